@@ -1,0 +1,48 @@
+package article
+
+import "strings"
+
+// Style marks how a run of text is set. Styles combine: Emphasis|Strong is
+// bold italic.
+type Style uint8
+
+// The inline styles.
+const (
+	Emphasis Style = 1 << iota
+	Strong
+	Code
+)
+
+// A Run is a stretch of inline text with one style and at most one link. A
+// Run with Break set is a forced line break and has no text.
+type Run struct {
+	Text  string
+	Style Style
+	Link  string // the target URL when the run is (part of) a link
+	Break bool
+}
+
+// Text is inline content: a sequence of runs. Nesting (an emphasised word in
+// a link) is expressed by each run carrying all that applies to it.
+type Text []Run
+
+// Plain returns a text with a single unstyled run.
+func Plain(s string) Text {
+	if s == "" {
+		return nil
+	}
+	return Text{{Text: s}}
+}
+
+// String returns the text without styles; a line break becomes "\n".
+func (t Text) String() string {
+	var b strings.Builder
+	for _, r := range t {
+		if r.Break {
+			b.WriteByte('\n')
+			continue
+		}
+		b.WriteString(r.Text)
+	}
+	return b.String()
+}
