@@ -1,0 +1,141 @@
+// Command publish turns articles (scraped text, and soon web pages and
+// Markdown) into print-ready PDFs and EPUBs for e-readers.
+//
+// Usage:
+//
+//	publish [flags] FILE...        make FILE.pdf and FILE.epub
+//	publish inspect [flags] FILE   print the article as publish reads it
+//
+// Run `publish --help` for the flags.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/pressroom/publish/internal/publish"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is the whole command, with its streams passed in for tests. It
+// returns the exit status.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	inspect := len(args) > 0 && args[0] == "inspect"
+	if inspect {
+		args = args[1:]
+	}
+	opts := publish.Options{Stdin: stdin, Stderr: stderr}
+	fs, showVersion := flags(&opts, inspect, stdout)
+	inputs, err := parse(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case err != nil:
+		fmt.Fprintf(stderr, "publish: %v\n", err)
+		fmt.Fprintln(stderr, "Run 'publish --help' for usage.")
+		return 2
+	case *showVersion:
+		fmt.Fprintf(stdout, "publish %s\n", publish.Version)
+		return 0
+	}
+	if inspect {
+		if len(inputs) != 1 {
+			fmt.Fprintln(stderr, "publish inspect: name one file, or - for standard input")
+			return 2
+		}
+		err = publish.Inspect(stdout, inputs[0], opts)
+	} else {
+		err = publish.Run(ctx, inputs, opts)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "publish: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// flags declares the command line, filling opts as it is parsed.
+func flags(opts *publish.Options, inspect bool, out io.Writer) (*flag.FlagSet, *bool) {
+	name := "publish"
+	if inspect {
+		name = "publish inspect"
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	fs.StringVar(&opts.OutDir, "o", "", "write outputs into `DIR` (default: the current directory)")
+	fs.Func("format", "comma-separated output `formats`: pdf, epub (default: both)", func(s string) error {
+		opts.Formats = strings.Split(s, ",")
+		return nil
+	})
+	fs.StringVar(&opts.Paper, "paper", "a4", "paper `size` for the PDF: "+strings.Join(publish.Papers(), ", "))
+	fs.BoolVar(&opts.Force, "force", false, "replace output files that exist")
+	m := &opts.Meta
+	fs.StringVar(&m.Title, "title", "", "set the `title`")
+	fs.StringVar(&m.Subtitle, "subtitle", "", "set the subtitle (`dek`)")
+	fs.Func("author", "set an `author` (repeat for several)", func(s string) error {
+		m.Authors = append(m.Authors, strings.TrimSpace(s))
+		return nil
+	})
+	fs.StringVar(&m.Date, "date", "", "set the publication `date` (YYYY-MM-DD)")
+	fs.StringVar(&m.Lang, "lang", "", "set the `language` (a BCP 47 tag such as en or pt-BR)")
+	fs.StringVar(&m.Publisher, "publisher", "", "set the `publisher` or site name")
+	fs.StringVar(&m.SourceURL, "source-url", "", "set the `URL` the article came from")
+	fs.StringVar(&m.Rights, "rights", "", "set the rights `statement`")
+	fs.Usage = func() { usage(fs, inspect) }
+	return fs, showVersion
+}
+
+// parse parses flags wherever they stand among the inputs, as most
+// commands allow ("publish a.txt --format pdf").
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var inputs []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return inputs, nil
+		}
+		inputs = append(inputs, args[0])
+		args = args[1:]
+	}
+}
+
+func usage(fs *flag.FlagSet, inspect bool) {
+	w := fs.Output()
+	if inspect {
+		fmt.Fprint(w, `Usage: publish inspect [flags] FILE|-
+
+Print the article in FILE (or standard input) as JSON, the way publish reads
+it: metadata, credits and body blocks.
+
+Flags:
+`)
+	} else {
+		fmt.Fprint(w, `Usage: publish [flags] FILE|-...
+       publish inspect [flags] FILE|-
+
+Turn each article FILE (plain text; - reads standard input) into a
+print-ready PDF and an EPUB named after it: china-power.txt makes
+china-power.pdf and china-power.epub.
+
+Flags:
+`)
+	}
+	fs.PrintDefaults()
+}

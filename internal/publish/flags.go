@@ -1,0 +1,35 @@
+package publish
+
+import (
+	"fmt"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/language"
+
+	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read/cues"
+)
+
+// parseDateFlag reads --date: YYYY-MM-DD, RFC 3339, or any form a byline
+// prints ("May 18, 2018").
+func parseDateFlag(s string) (article.Date, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return article.Date{Time: t, HasTime: true}, nil
+	}
+	if d, ok := cues.ParseDate(s); ok {
+		return d, nil
+	}
+	return article.Date{}, fmt.Errorf("--date: cannot read %q as a date (use YYYY-MM-DD)", s)
+}
+
+// parseLang checks --lang is a BCP 47 tag and puts it in canonical form.
+func parseLang(s string) (string, error) {
+	tag, err := language.Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("--lang: %q is not a BCP 47 language tag (such as en, pt-BR)", s)
+	}
+	return tag.String(), nil
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

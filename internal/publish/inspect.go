@@ -1,0 +1,121 @@
+package publish
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+
+	"github.com/pressroom/publish/internal/article"
+)
+
+// The JSON that `publish inspect` prints. The keys are part of the command's
+// interface, documented in the README: change them only with it.
+type inspectArticle struct {
+	Title     string          `json:"title"`
+	Subtitle  string          `json:"subtitle"`
+	Section   string          `json:"section"`
+	Authors   []inspectAuthor `json:"authors"`
+	Date      string          `json:"date"`
+	Lang      string          `json:"lang"`
+	Publisher string          `json:"publisher"`
+	SourceURL string          `json:"source_url"`
+	Rights    string          `json:"rights"`
+	Keywords  []string        `json:"keywords"`
+	Credits   []inspectCredit `json:"credits"`
+	Blocks    []inspectBlock  `json:"blocks"`
+}
+
+type inspectAuthor struct {
+	Name string `json:"name"`
+	Bio  string `json:"bio"`
+}
+
+type inspectCredit struct {
+	Role string `json:"role"`
+	Text string `json:"text"`
+}
+
+type inspectBlock struct {
+	Type    string           `json:"type"`
+	Text    string           `json:"text,omitempty"`
+	Level   int              `json:"level,omitempty"`
+	Ordered bool             `json:"ordered,omitempty"`
+	Items   [][]inspectBlock `json:"items,omitempty"`
+	Blocks  []inspectBlock   `json:"blocks,omitempty"`
+	Caption *string          `json:"caption,omitempty"`
+	Credit  *string          `json:"credit,omitempty"`
+	Src     *string          `json:"src,omitempty"`
+	Alt     string           `json:"alt,omitempty"`
+}
+
+// writeInspect prints a as the inspect JSON, indented.
+func writeInspect(w io.Writer, a *article.Article) error {
+	out := inspectArticle{
+		Title:     a.Meta.Title,
+		Subtitle:  a.Meta.Subtitle,
+		Section:   a.Meta.Section,
+		Authors:   []inspectAuthor{},
+		Date:      a.Meta.Date.String(),
+		Lang:      a.Meta.Lang,
+		Publisher: a.Meta.Publisher,
+		SourceURL: a.Meta.SourceURL,
+		Rights:    a.Meta.Rights,
+		Keywords:  append([]string{}, a.Meta.Keywords...),
+		Credits:   []inspectCredit{},
+		Blocks:    inspectBlocks(a.Body),
+	}
+	for _, p := range a.Meta.Authors {
+		out.Authors = append(out.Authors, inspectAuthor{Name: p.Name, Bio: p.Bio})
+	}
+	for _, c := range a.Credits {
+		out.Credits = append(out.Credits, inspectCredit{Role: string(c.Role), Text: c.Text})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func inspectBlocks(blocks []article.Block) []inspectBlock {
+	out := []inspectBlock{}
+	for _, b := range blocks {
+		ib := inspectBlock{Type: b.Kind()}
+		switch b := b.(type) {
+		case *article.Heading:
+			ib.Text, ib.Level = b.Text.String(), b.Level
+		case *article.Paragraph:
+			ib.Text = b.Text.String()
+		case *article.Figure:
+			caption, credit, src := b.Image.Caption.String(), b.Image.Credit, b.Image.Src
+			ib.Caption, ib.Credit, ib.Src, ib.Alt = &caption, &credit, &src, b.Image.Alt
+		case *article.Quote:
+			ib.Blocks = inspectBlocks(b.Blocks)
+			ib.Text = joinText(ib.Blocks, "\n\n")
+		case *article.List:
+			ib.Ordered = b.Ordered
+			var items []inspectBlock
+			for _, item := range b.Items {
+				blocks := inspectBlocks(item)
+				ib.Items = append(ib.Items, blocks)
+				items = append(items, inspectBlock{Text: joinText(blocks, " ")})
+			}
+			ib.Text = joinText(items, "\n")
+		case *article.Preformatted:
+			ib.Text = b.Text
+		}
+		out = append(out, ib)
+	}
+	return out
+}
+
+// joinText joins the text of blocks, for the plain-text view of a quote or
+// list.
+func joinText(blocks []inspectBlock, sep string) string {
+	parts := make([]string, 0, len(blocks))
+	for _, b := range blocks {
+		if b.Text != "" {
+			parts = append(parts, b.Text)
+		}
+	}
+	return strings.Join(parts, sep)
+}

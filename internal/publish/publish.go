@@ -1,0 +1,248 @@
+// Package publish is the pipeline behind the publish command: it reads each
+// input into the article model, applies the command line's metadata, and
+// hands the article to the backends, writing each output file whole or not
+// at all.
+package publish
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read"
+)
+
+// Version is the program's version, as `publish --version` prints it and the
+// outputs name their creator.
+const Version = "0.1.0"
+
+// Formats lists the output formats publish writes, in the order it writes
+// them.
+func Formats() []string { return []string{"pdf", "epub"} }
+
+// Papers lists the paper sizes the print layout knows.
+func Papers() []string { return []string{"a4", "letter", "a5", "6x9"} }
+
+// Options are the settings of one run: what the command line said.
+type Options struct {
+	OutDir  string   // where outputs go; "" is the current directory
+	Formats []string // a subset of Formats(); empty means all
+	Paper   string   // one of Papers(); "" is A4
+	Force   bool     // replace outputs that exist
+	Meta    Overrides
+	Stdin   io.Reader // read for the input "-"
+	Stderr  io.Writer // warnings
+	// Getenv reads the environment (SOURCE_DATE_EPOCH); nil is os.Getenv.
+	Getenv func(string) string
+	// Now is the clock when SOURCE_DATE_EPOCH is unset; nil is time.Now.
+	Now func() time.Time
+}
+
+// Overrides are metadata given on the command line. They win over whatever
+// the input says; empty fields leave the input's value alone.
+type Overrides struct {
+	Title, Subtitle string
+	Authors         []string
+	Date            string
+	Lang            string
+	Publisher       string
+	SourceURL       string
+	Rights          string
+}
+
+// Run publishes each input: every requested format, named after the input,
+// in the output directory.
+func Run(ctx context.Context, inputs []string, opts Options) error {
+	if len(inputs) == 0 {
+		return errors.New("no input: name a file, or - for standard input")
+	}
+	formats, err := opts.formats()
+	if err != nil {
+		return err
+	}
+	created, err := opts.created()
+	if err != nil {
+		return err
+	}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a, err := opts.load(in)
+		if err != nil {
+			return err
+		}
+		for _, f := range formats {
+			out := opts.outputPath(in, a, f)
+			if err := writeFile(ctx, out, opts.Force, func(w io.Writer) error {
+				return render(w, f, a, opts, created)
+			}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Inspect prints the article read from input as JSON.
+func Inspect(w io.Writer, input string, opts Options) error {
+	a, err := opts.load(input)
+	if err != nil {
+		return err
+	}
+	return writeInspect(w, a)
+}
+
+// load reads one input and applies the overrides.
+func (o *Options) load(input string) (*article.Article, error) {
+	stdin := o.Stdin
+	if stdin == nil {
+		stdin = os.Stdin
+	}
+	a, err := read.File(input, stdin)
+	if err != nil {
+		return nil, err
+	}
+	if err := o.Meta.apply(&a.Meta); err != nil {
+		return nil, err
+	}
+	if a.Meta.Title == "" && input != "-" {
+		a.Meta.Title = titleFromName(input)
+	}
+	article.Normalize(a)
+	return a, nil
+}
+
+// titleFromName makes a title of a file name, as calibre does for a book
+// with no metadata: "china-power.txt" is "china power".
+func titleFromName(name string) string {
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	return strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(base))
+}
+
+func (ov *Overrides) apply(m *article.Metadata) error {
+	set := func(dst *string, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			*dst = v
+		}
+	}
+	set(&m.Title, ov.Title)
+	set(&m.Subtitle, ov.Subtitle)
+	set(&m.Publisher, ov.Publisher)
+	set(&m.SourceURL, ov.SourceURL)
+	set(&m.Rights, ov.Rights)
+	if len(ov.Authors) > 0 {
+		bios := map[string]string{}
+		for _, p := range m.Authors {
+			bios[p.Name] = p.Bio
+		}
+		m.Authors = m.Authors[:0]
+		for _, name := range ov.Authors {
+			m.Authors = append(m.Authors, article.Person{Name: name, Bio: bios[name]})
+		}
+	}
+	if ov.Date != "" {
+		d, err := parseDateFlag(ov.Date)
+		if err != nil {
+			return err
+		}
+		m.Date = d
+	}
+	if ov.Lang != "" {
+		tag, err := parseLang(ov.Lang)
+		if err != nil {
+			return err
+		}
+		m.Lang = tag
+	}
+	return nil
+}
+
+func (o *Options) formats() ([]string, error) {
+	if len(o.Formats) == 0 {
+		return Formats(), nil
+	}
+	var out []string
+	for _, f := range o.Formats {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if !contains(Formats(), f) {
+			return nil, fmt.Errorf("--format: unknown format %q (want %s)", f, strings.Join(Formats(), ", "))
+		}
+		if !contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// created is the time the outputs say they were made: SOURCE_DATE_EPOCH when
+// set, for reproducible builds, else the clock.
+func (o *Options) created() (time.Time, error) {
+	getenv := o.Getenv
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: %q is not a count of seconds since 1970", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	if o.Now != nil {
+		return o.Now().UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
+
+// outputPath names the output of one input in one format: the input's file
+// name with the format's extension, or, for standard input, a name made from
+// the title.
+func (o *Options) outputPath(input string, a *article.Article, format string) string {
+	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
+	if input == "-" || base == "" {
+		base = slug(a.Title())
+	}
+	return filepath.Join(o.OutDir, base+"."+format)
+}
+
+// slug turns a title into a file name: lower case letters and digits joined
+// by hyphens, at most 60 bytes.
+func slug(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9') || r >= 0x80 && isLetterOrDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			if b.Len() >= 60 {
+				break
+			}
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return "article"
+	}
+	return b.String()
+}

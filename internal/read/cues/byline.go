@@ -1,0 +1,140 @@
+package cues
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/publish/internal/article"
+)
+
+// A Byline is what a byline line says: who wrote the article and, when the
+// line carries it too, when.
+type Byline struct {
+	Authors []string
+	Date    article.Date
+}
+
+var (
+	byPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?by[:\s]\s*`)
+	// Job titles and desks that follow a name in a byline.
+	bylineRole = regexp.MustCompile(`(?i),?\s+(?:-\s+|—\s+)?(?:staff writer|staff reporter|senior (?:writer|reporter|editor|correspondent)|contributing (?:writer|editor)|correspondent|reporter|editor|columnist|contributor|for [A-Z].*|on .*|\(.*\))$`)
+	nameSplit  = regexp.MustCompile(`\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+)\s*`)
+)
+
+// ParseByline reads a byline: "By NAME", "By NAME and NAME", "By NAME, NAME
+// and NAME", "NAME | DATE", "By NAME, DATE", "DATE by NAME", "Posted by NAME,
+// Software Engineer on ...". It reports false for a line that is not one.
+func ParseByline(line string) (Byline, bool) {
+	s := strings.TrimSpace(line)
+	if s == "" || utf8.RuneCountInString(s) > 120 {
+		return Byline{}, false
+	}
+	var b Byline
+	// NAME | DATE, or DATE | NAME.
+	if left, right, ok := strings.Cut(s, "|"); ok {
+		left, right = strings.TrimSpace(left), strings.TrimSpace(right)
+		if d, ok := ParseDate(right); ok {
+			b.Date, s = d, left
+		} else if d, ok := ParseDate(left); ok {
+			b.Date, s = d, right
+		} else {
+			return Byline{}, false
+		}
+		explicit := byPrefix.MatchString(s)
+		s = byPrefix.ReplaceAllString(s, "")
+		return b.withNames(s, explicit)
+	}
+	// DATE by NAME.
+	if i := strings.Index(strings.ToLower(s), " by "); i > 0 {
+		if d, ok := ParseDate(s[:i]); ok {
+			b.Date = d
+			return b.withNames(s[i+len(" by "):], true)
+		}
+	}
+	if !byPrefix.MatchString(s) {
+		return Byline{}, false
+	}
+	s = byPrefix.ReplaceAllString(s, "")
+	// By NAME, DATE / By NAME - DATE.
+	for _, sep := range []string{", ", " - ", " — ", " · "} {
+		if i := strings.LastIndex(s, sep); i > 0 {
+			if d, ok := ParseDate(s[i+len(sep):]); ok {
+				b.Date, s = d, s[:i]
+				break
+			}
+		}
+	}
+	return b.withNames(s, true)
+}
+
+// withNames splits s into author names. explicit says a "By" announced them,
+// which lets single-word names ("By TMZ Staff", "By Reuters") through.
+func (b Byline) withNames(s string, explicit bool) (Byline, bool) {
+	s = bylineRole.ReplaceAllString(strings.TrimSpace(s), "")
+	s = strings.Trim(s, " ,;-—")
+	if s == "" {
+		return Byline{}, false
+	}
+	for _, name := range nameSplit.Split(s, -1) {
+		name = strings.Trim(name, " ,;.")
+		if name == "" {
+			continue
+		}
+		if !LooksLikeName(name) && !(explicit && looksLikeOrg(name)) {
+			return Byline{}, false
+		}
+		b.Authors = append(b.Authors, name)
+	}
+	if len(b.Authors) == 0 {
+		return Byline{}, false
+	}
+	return b, true
+}
+
+// LooksLikeName reports whether s could be a person's name as bylines print
+// them: two to five words, each capitalised or a particle ("de", "van",
+// "bin"), initials allowed ("Nelson D. Schwartz"), no digits, no URL.
+func LooksLikeName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 5 || strings.Contains(s, "://") || strings.Contains(s, "@") {
+		return false
+	}
+	capitals := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case isParticle(w):
+		case unicode.IsUpper(r):
+			capitals++
+		default:
+			return false
+		}
+		for _, r := range w {
+			if !(unicode.IsLetter(r) || r == '.' || r == '-' || r == '\'' || r == '’') {
+				return false
+			}
+		}
+	}
+	return capitals >= 2
+}
+
+func isParticle(w string) bool {
+	switch strings.ToLower(w) {
+	case "de", "da", "del", "della", "der", "den", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "y", "ten", "ter":
+		return true
+	}
+	return false
+}
+
+// looksLikeOrg accepts the one- to four-word capitalised names of desks and
+// agencies that bylines carry ("Reuters", "TMZ Staff", "Mac & i").
+func looksLikeOrg(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 4 || strings.Contains(s, "://") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

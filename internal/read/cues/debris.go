@@ -1,0 +1,34 @@
+package cues
+
+import (
+	"regexp"
+	"strings"
+)
+
+// debrisLine matches whole lines that are a site's navigation, sharing and
+// advertising furniture rather than the article: what a scraper picks up
+// around the text. Only whole short lines match, so a sentence that uses
+// these words is never dropped.
+var debrisLine = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+	`recent (?:features|posts|articles|stories|news)`,
+	`related(?: (?:articles|stories|posts|content|coverage|reading))?:?`,
+	`(?:more|most) (?:from|on|in) [\p{L} ]{1,30}`,
+	`most (?:popular|read|viewed|shared)`,
+	`(?:you (?:may|might) )?also like`,
+	`read (?:more|next|this next|the full (?:story|article))`,
+	`continue reading(?: below)?`,
+	`advertisement|sponsored(?: content)?|ad|ads|story continues below(?: advertisement)?`,
+	`share(?: this(?: article| story| post)?)?(?: on (?:facebook|twitter|linkedin|x))?`,
+	`(?:tweet|email|print|comments?|save|copy link|link copied|reprints?)`,
+	`(?:share|follow us) on (?:facebook|twitter|instagram|linkedin|x)`,
+	`sign (?:in|up)(?: for (?:our|the) newsletter)?|log ?in|subscribe(?: now)?|register`,
+	`skip to (?:main )?content|menu|search|close|back to top|home`,
+	`image|photo|video|audio|listen to this article|play video`,
+	`powered by \S+`,
+}, "|") + `)[.:!]?$`)
+
+// IsDebris reports whether a whole line is navigation or sharing debris.
+func IsDebris(line string) bool {
+	s := strings.TrimSpace(line)
+	return len(s) <= 60 && debrisLine.MatchString(s)
+}

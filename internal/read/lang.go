@@ -1,0 +1,47 @@
+package read
+
+import (
+	"strings"
+
+	"github.com/abadojack/whatlanggo"
+	"golang.org/x/text/language"
+
+	"github.com/pressroom/publish/internal/article"
+)
+
+// sampleBytes is how much text the language detector reads: a few
+// paragraphs settle the trigram statistics, and more only costs time.
+const sampleBytes = 4000
+
+// DetectLanguage guesses the article's language from its body text with a
+// trigram model and returns it as a BCP 47 tag, or "" when the text is too
+// short or mixed for a reliable answer.
+func DetectLanguage(a *article.Article) string {
+	var b strings.Builder
+	for _, blk := range a.Body {
+		if b.Len() >= sampleBytes {
+			break
+		}
+		switch blk := blk.(type) {
+		case *article.Paragraph:
+			b.WriteString(blk.Text.String())
+			b.WriteByte('\n')
+		case *article.Heading:
+			b.WriteString(blk.Text.String())
+			b.WriteByte('\n')
+		}
+	}
+	if b.Len() < 200 {
+		b.WriteString(a.Meta.Title + "\n" + a.Meta.Subtitle)
+	}
+	info := whatlanggo.Detect(b.String())
+	if !info.IsReliable() && info.Confidence < 0.5 {
+		return ""
+	}
+	code := whatlanggo.LangToStringShort(info.Lang)
+	tag, err := language.Parse(code)
+	if err != nil {
+		return ""
+	}
+	return tag.String()
+}

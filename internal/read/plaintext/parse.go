@@ -1,0 +1,375 @@
+package plaintext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read/cues"
+)
+
+// Limits that tell a line of furniture from prose.
+const (
+	// A unit this long, or of two sentences or more, is body text.
+	proseRunes = 200
+	// The head is at most this many units: past it, short lines are the
+	// body's (a poem, a list), not the page's furniture.
+	maxHead = 16
+	// A heading has at most this many words.
+	headingWords = 14
+)
+
+type parser struct {
+	a     *article.Article
+	units []unit
+}
+
+func (p *parser) parse() {
+	if len(p.units) == 0 {
+		return
+	}
+	bodyStart := p.bodyStart()
+	leftover := p.head(p.units[:bodyStart])
+	end := p.tail(bodyStart)
+	p.body(leftover, p.units[bodyStart:end])
+}
+
+// bodyStart returns the index of the first unit of prose: everything before
+// it is the head.
+func (p *parser) bodyStart() int {
+	for i, u := range p.units {
+		if i >= maxHead {
+			break
+		}
+		if isProse(u.text) {
+			return i
+		}
+	}
+	// No prose near the top: take only what is plainly furniture (a title
+	// line over a body of short paragraphs).
+	if len(p.units) > 1 {
+		return 1
+	}
+	return 0
+}
+
+// isProse reports whether s reads as a paragraph of body text rather than a
+// title, dek or label.
+func isProse(s string) bool {
+	n := utf8.RuneCountInString(s)
+	return n >= proseRunes || (n >= 80 && sentences(s) >= 2)
+}
+
+// sentences counts sentence ends: ". ", "! ", "? " followed by a capital,
+// and the end of the text.
+func sentences(s string) int {
+	count := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		if r != '.' && r != '!' && r != '?' && r != '。' {
+			continue
+		}
+		if i == len(rs)-1 {
+			count++
+			continue
+		}
+		if i+2 < len(rs) && rs[i+1] == ' ' && (unicode.IsUpper(rs[i+2]) || rs[i+2] == '“' || rs[i+2] == '"') {
+			count++
+		}
+	}
+	return count
+}
+
+// candidate is a head line not yet known to be title, section or dek.
+type candidate struct {
+	text  string
+	first int // position of its first occurrence among the head units
+	count int
+}
+
+// head reads the units before the body. It returns the units it could not
+// place, which join the body so that no word is lost.
+func (p *parser) head(units []unit) []unit {
+	var cands []*candidate
+	byText := map[string]*candidate{}
+	var captions []string
+	for i, u := range units {
+		if cues.IsDebris(u.text) {
+			continue
+		}
+		if caption, credit, ok := cues.ParseCredit(u.text); ok {
+			p.addCredit(credit)
+			if caption == "" && i > 0 && units[i-1].block == u.block && units[i-1].alone {
+				caption = units[i-1].text
+				if c := byText[caption]; c != nil {
+					// It was counted as a candidate line; it is the caption.
+					c.count--
+				}
+			}
+			p.leadImage(caption, credit)
+			if caption != "" {
+				captions = append(captions, caption)
+			}
+			continue
+		}
+		if p.byline(u.text) {
+			continue
+		}
+		if d, ok := cues.ParseDate(u.text); ok {
+			if p.a.Meta.Date.IsZero() {
+				p.a.Meta.Date = d
+			}
+			continue
+		}
+		if c := byText[u.text]; c != nil {
+			c.count++
+			continue
+		}
+		c := &candidate{text: u.text, first: i, count: 1}
+		byText[u.text] = c
+		cands = append(cands, c)
+	}
+	title := chooseTitle(cands)
+	if title != nil {
+		p.a.Meta.Title = title.text
+	}
+	// A caption that only repeats the title is not body text.
+	if img := p.a.Meta.LeadImage; img != nil && title != nil && img.Caption.String() == title.text {
+		img.Caption = nil
+	}
+	var leftover []unit
+	for _, c := range cands {
+		switch {
+		case c == title || c.count <= 0:
+		case title != nil && c.first < title.first && p.a.Meta.Section == "" && isLabel(c.text):
+			p.a.Meta.Section = c.text
+		case title != nil && c.first > title.first && p.a.Meta.Subtitle == "" && len(strings.Fields(c.text)) >= 5:
+			p.a.Meta.Subtitle = c.text
+		case title == nil && p.a.Meta.Subtitle == "" && isDek(c.text):
+			p.a.Meta.Subtitle = c.text
+		default:
+			leftover = append(leftover, unit{text: c.text, block: -1})
+		}
+	}
+	return leftover
+}
+
+// chooseTitle picks the title among the head's candidate lines: the line a
+// page repeats most (the title stands in the page's <title>, its heading and
+// its share widgets), the longer one on a tie; with no repetition, the first
+// line that reads as a title.
+func chooseTitle(cands []*candidate) *candidate {
+	var best *candidate
+	for _, c := range cands {
+		if c.count < 2 {
+			continue
+		}
+		if best == nil || c.count > best.count || c.count == best.count && len(c.text) > len(best.text) {
+			best = c
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for _, c := range cands {
+		if c.count > 0 && !isDek(c.text) {
+			return c
+		}
+	}
+	return nil
+}
+
+// isLabel reports whether s is a short name such as a section or kicker:
+// at most five words, no sentence punctuation at its end.
+func isLabel(s string) bool {
+	return len(strings.Fields(s)) <= 5 && utf8.RuneCountInString(s) <= 40 && !endsSentence(s)
+}
+
+// isDek reports whether a head line reads as a standfirst rather than a
+// title: a full sentence of some length, closed by a period.
+func isDek(s string) bool {
+	return len(strings.Fields(s)) >= 12 && strings.HasSuffix(s, ".")
+}
+
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?:;,…", r)
+}
+
+// byline records the authors (and date) of a byline line.
+func (p *parser) byline(s string) bool {
+	b, ok := cues.ParseByline(s)
+	if !ok {
+		return false
+	}
+	for _, name := range b.Authors {
+		p.addAuthor(name)
+	}
+	if p.a.Meta.Date.IsZero() {
+		p.a.Meta.Date = b.Date
+	}
+	return true
+}
+
+func (p *parser) addAuthor(name string) *article.Person {
+	for i := range p.a.Meta.Authors {
+		if sameName(p.a.Meta.Authors[i].Name, name) {
+			return &p.a.Meta.Authors[i]
+		}
+	}
+	p.a.Meta.Authors = append(p.a.Meta.Authors, article.Person{Name: name})
+	return &p.a.Meta.Authors[len(p.a.Meta.Authors)-1]
+}
+
+// sameName compares names loosely: a bio says "Jane Q. Doe" where the
+// byline said "Jane Doe".
+func sameName(a, b string) bool {
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	return len(fa) > 1 && len(fb) > 1 && strings.EqualFold(fa[0], fb[0]) && strings.EqualFold(fa[len(fa)-1], fb[len(fb)-1])
+}
+
+func (p *parser) addCredit(c article.Credit) {
+	for _, have := range p.a.Credits {
+		if have.Role == c.Role && have.Text == c.Text {
+			return
+		}
+	}
+	p.a.Credits = append(p.a.Credits, c)
+}
+
+// leadImage records the first captioned or credited picture in the head as
+// the lead image. The scraped text carries no picture, only its words.
+func (p *parser) leadImage(caption string, credit article.Credit) {
+	if p.a.Meta.LeadImage != nil {
+		return
+	}
+	p.a.Meta.LeadImage = &article.Image{Caption: article.Plain(caption), Credit: credit.Text}
+}
+
+// tail reads the author bio and disclaimers at the end of the text and
+// returns where the body ends.
+func (p *parser) tail(bodyStart int) int {
+	end := len(p.units)
+	var notes []string // disclaimers after the bio, in reading order
+	for end > bodyStart && len(p.units)-end < 3 {
+		u := p.units[end-1].text
+		if cues.IsDebris(u) {
+			end--
+			continue
+		}
+		if cues.IsDisclaimer(u) {
+			notes = append([]string{u}, notes...)
+			end--
+			continue
+		}
+		if name, ok := cues.BioName(u); ok && p.acceptBio(name) {
+			text := strings.Join(append([]string{u}, notes...), " ")
+			author := p.addAuthor(name)
+			author.Bio = text
+			p.addCredit(article.Credit{Role: article.RoleAuthorBio, Text: text, Name: author.Name})
+			return end - 1
+		}
+		break
+	}
+	if len(notes) > 0 {
+		// A disclaimer with no bio before it is still the author's note,
+		// not the article.
+		p.addCredit(article.Credit{Role: article.RoleAuthorBio, Text: strings.Join(notes, " ")})
+	}
+	return end
+}
+
+// acceptBio decides whether a closing "NAME is a ..." paragraph is a bio:
+// it must name a byline author when there is a byline; without one, the
+// paragraph's place at the very end is the evidence.
+func (p *parser) acceptBio(name string) bool {
+	if len(p.a.Meta.Authors) == 0 {
+		return true
+	}
+	for _, a := range p.a.Meta.Authors {
+		if sameName(a.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// body turns the remaining units into blocks.
+func (p *parser) body(leftover, units []unit) {
+	all := append(leftover, units...)
+	for i, u := range all {
+		switch {
+		case cues.IsDebris(u.text):
+			continue
+		case u.text == p.a.Meta.Title && i < 3 && u.block >= 0:
+			continue // the title once more, above the first paragraph
+		}
+		if caption, credit, ok := cues.ParseCredit(u.text); ok {
+			p.addCredit(credit)
+			if caption == "" && i > 0 && all[i-1].block == u.block && u.block >= 0 && all[i-1].alone {
+				// The line above was emitted as a paragraph: it is the caption.
+				if last, ok := p.lastParagraph(all[i-1].text); ok {
+					p.a.Body = p.a.Body[:len(p.a.Body)-1]
+					caption = last
+				}
+			}
+			if caption == p.a.Meta.Title {
+				caption = ""
+			}
+			p.a.Body = append(p.a.Body, &article.Figure{Image: article.Image{Caption: article.Plain(caption), Credit: credit.Text}})
+			continue
+		}
+		if i < 4 && p.byline(u.text) {
+			continue
+		}
+		if d, ok := cues.ParseDate(u.text); ok && i < 4 && p.a.Meta.Date.IsZero() {
+			p.a.Meta.Date = d
+			continue
+		}
+		if isHeading(all, i) {
+			p.a.Body = append(p.a.Body, &article.Heading{Level: 2, Text: article.Plain(u.text)})
+			continue
+		}
+		p.a.Body = append(p.a.Body, &article.Paragraph{Text: article.Plain(u.text)})
+	}
+}
+
+// lastParagraph reports whether the body's last block is a paragraph of
+// exactly text, and returns its text.
+func (p *parser) lastParagraph(text string) (string, bool) {
+	if len(p.a.Body) == 0 {
+		return "", false
+	}
+	para, ok := p.a.Body[len(p.a.Body)-1].(*article.Paragraph)
+	if !ok || para.Text.String() != text {
+		return "", false
+	}
+	return text, true
+}
+
+// isHeading reports whether unit i is a heading: a short line standing
+// between paragraphs, starting with a capital or a digit, with no closing
+// punctuation (a question may be a heading).
+func isHeading(units []unit, i int) bool {
+	s := units[i].text
+	if i == 0 || i == len(units)-1 || endsSentence(s) && !strings.HasSuffix(s, "?") {
+		return false
+	}
+	words := len(strings.Fields(s))
+	if words > headingWords || utf8.RuneCountInString(s) > 100 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	if strings.HasSuffix(s, "?") && words > 10 {
+		return false
+	}
+	next := units[i+1].text
+	return utf8.RuneCountInString(next) > utf8.RuneCountInString(s) && endsSentence(next) || isProse(next)
+}

@@ -1,0 +1,148 @@
+// Package plaintext reads the plain text that scrapers and "save as text"
+// produce from a web page, and text files written by hand: paragraphs
+// separated by blank lines, perhaps hard-wrapped, with the page's furniture
+// (section name, repeated title, navigation debris, photo captions and
+// credits, a byline, an author bio) mixed in.
+//
+// Parse sorts the text into the article model: the short lines before the
+// first real paragraph make the head (section, title, dek, byline, date, lead
+// image credit), the last paragraphs may be the author's bio, and what lies
+// between is the body, where short unpunctuated lines between paragraphs are
+// headings. No rule is keyed to a site: each looks at the shape of a line and
+// its place.
+package plaintext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read/cues"
+)
+
+// A unit is one paragraph-like piece of the input: a block of lines joined,
+// or a line kept apart (a credit, a caption, a line of a block that is not
+// hard-wrapped).
+type unit struct {
+	text  string
+	block int  // index of the blank-line-separated block it came from
+	alone bool // a line kept apart inside a multi-line block
+}
+
+// Parse reads text, which must be valid UTF-8, into an article. It never
+// fails: any text is an article, at worst one with no title.
+func Parse(text string) *article.Article {
+	units := split(text)
+	a := &article.Article{}
+	p := parser{a: a, units: units}
+	p.parse()
+	article.Normalize(a)
+	return a
+}
+
+// split cuts the text into units: blocks at blank lines, then each block
+// either joined (hard-wrapped prose) or kept line by line.
+func split(text string) []unit {
+	var units []unit
+	block := 0
+	for _, b := range blocks(text) {
+		units = append(units, blockUnits(b, block)...)
+		block++
+	}
+	return units
+}
+
+// blocks returns the runs of non-blank lines, each line cleaned of stray
+// spacing.
+func blocks(text string) [][]string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var all [][]string
+	var cur []string
+	for _, line := range strings.Split(text, "\n") {
+		line = cleanLine(line)
+		if line == "" {
+			if len(cur) > 0 {
+				all = append(all, cur)
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, line)
+	}
+	if len(cur) > 0 {
+		all = append(all, cur)
+	}
+	return all
+}
+
+// cleanLine trims a line, no-break spaces included, and folds runs of
+// ordinary spaces and tabs to one space. No-break spaces inside the line
+// stay: they bind "10 km" and "p. 5" together.
+func cleanLine(s string) string {
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\ufeff' || r == '\u200b' })
+	if !strings.Contains(s, "  ") && !strings.Contains(s, "\t") {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// wrapWidth is the longest line a hard-wrapped block has: wrapped text is
+// broken at 60-80 characters, a line much longer than that was never wrapped.
+const wrapWidth = 100
+
+// blockUnits turns one block into units. Credit lines and the caption line
+// above a credit always stand alone; the other lines are joined when the
+// block is hard-wrapped, and kept apart when each is a paragraph of its own.
+func blockUnits(lines []string, block int) []unit {
+	if len(lines) == 1 {
+		return []unit{{text: lines[0], block: block}}
+	}
+	apart := make([]bool, len(lines))
+	for i, l := range lines {
+		if _, _, ok := cues.ParseCredit(l); ok {
+			apart[i] = true
+			if i > 0 {
+				apart[i-1] = true
+			}
+		}
+	}
+	wrapped := true
+	for _, l := range lines[:len(lines)-1] {
+		if utf8.RuneCountInString(l) > wrapWidth {
+			wrapped = false
+		}
+	}
+	var units []unit
+	var join []string
+	flush := func() {
+		if len(join) > 0 {
+			units = append(units, unit{text: strings.Join(join, " "), block: block})
+			join = nil
+		}
+	}
+	for i, l := range lines {
+		if apart[i] || !wrapped {
+			flush()
+			units = append(units, unit{text: l, block: block, alone: true})
+			continue
+		}
+		join = append(join, l)
+	}
+	flush()
+	return units
+}
