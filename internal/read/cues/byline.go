@@ -20,6 +20,7 @@ var (
 	byPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?by[:\s]\s*`)
 	// Job titles and desks that follow a name in a byline.
 	bylineRole = regexp.MustCompile(`(?i),?\s+(?:-\s+|—\s+)?(?:staff writer|staff reporter|senior (?:writer|reporter|editor|correspondent)|contributing (?:writer|editor)|correspondent|reporter|editor|columnist|contributor|for [A-Z].*|on .*|\(.*\))$`)
+	jobTitle   = regexp.MustCompile(`(?i)\b(?:engineer|writer|editor|reporter|correspondent|manager|director|professor|fellow|intern|developer|staff|contributor|columnist|analyst|researcher|scientist|designer|producer|officer|president|founder|ceo|cto)s?\b`)
 	nameSplit  = regexp.MustCompile(`\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+)\s*`)
 )
 
@@ -59,14 +60,27 @@ func ParseByline(line string) (Byline, bool) {
 	s = byPrefix.ReplaceAllString(s, "")
 	// By NAME, DATE / By NAME - DATE.
 	for _, sep := range []string{", ", " - ", " — ", " · "} {
-		if i := strings.LastIndex(s, sep); i > 0 {
-			if d, ok := ParseDate(s[i+len(sep):]); ok {
-				b.Date, s = d, s[:i]
-				break
-			}
+		if name, d, ok := cutDate(s, sep); ok {
+			b.Date, s = d, name
+			break
 		}
 	}
 	return b.withNames(s, true)
+}
+
+// cutDate finds the first sep in s after which the rest is a date.
+func cutDate(s, sep string) (string, article.Date, bool) {
+	for i := 0; ; {
+		j := strings.Index(s[i:], sep)
+		if j < 0 {
+			return "", article.Date{}, false
+		}
+		i += j
+		if d, ok := ParseDate(s[i+len(sep):]); ok && i > 0 {
+			return s[:i], d, true
+		}
+		i += len(sep)
+	}
 }
 
 // withNames splits s into author names. explicit says a "By" announced them,
@@ -81,6 +95,9 @@ func (b Byline) withNames(s string, explicit bool) (Byline, bool) {
 		name = strings.Trim(name, " ,;.")
 		if name == "" {
 			continue
+		}
+		if len(b.Authors) > 0 && jobTitle.MatchString(name) {
+			break // "Jane Doe, Software Engineer on Google Play"
 		}
 		if !LooksLikeName(name) && !(explicit && looksLikeOrg(name)) {
 			return Byline{}, false

@@ -14,11 +14,9 @@ var (
 	// A credit in parentheses at the end of a caption: "(AP Photo/Evan
 	// Vucci)", "(Bild: Hersteller)", "(Photo: Reuters)".
 	creditParen = regexp.MustCompile(`(?i)\(((?:AP|AFP|Reuters|EPA|UPI|Xinhua|Kyodo|CP|PA)\s+Photo\s*/\s*[^)]+|(?:photo|image|bild|foto|credit|illustration)\s*:\s*[^)]+)\)\s*$`)
-	// NYTimes pages glue their credit to the caption: "...in 2023.CreditCreditJeon Heon-Kyun/EPA".
-	creditGlued = regexp.MustCompile(`^(.*\S)\s*(?:Credit){1,2}:?\s*(\S.*)$`)
 	// "Chip Somodevilla/Getty Images", "Getty Images", "© Jane Doe 2019".
-	creditAgency = regexp.MustCompile(`(?i)(?:^|\s|/)(getty images|shutterstock|istock(?:photo)?|alamy|unsplash|wikimedia commons|associated press|bloomberg|afp)\b`)
-	creditCopy   = regexp.MustCompile(`^(?:©|\(c\)|Copyright ©?)\s*(.+)$`)
+	creditAgency = regexp.MustCompile(`(?i)(?:^|\s|/)(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash|wikimedia commons|associated press|bloomberg|afp|reuters)$`)
+	creditCopy   = regexp.MustCompile(`^©\s*(.+)$`)
 )
 
 // knownAgencies are the picture agencies and photo sites whose names stand
@@ -48,7 +46,7 @@ func ParseCredit(line string) (caption string, c article.Credit, ok bool) {
 		}
 		return "", newCredit(label, text), true
 	}
-	if m := creditCopy.FindStringSubmatch(s); m != nil && len(s) < 120 {
+	if m := creditCopy.FindStringSubmatch(s); m != nil && len(strings.Fields(s)) <= 8 {
 		return "", newCredit("", m[1]), true
 	}
 	if loc := creditParen.FindStringSubmatchIndex(s); loc != nil {
@@ -59,10 +57,16 @@ func ParseCredit(line string) (caption string, c article.Credit, ok bool) {
 		}
 		return strings.TrimSpace(s[:loc[0]]), newCredit(label, inner), true
 	}
-	if m := creditGlued.FindStringSubmatch(s); m != nil && strings.Contains(s, ".Credit") {
-		return m[1], newCredit("", m[2]), true
+	if i := strings.Index(s, ".Credit"); i > 0 {
+		// Some pages glue the credit to the caption when scraped:
+		// "...in 2023.CreditCreditJeon Heon-Kyun/EPA".
+		rest := strings.TrimLeft(strings.TrimPrefix(s[i+1:], "Credit"), " :")
+		rest = strings.TrimLeft(strings.TrimPrefix(rest, "Credit"), " :")
+		if rest != "" {
+			return s[:i+1], newCredit("", rest), true
+		}
 	}
-	if len(s) < 80 && !strings.ContainsAny(strings.TrimRight(s, "."), ".!?") && creditAgency.MatchString(s) {
+	if len(strings.Fields(s)) <= 8 && creditAgency.MatchString(s) {
 		// A bare "NAME/AGENCY" line, as under most news photos.
 		return "", newCredit("", s), true
 	}

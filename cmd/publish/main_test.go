@@ -1,0 +1,123 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// runCmd runs the command with args and returns its exit status and output.
+func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestInspectSeedGolden(t *testing.T) {
+	code, out, stderr := runCmd(t, "", "inspect", filepath.Join("..", "..", "testdata", "china-power.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	golden := filepath.Join("testdata", "china-power.inspect.json")
+	if *update {
+		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Errorf("inspect output differs from %s (run with -update and review the diff):\n%s", golden, out)
+	}
+}
+
+func TestInspectStdinAndOverrides(t *testing.T) {
+	in := "Some Title\n\nA paragraph long enough to be prose by any measure the reader applies. It has two sentences.\n"
+	code, out, stderr := runCmd(t, in, "inspect", "--author", "Jane Doe", "--author", "John Roe", "--date", "2018-05-18", "--lang", "en-gb", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{`"title": "Some Title"`, `"name": "Jane Doe"`, `"name": "John Roe"`, `"date": "2018-05-18"`, `"lang": "en-GB"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %s:\n%s", want, out)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name, file, want string
+	}{
+		{"missing", filepath.Join(dir, "missing.txt"), "no such file"},
+		{"empty", write("empty.txt", nil), "empty"},
+		{"binary", write("photo.txt", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00")), "binary data (image/jpeg)"},
+		{"not utf-8", write("legacy.txt", []byte("Caf\xe9 \x81\x8d society")), "not UTF-8 text, nor Windows-1252"},
+	}
+	for _, tt := range tests {
+		for _, cmd := range [][]string{{"-o", dir, tt.file}, {"inspect", tt.file}} {
+			t.Run(tt.name+"/"+cmd[0], func(t *testing.T) {
+				code, out, stderr := runCmd(t, "", cmd...)
+				if code != 1 {
+					t.Errorf("exit status %d, want 1", code)
+				}
+				lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+				if len(lines) != 1 || !strings.Contains(stderr, tt.file+": ") || !strings.Contains(stderr, tt.want) {
+					t.Errorf("stderr = %q, want one line naming %s and saying %q", stderr, tt.file, tt.want)
+				}
+				if cmd[0] == "inspect" && out != "" {
+					t.Errorf("stdout = %q, want nothing", out)
+				}
+			})
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if ext := filepath.Ext(e.Name()); ext != ".txt" {
+			t.Errorf("bad input left %s behind", e.Name())
+		}
+	}
+}
+
+func TestUsage(t *testing.T) {
+	code, out, _ := runCmd(t, "", "--version")
+	if code != 0 || !strings.HasPrefix(out, "publish ") {
+		t.Errorf("--version: exit %d, %q", code, out)
+	}
+	code, out, _ = runCmd(t, "", "--help")
+	if code != 0 || !strings.Contains(out, "Usage: publish") || !strings.Contains(out, "-paper") {
+		t.Errorf("--help: exit %d, %q", code, out)
+	}
+	code, _, stderr := runCmd(t, "", "--no-such-flag", "x.txt")
+	if code != 2 || !strings.Contains(stderr, "no-such-flag") {
+		t.Errorf("unknown flag: exit %d, %q", code, stderr)
+	}
+	code, _, stderr = runCmd(t, "")
+	if code != 1 || !strings.Contains(stderr, "no input") {
+		t.Errorf("no input: exit %d, %q", code, stderr)
+	}
+	code, _, stderr = runCmd(t, "", "--format", "docx", "x.txt")
+	if code != 1 || !strings.Contains(stderr, `unknown format "docx"`) {
+		t.Errorf("bad format: exit %d, %q", code, stderr)
+	}
+	code, _, stderr = runCmd(t, "", "inspect", "--date", "someday", filepath.Join("..", "..", "testdata", "china-power.txt"))
+	if code != 1 || !strings.Contains(stderr, `--date: cannot read "someday"`) {
+		t.Errorf("bad date: exit %d, %q", code, stderr)
+	}
+}

@@ -1,0 +1,103 @@
+package plaintext
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read/cues"
+	"github.com/pressroom/publish/internal/tooltest"
+)
+
+// TestCorpusKeepsEveryWord reads every article.txt of the shared corpus and
+// checks that each word of the input is somewhere in the article: body,
+// metadata or credits. Only lines the reader is meant to drop are exempt:
+// navigation debris, date lines (kept as the date's value), and the labels
+// of bylines and credits.
+func TestCorpusKeepsEveryWord(t *testing.T) {
+	dir := tooltest.SharedDir(t, "corpus")
+	files, err := filepath.Glob(filepath.Join(dir, "*", "article.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no article.txt in %s: %v", dir, err)
+	}
+	for _, file := range files {
+		name := filepath.Base(filepath.Dir(file))
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := Parse(string(data))
+			if len(a.Body) == 0 {
+				t.Fatalf("no body")
+			}
+			have := map[string]bool{}
+			for _, w := range words(articleText(a)) {
+				have[w] = true
+			}
+			var lost []string
+			for _, line := range strings.Split(string(data), "\n") {
+				if cues.IsDebris(line) {
+					continue
+				}
+				if _, ok := cues.ParseDate(line); ok {
+					continue
+				}
+				keep := line
+				if b, ok := cues.ParseByline(line); ok {
+					// The byline's names must survive; its labels, roles
+					// and clock times need not.
+					keep = strings.Join(b.Authors, " ")
+				} else if caption, c, ok := cues.ParseCredit(line); ok {
+					keep = caption + " " + c.Text
+				}
+				for _, w := range words(keep) {
+					if !have[w] {
+						lost = append(lost, w)
+					}
+				}
+			}
+			if len(lost) > 0 {
+				t.Errorf("%d words lost, first %q", len(lost), lost[:min(len(lost), 10)])
+			}
+		})
+	}
+}
+
+// articleText returns every string of the article, metadata and credits
+// included.
+func articleText(a *article.Article) string {
+	var b strings.Builder
+	m := a.Meta
+	for _, s := range []string{m.Title, m.Subtitle, m.Section, m.Date.String()} {
+		b.WriteString(s + "\n")
+	}
+	for _, p := range m.Authors {
+		b.WriteString(p.Name + "\n" + p.Bio + "\n")
+	}
+	if m.LeadImage != nil {
+		b.WriteString(m.LeadImage.Caption.String() + "\n" + m.LeadImage.Credit + "\n")
+	}
+	for _, c := range a.Credits {
+		b.WriteString(c.Text + "\n")
+	}
+	for _, blk := range a.Body {
+		switch blk := blk.(type) {
+		case *article.Heading:
+			b.WriteString(blk.Text.String() + "\n")
+		case *article.Paragraph:
+			b.WriteString(blk.Text.String() + "\n")
+		case *article.Figure:
+			b.WriteString(blk.Image.Caption.String() + "\n" + blk.Image.Credit + "\n")
+		}
+	}
+	return b.String()
+}
+
+// words splits s into lower-case words of letters and digits.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}

@@ -1,0 +1,217 @@
+package plaintext
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/pressroom/publish/internal/article"
+)
+
+// summary is the part of an article a test compares: metadata, credits and
+// a compact view of the body.
+type summary struct {
+	Title, Subtitle, Section string
+	Authors                  []string
+	Bios                     []string
+	Date                     string
+	Credits                  []string // "role: text"
+	Body                     []string // "h2: text", "p: text", "fig: caption | credit"
+	Lead                     string   // "caption | credit" of the lead image
+}
+
+func summarize(a *article.Article) summary {
+	s := summary{Title: a.Meta.Title, Subtitle: a.Meta.Subtitle, Section: a.Meta.Section, Date: a.Meta.Date.String()}
+	for _, p := range a.Meta.Authors {
+		s.Authors = append(s.Authors, p.Name)
+		if p.Bio != "" {
+			s.Bios = append(s.Bios, p.Bio)
+		}
+	}
+	for _, c := range a.Credits {
+		s.Credits = append(s.Credits, string(c.Role)+": "+c.Text)
+	}
+	if img := a.Meta.LeadImage; img != nil {
+		s.Lead = img.Caption.String() + " | " + img.Credit
+	}
+	for _, b := range a.Body {
+		switch b := b.(type) {
+		case *article.Heading:
+			s.Body = append(s.Body, "h2: "+b.Text.String())
+		case *article.Paragraph:
+			s.Body = append(s.Body, "p: "+b.Text.String())
+		case *article.Figure:
+			s.Body = append(s.Body, "fig: "+b.Image.Caption.String()+" | "+b.Image.Credit)
+		}
+	}
+	return s
+}
+
+const para1 = "The first paragraph of the story runs long enough to be prose and not a heading, as any lede does. It has two sentences."
+const para2 = "A second paragraph follows, also long enough to count as body text in every reading of the rules here. Two sentences again."
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want summary
+	}{{
+		name: "title only, no furniture",
+		in:   "A Plain Title\n\n" + para1 + "\n\n" + para2 + "\n",
+		want: summary{Title: "A Plain Title", Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "byline with two authors and a date",
+		in:   "Markets Rally Again\n\nBy Jane Doe and John Q. Public\n\nMay 18, 2018\n\n" + para1 + "\n\n" + para2,
+		want: summary{Title: "Markets Rally Again", Authors: []string{"Jane Doe", "John Q. Public"}, Date: "2018-05-18",
+			Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "name pipe date byline",
+		in:   "Markets Rally Again\n\nJane Doe | Sept. 25, 2018\n\n" + para1 + "\n\n" + para2,
+		want: summary{Title: "Markets Rally Again", Authors: []string{"Jane Doe"}, Date: "2018-09-25",
+			Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "byline with three authors and a trailing date",
+		in:   "Markets Rally Again\n\nBy Ann Lee, Bo Chen and Cy Young, 18 May 2018\n\n" + para1 + "\n\n" + para2,
+		want: summary{Title: "Markets Rally Again", Authors: []string{"Ann Lee", "Bo Chen", "Cy Young"}, Date: "2018-05-18",
+			Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "repeated section and title, dek, caption repeating the title, credit",
+		in: "World\n\nThe Long Road Home\n\nRecent Features\n\nWorld\n\nThe Long Road Home\n\nHow one family crossed three borders in a single winter.\n\n" +
+			"The Long Road Home\nImage credit: Reuters / Ann Smith\n\n" + para1 + "\n\n" + para2,
+		want: summary{Section: "World", Title: "The Long Road Home", Subtitle: "How one family crossed three borders in a single winter.",
+			Credits: []string{"photo: Reuters / Ann Smith"}, Lead: " | Reuters / Ann Smith",
+			Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "caption with AP credit in parentheses",
+		in:   "Storm Hits Coast\n\nWaves batter the pier on Tuesday. (AP Photo/Evan Vucci)\n\n" + para1 + "\n\n" + para2,
+		want: summary{Title: "Storm Hits Coast", Credits: []string{"photo: AP Photo/Evan Vucci"},
+			Lead: "Waves batter the pier on Tuesday. | AP Photo/Evan Vucci", Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "photo-by and getty credits in the body become figures",
+		in: "Storm Hits Coast\n\n" + para1 + "\n\nThe harbour at dawn.\nPhotograph by Ann Smith\n\n" + para2 +
+			"\n\nChip Somodevilla/Getty Images\n\nA closing paragraph of the story that is long enough to be prose by the rules set out here. It ends.",
+		want: summary{Title: "Storm Hits Coast", Credits: []string{"photo: Ann Smith", "photo: Chip Somodevilla/Getty Images"},
+			Body: []string{"p: " + para1, "fig: The harbour at dawn. | Ann Smith", "p: " + para2, "fig:  | Chip Somodevilla/Getty Images",
+				"p: A closing paragraph of the story that is long enough to be prose by the rules set out here. It ends."}},
+	}, {
+		name: "copyright credit",
+		in:   "Storm Hits Coast\n\n© Ann Smith 2019\n\n" + para1 + "\n\n" + para2,
+		want: summary{Title: "Storm Hits Coast", Credits: []string{"photo: Ann Smith 2019"}, Lead: " | Ann Smith 2019",
+			Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "headings between paragraphs, not after the last",
+		in:   "Report\n\n" + para1 + "\n\nWhat Comes Next\n\n" + para2 + "\n\nWhy it matters?\n\n" + para1 + "\n\nThe End",
+		want: summary{Title: "Report", Body: []string{"p: " + para1, "h2: What Comes Next", "p: " + para2, "h2: Why it matters?", "p: " + para1, "p: The End"}},
+	}, {
+		name: "bio and disclaimer at the end, byline author",
+		in: "Report\n\nBy Jane Doe\n\n" + para1 + "\n\n" + para2 + "\n\nJane Doe is a fellow at the Institute of Things in Berlin.\n\n" +
+			"The views expressed here are the author’s own.",
+		want: summary{Title: "Report", Authors: []string{"Jane Doe"},
+			Bios:    []string{"Jane Doe is a fellow at the Institute of Things in Berlin. The views expressed here are the author’s own."},
+			Credits: []string{"author-bio: Jane Doe is a fellow at the Institute of Things in Berlin. The views expressed here are the author’s own."},
+			Body:    []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "closing paragraph naming someone else is not a bio",
+		in:   "Report\n\nBy Jane Doe\n\n" + para1 + "\n\n" + para2 + "\n\nJohn Smith is a senator from Ohio and said nothing more.",
+		want: summary{Title: "Report", Authors: []string{"Jane Doe"},
+			Body: []string{"p: " + para1, "p: " + para2, "p: John Smith is a senator from Ohio and said nothing more."}},
+	}, {
+		name: "CRLF, BOM-free, NBSP and tabs",
+		in:   "Report\r\n\r\n\tThe first\tparagraph  of the story runs long enough to be prose and not a heading, as any lede does. It has two sentences.\u00a0\r\n\r\n" + para2 + "\r\n",
+		want: summary{Title: "Report", Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "hard-wrapped paragraphs are joined",
+		in: "A Wrapped Text\n\nThe first paragraph of the story runs long enough to be\nprose and not a heading, as any lede does. It has two\nsentences.\n\n" +
+			"A second paragraph follows, also long enough to count as\nbody text in every reading of the rules here. Two sentences again.\n",
+		want: summary{Title: "A Wrapped Text", Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "one line per paragraph inside a block",
+		in:   "Report\n\n" + para1 + " " + para2 + "\n" + para2 + " " + para1 + "\n",
+		want: summary{Title: "Report", Body: []string{"p: " + para1 + " " + para2, "p: " + para2 + " " + para1}},
+	}, {
+		name: "one paragraph only",
+		in:   para1 + "\n",
+		want: summary{Body: []string{"p: " + para1}},
+	}, {
+		name: "dek without a title",
+		in:   "Tax cuts, spending increases and higher rates could make it harder to respond to future recessions.\n\nImage\n\n" + para1 + "\n\n" + para2,
+		want: summary{Subtitle: "Tax cuts, spending increases and higher rates could make it harder to respond to future recessions.",
+			Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "date then byline on one line",
+		in:   "Report\n\nTuesday 15 October 2019 by Bradley M. Kuhn\n\n" + para1 + "\n\n" + para2,
+		want: summary{Title: "Report", Authors: []string{"Bradley M. Kuhn"}, Date: "2019-10-15", Body: []string{"p: " + para1, "p: " + para2}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := summarize(Parse(tt.in))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Parse:\n got %#v\nwant %#v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSeed checks every value the seed article must give.
+func TestSeed(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "china-power.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Parse(string(data))
+	s := summarize(a)
+	check := func(what, got, want string) {
+		t.Helper()
+		if got != want {
+			t.Errorf("%s = %q, want %q", what, got, want)
+		}
+	}
+	check("section", s.Section, "China Power")
+	check("title", s.Title, "North Korea and China, Friends Again?")
+	check("subtitle", s.Subtitle, "How economic engagement with North Korea serves China’s broader strategy in Northeast Asia.")
+	if len(a.Meta.Authors) != 1 || a.Meta.Authors[0].Name != "Anny Boc" {
+		t.Fatalf("authors = %v, want Anny Boc", s.Authors)
+	}
+	bio := a.Meta.Authors[0].Bio
+	if !strings.HasPrefix(bio, "Anny Boc is a PhD Candidate") || !strings.HasSuffix(bio, "to which she is affiliated.") {
+		t.Errorf("bio = %q", bio)
+	}
+	var photo []string
+	for _, c := range a.Credits {
+		if c.Role == article.RolePhoto {
+			photo = append(photo, c.Text)
+		}
+	}
+	if !reflect.DeepEqual(photo, []string{"Flickr / John Pavelka"}) {
+		t.Errorf("photo credits = %q", photo)
+	}
+	var paras, heads []string
+	for _, line := range s.Body {
+		kind, text, _ := strings.Cut(line, ": ")
+		switch kind {
+		case "p":
+			paras = append(paras, text)
+		case "h2":
+			heads = append(heads, text)
+		default:
+			t.Errorf("unexpected body block %q", line)
+		}
+	}
+	if len(paras) != 8 {
+		t.Errorf("%d paragraphs, want 8", len(paras))
+	}
+	if want := []string{"Economic Engagement with North Korea", "Integrating North Korea into China’s Belt and Road Initiative"}; !reflect.DeepEqual(heads, want) {
+		t.Errorf("headings = %q, want %q", heads, want)
+	}
+	if s.Body[2] != "h2: "+heads[0] || s.Body[7] != "h2: "+heads[1] {
+		t.Errorf("headings out of place: %q", s.Body)
+	}
+	for _, line := range s.Body {
+		if strings.Contains(line, "Recent Features") || strings.Contains(line, "Anny Boc is") ||
+			strings.HasSuffix(line, ": China Power") || strings.HasSuffix(line, ": "+s.Title) {
+			t.Errorf("debris in the body: %q", line)
+		}
+	}
+}
