@@ -9,9 +9,10 @@ import (
 	"github.com/pressroom/publish/internal/article"
 )
 
-// sampleBytes is how much text the language detector reads: a few
-// paragraphs settle the trigram statistics, and more only costs time.
-const sampleBytes = 4000
+// sampleBytes is how much text the language detector reads. A thousand bytes
+// settle the trigram statistics; whatlanggo's confidence breaks down on much
+// longer samples (it goes negative), so more would be worse, not better.
+const sampleBytes = 1000
 
 // DetectLanguage guesses the article's language from its body text with a
 // trigram model and returns it as a BCP 47 tag, or "" when the text is too
@@ -34,7 +35,11 @@ func DetectLanguage(a *article.Article) string {
 	if b.Len() < 200 {
 		b.WriteString(a.Meta.Title + "\n" + a.Meta.Subtitle)
 	}
-	info := whatlanggo.Detect(b.String())
+	sample := b.String()
+	if len(sample) > sampleBytes {
+		sample = strings.ToValidUTF8(sample[:sampleBytes], "")
+	}
+	info := whatlanggo.Detect(sample)
 	if !info.IsReliable() && info.Confidence < 0.5 {
 		return ""
 	}

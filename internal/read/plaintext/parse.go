@@ -35,23 +35,42 @@ func (p *parser) parse() {
 	p.body(leftover, p.units[bodyStart:end])
 }
 
-// bodyStart returns the index of the first unit of prose: everything before
-// it is the head.
+// bodyStart returns the index of the first unit of the body: everything
+// before it is the head. The body starts at the first unit of prose, or at a
+// one-sentence paragraph unless it is the dek under a title line.
 func (p *parser) bodyStart() int {
+	title, dek := false, false
 	for i, u := range p.units {
 		if i >= maxHead {
 			break
 		}
-		if isProse(u.text) {
+		switch {
+		case isProse(u.text):
 			return i
+		case cues.IsDebris(u.text):
+		case isSentence(u.text):
+			if !title || dek {
+				return i
+			}
+			dek = true
+		default:
+			if _, _, ok := cues.ParseCredit(u.text); !ok {
+				title = true
+			}
 		}
 	}
 	// No prose near the top: take only what is plainly furniture (a title
 	// line over a body of short paragraphs).
-	if len(p.units) > 1 {
+	if len(p.units) > 1 && !isSentence(p.units[0].text) {
 		return 1
 	}
 	return 0
+}
+
+// isSentence reports whether s reads as a sentence of text: long enough,
+// closed by sentence punctuation (perhaps inside a quotation mark).
+func isSentence(s string) bool {
+	return utf8.RuneCountInString(s) >= 60 && endsSentence(strings.TrimRight(s, `"”’)`))
 }
 
 // isProse reports whether s reads as a paragraph of body text rather than a
@@ -162,7 +181,7 @@ func (p *parser) head(units []unit) []unit {
 func chooseTitle(cands []*candidate) *candidate {
 	var best *candidate
 	for _, c := range cands {
-		if c.count < 2 {
+		if c.count < 2 || isSentence(c.text) {
 			continue
 		}
 		if best == nil || c.count > best.count || c.count == best.count && len(c.text) > len(best.text) {

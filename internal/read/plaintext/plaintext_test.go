@@ -135,10 +135,11 @@ func TestParse(t *testing.T) {
 		in:   para1 + "\n",
 		want: summary{Body: []string{"p: " + para1}},
 	}, {
-		name: "dek without a title",
+		// With no title above it, a lone sentence may be a dek or the lede:
+		// the body keeps it, where it is never lost.
+		name: "sentence without a title is body",
 		in:   "Tax cuts, spending increases and higher rates could make it harder to respond to future recessions.\n\nImage\n\n" + para1 + "\n\n" + para2,
-		want: summary{Subtitle: "Tax cuts, spending increases and higher rates could make it harder to respond to future recessions.",
-			Body: []string{"p: " + para1, "p: " + para2}},
+		want: summary{Body: []string{"p: Tax cuts, spending increases and higher rates could make it harder to respond to future recessions.", "p: " + para1, "p: " + para2}},
 	}, {
 		name: "date then byline on one line",
 		in:   "Report\n\nTuesday 15 October 2019 by Bradley M. Kuhn\n\n" + para1 + "\n\n" + para2,

@@ -1,0 +1,146 @@
+package typeface
+
+import (
+	"errors"
+	"fmt"
+)
+
+// runeMap maps runes to glyph indices: a dense slice for the Basic
+// Multilingual Plane, where nearly all text lies, and a map for the
+// supplementary planes. Glyph 0 (.notdef) means the face lacks the rune.
+type runeMap struct {
+	bmp    []uint16
+	astral map[rune]uint16
+}
+
+func (m *runeMap) glyph(r rune) uint16 {
+	if uint32(r) < uint32(len(m.bmp)) {
+		return m.bmp[r]
+	}
+	if m.astral == nil {
+		return 0
+	}
+	return m.astral[r]
+}
+
+func (m *runeMap) set(r rune, g uint16) {
+	if r < 0x10000 {
+		if int(r) >= len(m.bmp) {
+			return
+		}
+		m.bmp[r] = g
+		return
+	}
+	if r > 0x10FFFF {
+		return
+	}
+	if m.astral == nil {
+		m.astral = make(map[rune]uint16)
+	}
+	m.astral[r] = g
+}
+
+// parseCmap reads the best Unicode subtable of a cmap table: format 12
+// (full repertoire) when the font has one, else format 4 (BMP only).
+// Glyph indices outside [1, numGlyphs) are dropped, so every glyph the
+// map returns can index the per-glyph tables without a check.
+func parseCmap(tab []byte, numGlyphs int) (runeMap, error) {
+	d := data{b: tab}
+	n := int(d.u16(2))
+	best, bestRank := -1, 0
+	for i := range n {
+		rec := 4 + i*8
+		platform, encoding := d.u16(rec), d.u16(rec+2)
+		off := int(d.u32(rec + 4))
+		format := d.u16(off)
+		if d.err != nil {
+			return runeMap{}, fmt.Errorf("cmap: %w", d.err)
+		}
+		if r := cmapRank(platform, encoding, format); r > bestRank {
+			best, bestRank = off, r
+		}
+	}
+	if best < 0 {
+		return runeMap{}, errors.New("cmap: no Unicode subtable of format 4 or 12")
+	}
+	m := runeMap{bmp: make([]uint16, 0x10000)}
+	var err error
+	if d.u16(best) == 12 {
+		err = cmap12(&d, best, numGlyphs, &m)
+	} else {
+		err = cmap4(&d, best, numGlyphs, &m)
+	}
+	if err != nil {
+		return runeMap{}, fmt.Errorf("cmap: %w", err)
+	}
+	return m, nil
+}
+
+// cmapRank orders the subtables parseCmap can read; 0 means unusable.
+func cmapRank(platform, encoding, format uint16) int {
+	unicode := platform == 0 || platform == 3 && (encoding == 1 || encoding == 10)
+	switch {
+	case !unicode:
+		return 0
+	case format == 12:
+		return 2
+	case format == 4:
+		return 1
+	}
+	return 0
+}
+
+func cmap4(d *data, off, numGlyphs int, m *runeMap) error {
+	segs := int(d.u16(off+6)) / 2
+	ends := off + 14
+	starts := ends + segs*2 + 2
+	deltas := starts + segs*2
+	ranges := deltas + segs*2
+	if !d.has(ranges, segs*2) {
+		return fmt.Errorf("format 4 with %d segments: %w", segs, d.err)
+	}
+	for s := range segs {
+		end, start := int(d.u16(ends+s*2)), int(d.u16(starts+s*2))
+		delta, rangeOff := d.u16(deltas+s*2), int(d.u16(ranges+s*2))
+		for c := start; c <= end && c < 0xFFFF; c++ {
+			var g uint16
+			if rangeOff == 0 {
+				g = uint16(c) + delta // modulo 65536, as the spec says
+			} else {
+				// idRangeOffset counts bytes from its own position.
+				g = d.u16(ranges + s*2 + rangeOff + (c-start)*2)
+				if g != 0 {
+					g += delta
+				}
+			}
+			if d.err != nil {
+				return fmt.Errorf("format 4 segment %d: %w", s, d.err)
+			}
+			if g != 0 && int(g) < numGlyphs {
+				m.set(rune(c), g)
+			}
+		}
+	}
+	return nil
+}
+
+func cmap12(d *data, off, numGlyphs int, m *runeMap) error {
+	groups := int(d.u32(off + 12))
+	if !d.has(off+16, groups*12) {
+		return fmt.Errorf("format 12 with %d groups: %w", groups, d.err)
+	}
+	for i := range groups {
+		rec := off + 16 + i*12
+		start, end, g := d.u32(rec), d.u32(rec+4), d.u32(rec+8)
+		if end > 0x10FFFF || start > end {
+			continue
+		}
+		for c := start; c <= end; c++ {
+			if g != 0 && g < uint32(numGlyphs) {
+				m.set(rune(c), uint16(g))
+			}
+			g++
+		}
+	}
+	return nil
+}

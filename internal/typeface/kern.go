@@ -1,0 +1,299 @@
+package typeface
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// kernTable holds a face's pair kerning by glyph, compiled at load time so
+// that a lookup is a few slice reads.
+//
+// GPOS keeps kerning in two forms, and so does the table: single pairs
+// (PairPos format 1, and the legacy kern table) and class pairs (format 2),
+// where the value comes from a matrix indexed by the class of the left
+// glyph and the class of the right glyph. A pair listed singly holds its
+// final value. For the others, the class subtables of all lookups are
+// merged into one matrix: a glyph's right class stands for its classes in
+// every subtable, and a row for the sum of the rows its lookups give it as
+// left glyph, so no pair costs more than one matrix read.
+type kernTable struct {
+	left       []kernLeft // by left glyph
+	pairs      []kernPair // grouped by left glyph, sorted by right glyph
+	rightClass []uint16   // by right glyph: its column in matrix
+	matrix     []int32    // row by row; row 0, all zero, for unclassed glyphs
+}
+
+// kernLeft indexes the kerning of one left glyph.
+type kernLeft struct {
+	pairsStart, pairsEnd uint32 // its span of kernTable.pairs
+	row                  uint32 // offset of its row in kernTable.matrix
+}
+
+type kernPair struct {
+	right uint16
+	units int32
+}
+
+// units returns the kerning of glyphs a and b in font units. Both must be
+// below the face's glyph count, which the rune map guarantees.
+func (k *kernTable) units(a, b uint16) int32 {
+	l := &k.left[a]
+	if l.pairsEnd > l.pairsStart {
+		ps := k.pairs[l.pairsStart:l.pairsEnd]
+		lo, hi := 0, len(ps)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			switch r := ps[m].right; {
+			case r == b:
+				return ps[m].units
+			case r < b:
+				lo = m + 1
+			default:
+				hi = m
+			}
+		}
+	}
+	return k.matrix[l.row+uint32(k.rightClass[b])]
+}
+
+// kernClaim says that class subtable sub decides the kerning of a left
+// glyph in lookup, from the row of the subtable's matrix at offset row;
+// next chains the glyph's claim in another lookup (1-based; 0 ends it).
+type kernClaim struct {
+	sub, row, next uint32
+	lookup         int32
+}
+
+// classSub is one class-pair subtable: the class of every glyph as right
+// member, and the matrix of values, row by left class.
+type classSub struct {
+	class2 []uint16
+	values []int16
+}
+
+// kernBuilder collects kerning lookup by lookup, in the order GPOS applies
+// them. Within one lookup the first subtable that covers the left glyph
+// decides the pair (OpenType spec, "Lookup table"), except that a single-
+// pair subtable without the right glyph lets the next subtable try; values
+// of separate lookups add up.
+type kernBuilder struct {
+	numGlyphs int
+	lookup    int32
+	claimedIn []int32            // by glyph: the lookup whose class subtable claimed it
+	pairs     map[uint32]int32   // single pairs of the current lookup
+	lookups   []map[uint32]int32 // single pairs of each lookup
+	firstOf   []uint32           // by glyph: its first claim, 1-based
+	claims    []kernClaim
+	subs      []classSub
+}
+
+func newKernBuilder(numGlyphs int) *kernBuilder {
+	return &kernBuilder{
+		numGlyphs: numGlyphs,
+		claimedIn: make([]int32, numGlyphs),
+		firstOf:   make([]uint32, numGlyphs),
+	}
+}
+
+// beginLookup starts the next lookup.
+func (b *kernBuilder) beginLookup() {
+	b.lookup++
+	b.pairs = make(map[uint32]int32)
+	b.lookups = append(b.lookups, b.pairs)
+}
+
+// claimed reports whether a class subtable of the current lookup has
+// already taken glyph a, which hides it from later subtables.
+func (b *kernBuilder) claimed(a int) bool { return b.claimedIn[a] == b.lookup }
+
+// pair records a single pair, unless an earlier subtable of the lookup
+// already decided it.
+func (b *kernBuilder) pair(left, right int, units int32) {
+	if left >= b.numGlyphs || right >= b.numGlyphs || b.claimed(left) {
+		return
+	}
+	key := uint32(left)<<16 | uint32(right)
+	if _, ok := b.pairs[key]; !ok {
+		b.pairs[key] = units
+	}
+}
+
+// addSub adds a class subtable and returns its index for claim.
+func (b *kernBuilder) addSub(class2 []uint16, values []int16) uint32 {
+	b.subs = append(b.subs, classSub{class2: class2, values: values})
+	return uint32(len(b.subs) - 1)
+}
+
+// claim gives left glyph a to the row at offset row of class subtable
+// sub, for the current lookup.
+func (b *kernBuilder) claim(a int, sub, row uint32) {
+	if a >= b.numGlyphs || b.claimed(a) {
+		return
+	}
+	b.claimedIn[a] = b.lookup
+	b.claims = append(b.claims, kernClaim{sub: sub, row: row, next: b.firstOf[a], lookup: b.lookup})
+	b.firstOf[a] = uint32(len(b.claims))
+}
+
+// classUnits is the class value of pair (a, c): in lookup alone, or in
+// all lookups when lookup is 0.
+func (b *kernBuilder) classUnits(a, c uint16, lookup int32) int32 {
+	var sum int32
+	for i := b.firstOf[a]; i != 0; i = b.claims[i-1].next {
+		cl := b.claims[i-1]
+		if lookup == 0 || cl.lookup == lookup {
+			s := b.subs[cl.sub]
+			sum += int32(s.values[cl.row+uint32(s.class2[c])])
+		}
+	}
+	return sum
+}
+
+// maxMatrix bounds the merged class matrix; real fonts need a few
+// thousand entries.
+const maxMatrix = 1 << 24
+
+// build finishes the table, or returns nil when the font kerns nothing.
+func (b *kernBuilder) build() (*kernTable, error) {
+	keys := make(map[uint32]struct{})
+	for _, m := range b.lookups {
+		for key := range m {
+			keys[key] = struct{}{}
+		}
+	}
+	if len(keys) == 0 && len(b.claims) == 0 {
+		return nil, nil
+	}
+	t := &kernTable{left: make([]kernLeft, b.numGlyphs)}
+	if err := b.mergeClasses(t); err != nil {
+		return nil, err
+	}
+	pairs := make([]uint32, 0, len(keys))
+	for key := range keys {
+		pairs = append(pairs, key)
+	}
+	slices.Sort(pairs)
+	t.pairs = make([]kernPair, len(pairs))
+	for i, key := range pairs {
+		l, r := uint16(key>>16), uint16(key)
+		var sum int32
+		for j, m := range b.lookups {
+			if v, ok := m[key]; ok {
+				sum += v
+			} else {
+				sum += b.classUnits(l, r, int32(j+1))
+			}
+		}
+		t.pairs[i] = kernPair{right: r, units: sum}
+		lk := &t.left[l]
+		if lk.pairsEnd == 0 {
+			lk.pairsStart = uint32(i)
+		}
+		lk.pairsEnd = uint32(i + 1)
+	}
+	return t, nil
+}
+
+// mergeClasses builds the one matrix of t from the class subtables.
+func (b *kernBuilder) mergeClasses(t *kernTable) error {
+	// A right glyph's column stands for its classes in all subtables,
+	// so glyphs that every subtable classes alike share a column.
+	t.rightClass = make([]uint16, b.numGlyphs)
+	var reps []uint16 // a glyph of each column
+	if len(b.subs) > 0 {
+		columns := map[string]uint16{}
+		key := make([]byte, 2*len(b.subs))
+		for g := range b.numGlyphs {
+			for i, s := range b.subs {
+				key[2*i], key[2*i+1] = byte(s.class2[g]>>8), byte(s.class2[g])
+			}
+			c, ok := columns[string(key)]
+			if !ok {
+				c = uint16(len(columns))
+				columns[string(key)] = c
+				reps = append(reps, uint16(g))
+			}
+			t.rightClass[g] = c
+		}
+	}
+	width := max(len(reps), 1)
+	// A left glyph's row stands for its claims, one per lookup that
+	// covers it; glyphs with the same claims share a row, and glyphs with
+	// none row 0.
+	t.matrix = make([]int32, width)
+	rows := map[string]uint32{}
+	var claims []uint64
+	var key []byte
+	for a := range b.numGlyphs {
+		claims = claims[:0]
+		for i := b.firstOf[a]; i != 0; i = b.claims[i-1].next {
+			claims = append(claims, uint64(b.claims[i-1].sub)<<32|uint64(b.claims[i-1].row))
+		}
+		if len(claims) == 0 {
+			continue
+		}
+		slices.Sort(claims)
+		key = key[:0]
+		for _, c := range claims {
+			key = binary.BigEndian.AppendUint64(key, c)
+		}
+		r, ok := rows[string(key)]
+		if !ok {
+			if len(t.matrix)+width > maxMatrix {
+				return fmt.Errorf("kerning matrix over %d entries", maxMatrix)
+			}
+			r = uint32(len(t.matrix))
+			for _, g := range reps {
+				t.matrix = append(t.matrix, b.classUnits(uint16(a), g, 0))
+			}
+			rows[string(key)] = r
+		}
+		t.left[a].row = r
+	}
+	return nil
+}
+
+// sat16 clamps a sum of two kerning values to the int16 a subtable's
+// matrix holds.
+func sat16(v int32) int16 {
+	return int16(min(max(v, math.MinInt16), math.MaxInt16))
+}
+
+// parseKernTable reads format 0 subtables of the legacy TrueType kern
+// table (version 0, as Windows reads it), which older fonts carry instead
+// of GPOS kerning. Subtables that hold minimum values or kern across the
+// line are not pair kerning and are skipped.
+func parseKernTable(tab []byte, numGlyphs int) (*kernTable, error) {
+	d := data{b: tab}
+	if d.u16(0) != 0 {
+		return nil, nil // Apple's version 1 table: no Noto-era font uses it
+	}
+	n := int(d.u16(2))
+	b := newKernBuilder(numGlyphs)
+	off := 4
+	for range n {
+		b.beginLookup() // subtables add up, like separate lookups
+		length, coverage := int(d.u16(off+2)), d.u16(off+4)
+		format, horizontal := coverage>>8, coverage&1 != 0
+		if format == 0 && horizontal && coverage&0x6 == 0 {
+			pairs := int(d.u16(off + 6))
+			if !d.has(off+14, pairs*6) {
+				break
+			}
+			for i := range pairs {
+				rec := off + 14 + i*6
+				b.pair(int(d.u16(rec)), int(d.u16(rec+2)), int32(d.i16(rec+4)))
+			}
+		}
+		if length < 6 {
+			break
+		}
+		off += length
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return b.build()
+}
