@@ -71,6 +71,9 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	if err != nil {
 		return err
 	}
+	if opts.Paper != "" && !contains(Papers(), strings.ToLower(opts.Paper)) {
+		return fmt.Errorf("--paper: unknown size %q (want %s)", opts.Paper, strings.Join(Papers(), ", "))
+	}
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
