@@ -1,6 +1,10 @@
 package layout
 
-import "github.com/pressroom/publish/internal/article"
+import (
+	"iter"
+
+	"github.com/pressroom/publish/internal/article"
+)
 
 // All lengths are PDF points (1/72 inch) as float64. Coordinates have their
 // origin at the top-left corner of the page, y growing downward, as print
@@ -11,6 +15,15 @@ type Document struct {
 	Width, Height float64 // page size
 	Pages         []Page
 	Outline       []OutlineEntry
+
+	// Stats measure the quality of the setting.
+	Stats Stats
+	// Warnings are TeX-style diagnostics for the pipeline to print, one
+	// line each: overfull lines and characters no font has.
+	Warnings []string
+	// Missing lists, once each and in order of first use, the characters
+	// that no font has; they are left out of the pages.
+	Missing []rune
 }
 
 // A Page is one side of a leaf.
@@ -25,8 +38,8 @@ type Page struct {
 type Item interface{ item() }
 
 // A TextItem is a string set in one font at one size, starting at X with its
-// baseline at Y. Backends draw it as it is: kerning and letter spacing are
-// already resolved into separate items.
+// baseline at Y. A TextItem is usually one word (or the part of a word in
+// one font), so that text extraction sees whole words.
 type TextItem struct {
 	X, Y float64
 	Font string  // face name, as in package fonts ("NotoSerif-Italic")
@@ -34,6 +47,37 @@ type TextItem struct {
 	Text string
 	// Gray is the text colour from 0 (black) to 1 (white).
 	Gray float64
+	// Kerns place pieces of Text where kerning puts them rather than
+	// where the advance widths alone would: the piece of Text from byte
+	// Kerns[i].At up to the next kern's At is drawn starting at
+	// X+Kerns[i].Offset. Text before the first kern starts at X. Empty
+	// when the text has no kerned pairs. Pieces walks them.
+	Kerns []Kern
+}
+
+// A Kern starts a piece of a TextItem's text at its own position.
+type Kern struct {
+	At     int     // byte offset in Text, at a rune boundary
+	Offset float64 // from the item's X, in points
+}
+
+// Pieces yields the pieces of the text that kerning separates, each with
+// the X at which it starts: the whole text at X when there are no kerns. A
+// backend draws each piece at its X; a PDF text-extraction tool still sees
+// one word, since kerns are far narrower than a word space.
+func (t *TextItem) Pieces() iter.Seq2[float64, string] {
+	return func(yield func(float64, string) bool) {
+		x, from := t.X, 0
+		for _, k := range t.Kerns {
+			if k.At > from && !yield(x, t.Text[from:k.At]) {
+				return
+			}
+			x, from = t.X+k.Offset, k.At
+		}
+		if from < len(t.Text) {
+			yield(x, t.Text[from:])
+		}
+	}
 }
 
 // A RuleItem is a straight line from (X1, Y1) to (X2, Y2).

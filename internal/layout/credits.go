@@ -1,0 +1,86 @@
+package layout
+
+import (
+	"strings"
+
+	"github.com/pressroom/publish/internal/article"
+)
+
+// credits appends the section that closes an article: the authors' bios,
+// every photo and image credit, the source, the rights and the date the
+// file was made.
+func (s *setter) credits(a *article.Article) {
+	g := &s.g
+	L := g.body.leading
+	var paras []article.Text
+	for _, p := range a.Meta.Authors {
+		if b := strings.TrimSpace(p.Bio); b != "" {
+			paras = append(paras, article.Plain(b))
+		}
+	}
+	seen := map[string]bool{}
+	credit := func(label, text string) {
+		text = strings.TrimSpace(text)
+		if text == "" || seen[text] {
+			return
+		}
+		seen[text] = true
+		paras = append(paras, article.Text{{Text: label + ": ", Style: article.Strong}, {Text: text}})
+	}
+	if img := a.Meta.LeadImage; img != nil {
+		credit("Photo", img.Credit)
+	}
+	for _, c := range a.Credits {
+		switch c.Role {
+		case article.RolePhoto:
+			credit("Photo", c.Text)
+		case article.RoleIllustration:
+			credit("Illustration", c.Text)
+		}
+	}
+	figureCredits(a.Body, credit)
+	if u := strings.TrimSpace(a.Meta.SourceURL); u != "" {
+		t := article.Text{{Text: "Source: ", Style: article.Strong}}
+		if p := strings.TrimSpace(a.Meta.Publisher); p != "" {
+			t = append(t, article.Run{Text: p + ", "})
+		}
+		paras = append(paras, append(t, article.Run{Text: u, Link: u}))
+	}
+	if r := strings.TrimSpace(a.Meta.Rights); r != "" {
+		paras = append(paras, article.Text{{Text: "Rights: ", Style: article.Strong}, {Text: r}})
+	}
+	if !s.opts.Created.IsZero() {
+		paras = append(paras, article.Plain("This file was made on "+s.opts.Created.Format("2 January 2006")+"."))
+	}
+	if len(paras) == 0 {
+		return
+	}
+	s.space(L, false)
+	rule := &RuleItem{X1: 0, Y1: L / 2, X2: g.measure / 4, Y2: L / 2, Width: 0.5, Gray: 0.5}
+	s.v = append(s.v, vitem{kind: vBlock, height: L, items: []Item{rule}, keep: true, article: s.articleIndex})
+	mark := len(s.v)
+	s.addLines(s.set(article.Plain("Credits"), &g.heading3, paraOptions{measure: g.measure, ragged: true}), &g.heading3, 0, true)
+	s.v[mark].outline = &OutlineEntry{Title: "Credits", Level: 1}
+	for i, p := range paras {
+		if i > 0 {
+			s.space(0.3*L, false)
+		}
+		s.addLines(s.set(p, &g.credit, paraOptions{measure: g.measure, ragged: true, dict: s.dict}), &g.credit, 0, false)
+	}
+}
+
+// figureCredits calls credit for the credit of every figure in blocks.
+func figureCredits(blocks []article.Block, credit func(label, text string)) {
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *article.Figure:
+			credit("Image", b.Image.Credit)
+		case *article.Quote:
+			figureCredits(b.Blocks, credit)
+		case *article.List:
+			for _, it := range b.Items {
+				figureCredits(it, credit)
+			}
+		}
+	}
+}

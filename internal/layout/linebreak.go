@@ -1,0 +1,337 @@
+package layout
+
+import "math"
+
+// Settings are the parameters of the Knuth-Plass line breaker, named after
+// the TeX parameters they mirror. Penalties and demerits are in TeX's units;
+// lengths are points.
+type Settings struct {
+	// Pretolerance is the largest badness allowed in the first pass, which
+	// ignores hyphenation points so that a paragraph that sets well without
+	// hyphens gets none (TeX's \pretolerance). Negative skips the pass.
+	Pretolerance float64
+	// Tolerance is the largest badness allowed in the second pass, with
+	// hyphenation (\tolerance).
+	Tolerance float64
+	// EmergencyStretch is added to every line's stretch in the final pass,
+	// which also accepts any badness, so that a paragraph that cannot be
+	// set within tolerance comes out loose rather than overfull
+	// (\emergencystretch).
+	EmergencyStretch float64
+	// LinePenalty is added to every line's badness before squaring, so
+	// that fewer lines are preferred (\linepenalty).
+	LinePenalty float64
+	// HyphenPenalty is the cost of breaking at a hyphenation point
+	// (\hyphenpenalty); ExHyphenPenalty at an explicit hyphen or dash
+	// (\exhyphenpenalty). They are put on the nodes when a paragraph is
+	// built.
+	HyphenPenalty   float64
+	ExHyphenPenalty float64
+	// DoubleHyphenDemerits are added when two consecutive lines end with
+	// a hyphen (\doublehyphendemerits); FinalHyphenDemerits when the line
+	// before the last does (\finalhyphendemerits).
+	DoubleHyphenDemerits float64
+	FinalHyphenDemerits  float64
+	// AdjDemerits are added when adjacent lines are in fitness classes
+	// more than one apart: a loose line next to a tight one (\adjdemerits).
+	AdjDemerits float64
+	// MaxHyphenLines caps how many consecutive lines may end with a
+	// hyphen; 0 means no cap. TeX has no such limit and only discourages
+	// a run with DoubleHyphenDemerits; the cap is kept exactly by making
+	// the run length part of a breakpoint's state.
+	MaxHyphenLines int
+	// SpaceStretch and SpaceShrink are how much a word space may grow
+	// and shrink, as fractions of its width (TeX's fontdimens 3 and 4).
+	// SpaceShrink must stay at or below 0.4 so that a space never shrinks
+	// below 0.6 of its width.
+	SpaceStretch, SpaceShrink float64
+	// RaggedStretch is stretch added to every line as TeX's \rightskip
+	// for ragged-right setting; 0 for justified text.
+	RaggedStretch float64
+}
+
+// DefaultSettings returns the settings of plain TeX, with a cap of two
+// hyphenated lines in a row and one em of emergency stretch.
+func DefaultSettings(em float64) Settings {
+	return Settings{
+		Pretolerance:         100,
+		Tolerance:            200,
+		EmergencyStretch:     em,
+		LinePenalty:          10,
+		HyphenPenalty:        50,
+		ExHyphenPenalty:      50,
+		DoubleHyphenDemerits: 10000,
+		FinalHyphenDemerits:  5000,
+		AdjDemerits:          10000,
+		MaxHyphenLines:       2,
+		SpaceStretch:         0.6,
+		SpaceShrink:          0.35,
+	}
+}
+
+// awful is larger than any demerits a paragraph can collect.
+const awful = math.MaxFloat64
+
+// A breakpoint is a feasible break found by the breaker: where it is, the
+// state of the line it ends, and the best way to reach it.
+type breakpoint struct {
+	pos      int32 // index of the node broken at; -1 for the paragraph start
+	prev     int32 // index of the previous breakpoint in breaker.bps
+	fitness  int8  // 0 very loose, 1 loose, 2 decent, 3 tight (K-P 1981)
+	hyphens  int8  // how many lines in a row, ending here, end with a hyphen
+	overfull bool  // reached by a last-resort break that leaves the line too wide
+	total    sums  // totals of the list after the break, discardables skipped
+	demerits float64
+}
+
+// sums are running totals of a horizontal list.
+type sums struct{ w, stretch, shrink, fill float64 }
+
+// A breaker holds the scratch space of the Knuth-Plass algorithm so that one
+// paragraph after another reuses it.
+type breaker struct {
+	bps    []breakpoint
+	active []int32
+	breaks []int
+}
+
+// A candidate is the best way found, in one fitness class and hyphen state,
+// to break at the current node.
+type candidate struct {
+	demerits float64
+	prev     int32
+	overfull bool
+}
+
+// lineBreaks chooses where to end the lines of a paragraph of the given
+// width, as Knuth and Plass's total-fit algorithm: among all ways of
+// breaking, the one with the least total demerits. It returns the indexes of
+// the nodes broken at, the last being the final forced break, and whether a
+// last-resort break had to leave a line overfull. The returned slice is
+// reused by the next call. nodes must end with a forced break.
+func (b *breaker) lineBreaks(nodes []node, width float64, s Settings) (breaks []int, overfull bool) {
+	if s.Pretolerance >= 0 {
+		if b.pass(nodes, width, s, s.Pretolerance, false, 0, false) {
+			return b.result()
+		}
+	}
+	if b.pass(nodes, width, s, s.Tolerance, true, 0, false) {
+		return b.result()
+	}
+	b.pass(nodes, width, s, math.Inf(1), true, s.EmergencyStretch, true)
+	return b.result()
+}
+
+// result walks back from the best final breakpoint.
+func (b *breaker) result() ([]int, bool) {
+	best, bestD := int32(-1), awful
+	last := b.bps[len(b.bps)-1].pos
+	for _, a := range b.active {
+		if bp := &b.bps[a]; bp.pos == last && bp.demerits < bestD {
+			best, bestD = a, bp.demerits
+		}
+	}
+	b.breaks = b.breaks[:0]
+	overfull := false
+	for i := best; i > 0; i = b.bps[i].prev {
+		b.breaks = append(b.breaks, int(b.bps[i].pos))
+		overfull = overfull || b.bps[i].overfull
+	}
+	for i, j := 0, len(b.breaks)-1; i < j; i, j = i+1, j-1 {
+		b.breaks[i], b.breaks[j] = b.breaks[j], b.breaks[i]
+	}
+	return b.breaks, overfull
+}
+
+// pass runs the algorithm once with the given tolerance; hyphenate says
+// whether discretionaries are break opportunities. It reports whether a way
+// to the end was found.
+func (b *breaker) pass(nodes []node, width float64, s Settings, tolerance float64, hyphenate bool, emergency float64, final bool) bool {
+	b.bps = append(b.bps[:0], breakpoint{pos: -1, prev: -1, fitness: 2})
+	b.active = append(b.active[:0], 0)
+	var cur sums
+	maxHy := int8(s.MaxHyphenLines)
+	var cands [4][3]candidate // fitness class x hyphen run (0, 1, 2+)
+
+	try := func(i int, n *node) {
+		pen, pw := 0.0, 0.0
+		if n.kind != glueNode {
+			pen, pw = n.penalty, n.width
+		}
+		forced := pen <= ejectPenalty
+		for f := range cands {
+			for h := range cands[f] {
+				cands[f][h] = candidate{demerits: awful}
+			}
+		}
+		minD := awful
+		kept := b.active[:0]
+		for ai, a := range b.active {
+			bp := &b.bps[a]
+			w := cur.w - bp.total.w + pw
+			r := 0.0
+			switch {
+			case w < width:
+				if cur.fill-bp.total.fill > 0 {
+					break
+				}
+				if st := cur.stretch - bp.total.stretch + s.RaggedStretch + emergency; st > 0 {
+					r = (width - w) / st
+				} else {
+					r = math.Inf(1)
+				}
+			case w > width:
+				if sh := cur.shrink - bp.total.shrink; sh > 0 {
+					r = (width - w) / sh
+				} else {
+					r = math.Inf(-1)
+				}
+			}
+			bad := badness(r)
+			feasible := r >= -1 && bad <= tolerance
+			artificial := false
+			if !feasible && r < -1 && final && minD == awful && len(kept) == 0 && ai == len(b.active)-1 {
+				// TeX's last resort (§854): the only way on is an overfull line.
+				feasible, artificial, bad = true, true, 0
+			}
+			if feasible && n.flagged && maxHy > 0 && bp.hyphens >= maxHy {
+				feasible = false
+			}
+			if feasible {
+				d := s.LinePenalty + bad
+				d *= d
+				switch {
+				case pen > 0:
+					d += pen * pen
+				case pen > ejectPenalty:
+					d -= pen * pen
+				}
+				if n.flagged && bp.hyphens > 0 {
+					d += s.DoubleHyphenDemerits
+				} else if forced && bp.hyphens > 0 {
+					d += s.FinalHyphenDemerits
+				}
+				fit := fitness(r, bad)
+				if abs8(fit-bp.fitness) > 1 {
+					d += s.AdjDemerits
+				}
+				if artificial {
+					d = 0
+				}
+				d += bp.demerits
+				hy := int8(0)
+				if n.flagged {
+					hy = min(bp.hyphens+1, 2)
+				}
+				if c := &cands[fit][hy]; d < c.demerits {
+					*c = candidate{demerits: d, prev: a, overfull: artificial}
+				}
+				minD = min(minD, d)
+			}
+			if r >= -1 && !forced {
+				kept = append(kept, a)
+			}
+		}
+		b.active = kept
+		if minD == awful {
+			return
+		}
+		// The totals after the break skip the glue, penalties and kerns
+		// that a new line discards (K-P 1981, "break width").
+		after := cur
+		for j := i; j < len(nodes); j++ {
+			k := &nodes[j]
+			if k.kind == boxNode || (j > i && k.kind != glueNode && k.kind != kernNode && k.penalty <= ejectPenalty) {
+				break
+			}
+			switch k.kind {
+			case glueNode:
+				after.w += k.width
+				after.stretch += k.stretch
+				after.shrink += k.shrink
+				after.fill += k.fill
+			case kernNode:
+				after.w += k.width
+			}
+		}
+		limit := minD + s.AdjDemerits
+		for f := range cands {
+			for h := range cands[f] {
+				c := &cands[f][h]
+				if c.demerits > limit {
+					continue
+				}
+				b.bps = append(b.bps, breakpoint{
+					pos: int32(i), prev: c.prev, fitness: int8(f), hyphens: int8(h),
+					overfull: c.overfull, total: after, demerits: c.demerits,
+				})
+				b.active = append(b.active, int32(len(b.bps)-1))
+			}
+		}
+	}
+
+	for i := range nodes {
+		n := &nodes[i]
+		switch n.kind {
+		case boxNode, kernNode:
+			cur.w += n.width
+		case glueNode:
+			if i > 0 && nodes[i-1].kind == boxNode {
+				try(i, n)
+			}
+			cur.w += n.width
+			cur.stretch += n.stretch
+			cur.shrink += n.shrink
+			cur.fill += n.fill
+		case discNode:
+			if hyphenate && n.penalty < infPenalty {
+				try(i, n)
+			}
+		case penaltyNode:
+			if n.penalty < infPenalty {
+				try(i, n)
+			}
+		}
+		if len(b.active) == 0 {
+			return false
+		}
+	}
+	last := int32(len(nodes) - 1)
+	for _, a := range b.active {
+		if b.bps[a].pos == last {
+			return true
+		}
+	}
+	return false
+}
+
+// badness is TeX's measure of how far a line's spaces are from their natural
+// width: about 100 r³, capped at 10000 (§108).
+func badness(r float64) float64 {
+	r = math.Abs(r)
+	if r > 4.64 { // 100 * 4.64³ > 10000
+		return infPenalty
+	}
+	return math.Round(100 * r * r * r)
+}
+
+// fitness classifies a line by its adjustment: very loose (0), loose (1),
+// decent (2) or tight (3), with TeX's thresholds on badness (§817).
+func fitness(r, bad float64) int8 {
+	switch {
+	case r < 0 && bad > 12:
+		return 3
+	case r < 0 || bad <= 12:
+		return 2
+	case bad <= 99:
+		return 1
+	}
+	return 0
+}
+
+func abs8(x int8) int8 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

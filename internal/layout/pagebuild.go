@@ -1,0 +1,141 @@
+package layout
+
+// This file is the page flow: the blocks of an article become a vertical
+// list of items (lines, spaces, figures), which is then cut into pages. A
+// page breaks only after an item that allows it; lines that would leave a
+// widow or an orphan, and headings, forbid a break after them, so the
+// builder takes the last allowed break that fits and lets the page run
+// short (TeX's \widowpenalty and \clubpenalty at 10000). A figure that does
+// not fit floats to the top of the next page while text fills the rest of
+// this one.
+
+// A vkind says what a vertical item is.
+type vkind uint8
+
+const (
+	vLine  vkind = iota // one line of a paragraph or heading
+	vSpace              // white space, dropped at the top of a page
+	vBlock              // an unbreakable block: a figure, the title block's rule
+)
+
+// A vitem is one item of the vertical list.
+type vitem struct {
+	kind   vkind
+	height float64
+	// items have X from the left of the text block and Y from the top of
+	// this vitem.
+	items   []Item
+	keep    bool // no page break after this item
+	float   bool // may move to the top of the next page
+	newPage bool // starts a page: the first item of an article
+	article int
+
+	// For lines of paragraphs: the line number and how many the
+	// paragraph has, for counting widows and orphans.
+	para        int
+	line, lines int
+
+	outline *OutlineEntry // the title or heading this item opens
+}
+
+// A placed vitem is where a vitem ended up.
+type placed struct {
+	v    *vitem
+	page int // 0-based
+	y    float64
+}
+
+// paginate cuts the vertical list into pages of the text block's height and
+// returns, for each page, the items on it with their y.
+func paginate(v []vitem, height float64) [][]placed {
+	const eps = 0.01
+	var pages [][]placed
+	var deferred []*vitem
+	moved := make([]bool, len(v))
+	for i := 0; i < len(v) || len(deferred) > 0; {
+		var page []placed
+		y := 0.0
+		for _, d := range deferred {
+			page = append(page, placed{v: d, page: len(pages), y: y})
+			y += d.height
+		}
+		deferred = deferred[:0]
+		// Space at the top of a page is discarded, as TeX discards glue
+		// after a page break.
+		for i < len(v) && v[i].kind == vSpace && !v[i].newPage {
+			i++
+		}
+		top, fill := i, y
+		lastOK, lastFloat := -1, 0
+		j := i
+		overflow := false
+		for ; j < len(v); j++ {
+			it := &v[j]
+			if moved[j] {
+				continue
+			}
+			if it.newPage && (j > top || len(page) > 0) {
+				break
+			}
+			if fill+it.height > height+eps && (j > top || len(page) > 0) {
+				if it.float && it.height <= height && lastFloat == 0 && j > top && !v[j-1].keep {
+					// Let the figure float to the next page.
+					moved[j] = true
+					deferred = append(deferred, it)
+					lastFloat++
+					continue
+				}
+				overflow = true
+				break
+			}
+			fill += it.height
+			if !it.keep {
+				lastOK = j
+			}
+		}
+		end := j
+		if overflow && lastOK >= top {
+			end = lastOK + 1
+		}
+		// A floated figure that ended up past the break goes back into
+		// the flow.
+		if len(deferred) > 0 {
+			kept := deferred[:0]
+			for _, d := range deferred {
+				idx := indexOf(v, d)
+				if idx >= end {
+					moved[idx] = false
+					continue
+				}
+				kept = append(kept, d)
+			}
+			deferred = kept
+		}
+		for k := top; k < end; k++ {
+			if moved[k] {
+				continue
+			}
+			page = append(page, placed{v: &v[k], page: len(pages), y: y})
+			y += v[k].height
+		}
+		if end == top && len(page) == 0 && end < len(v) {
+			// Nothing fits at all (an item taller than the page): set it
+			// alone rather than loop.
+			page = append(page, placed{v: &v[end], page: len(pages)})
+			end++
+		}
+		pages = append(pages, page)
+		i = end
+	}
+	return pages
+}
+
+// indexOf returns the index of the vitem p points into v.
+func indexOf(v []vitem, p *vitem) int {
+	for i := range v {
+		if &v[i] == p {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,107 @@
+package layout
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The page builder is tested on synthetic vertical lists of lines of height
+// 1 on pages 10 lines deep.
+
+// plines returns the n lines of paragraph id with the keep rules of
+// setter.addLines: no break after the first line (orphan) nor after the
+// last but one (widow).
+func plines(id, n int) []vitem {
+	v := make([]vitem, n)
+	for i := range v {
+		v[i] = vitem{kind: vLine, height: 1, para: id, line: i, lines: n, keep: n > 1 && (i == 0 || i == n-2)}
+	}
+	return v
+}
+
+// describe writes each page as the paragraphs on it, with their line
+// counts: "A8 B2|B2", a figure as "F", a heading as "H".
+func describe(pages [][]placed) string {
+	var b strings.Builder
+	for i, pp := range pages {
+		if i > 0 {
+			b.WriteByte('|')
+		}
+		last, count := -1, 0
+		flush := func() {
+			if count > 0 {
+				fmt.Fprintf(&b, "%c%d ", 'A'+last, count)
+			}
+			count = 0
+		}
+		for _, p := range pp {
+			switch {
+			case p.v.float:
+				flush()
+				b.WriteString("F ")
+			case p.v.kind == vLine && p.v.para < 0:
+				flush()
+				b.WriteString("H ")
+			case p.v.kind == vLine:
+				if p.v.para != last {
+					flush()
+					last = p.v.para
+				}
+				count++
+			}
+		}
+		flush()
+	}
+	return strings.ReplaceAll(b.String(), " |", "|")
+}
+
+func TestPaginate(t *testing.T) {
+	heading := []vitem{
+		{kind: vSpace, height: 1},
+		{kind: vLine, height: 1, para: -1, keep: true},
+		{kind: vSpace, height: 1, keep: true},
+	}
+	figure := vitem{kind: vBlock, height: 4, float: true}
+	tests := []struct {
+		name string
+		v    [][]vitem
+		want string
+	}{
+		{"fits", [][]vitem{plines(0, 8)}, "A8 "},
+		{"break inside a paragraph", [][]vitem{plines(0, 8), plines(1, 4)}, "A8 B2|B2 "},
+		// Breaking B after its first line would leave an orphan, after
+		// its second a widow: the page runs short instead.
+		{"three-line paragraph moves whole", [][]vitem{plines(0, 8), plines(1, 3)}, "A8|B3 "},
+		{"no orphan", [][]vitem{plines(0, 9), plines(1, 5)}, "A9|B5 "},
+		// Ten lines of eleven would leave one alone on the next page.
+		{"no widow", [][]vitem{plines(0, 11)}, "A9|A2 "},
+		// The heading keeps with the first two lines of what follows, so
+		// it moves to the next page with them.
+		{"heading keeps with two lines", [][]vitem{plines(0, 7), heading, plines(1, 6)}, "A7|H B6 "},
+		{"heading fits with two lines", [][]vitem{plines(0, 5), heading, plines(1, 6)}, "A5 H B2|B4 "},
+		// The figure does not fit under A: it floats to the top of the
+		// next page and B fills the rest of this one.
+		{"figure floats", [][]vitem{plines(0, 8), {figure}, plines(1, 6)}, "A8 B2|F B4 "},
+		{"figure fits", [][]vitem{plines(0, 4), {figure}, plines(1, 6)}, "A4 F B2|B4 "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := slices.Concat(tt.v...)
+			pages := paginate(v, 10)
+			if got := describe(pages); got != tt.want {
+				t.Errorf("pages %q, want %q", got, tt.want)
+			}
+			for pi, pp := range pages {
+				h := 0.0
+				for _, p := range pp {
+					h += p.v.height
+				}
+				if h > 10 {
+					t.Errorf("page %d is %v deep, more than 10", pi+1, h)
+				}
+			}
+		})
+	}
+}

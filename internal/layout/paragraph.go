@@ -1,0 +1,446 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/hyphen"
+	"github.com/pressroom/publish/internal/typeface"
+	"github.com/rivo/uniseg"
+)
+
+// This file is the first two stages of setting a paragraph: collect its runs
+// into one string, and prepare the nodes the breaker needs: boxes measured
+// in the fonts that have each character, kerning, glue for the spaces, and
+// penalties at the break opportunities of Unicode line breaking (UAX #14)
+// and at the hyphenation points of the language's patterns.
+
+// A chain is a list of faces to try in order for each character: the face
+// of the style, then faces that cover more of Unicode.
+type chain []*typeface.Face
+
+// A textStyle is how a kind of text (body, heading, caption) is set.
+type textStyle struct {
+	chains [4]chain // by Emphasis|Strong bits: roman, italic, bold, bold italic
+	code   chain    // for article.Code runs
+	size   float64
+	gray   float64
+	// leading is the distance between baselines.
+	leading float64
+}
+
+func (st *textStyle) chain(s article.Style) chain {
+	if s&article.Code != 0 {
+		return st.code
+	}
+	return st.chains[s&(article.Emphasis|article.Strong)]
+}
+
+// A slot is a face at a size: what a box is drawn in.
+type slot struct {
+	face *typeface.Face
+	size float64
+}
+
+// A runSpan is where a source run lies in the paragraph text.
+type runSpan struct {
+	start int32
+	style article.Style
+	link  string
+}
+
+// paraOptions say how one paragraph is built.
+type paraOptions struct {
+	indent  float64
+	measure float64
+	ragged  bool
+	dict    *hyphen.Dictionary // nil: no hyphenation
+}
+
+// charBreakPenalty is the cost of breaking an over-wide word between two of
+// its characters: a last resort, dearer than any hyphen and than most loose
+// lines.
+const charBreakPenalty = 5000
+
+// A paragraph is a paragraph prepared for breaking: its text and nodes. It
+// is scratch space, reused from one paragraph to the next.
+type paragraph struct {
+	text  string
+	runs  []runSpan
+	nodes []node
+	kerns []kernAt
+	slots []slot
+	style *textStyle
+	s     Settings
+
+	buf  strings.Builder
+	hyph []int
+	// fallback finds a face for a character no face of the chain has,
+	// loading the CJK fallback font on first use; nil means none.
+	fallback func(r rune) (*typeface.Face, bool)
+	// missing collects characters no face has, in order of first use.
+	missing     []rune
+	missingSeen map[rune]bool
+}
+
+// build prepares runs set in style st.
+func (p *paragraph) build(runs []article.Run, st *textStyle, s Settings, o paraOptions) {
+	p.style, p.s = st, s
+	p.nodes, p.kerns, p.slots, p.runs = p.nodes[:0], p.kerns[:0], p.slots[:0], p.runs[:0]
+	p.collect(runs)
+	if o.indent > 0 {
+		p.nodes = append(p.nodes, box(o.indent))
+	}
+	p.prepare(o)
+	// TeX's paragraph end: no break before \parfillskip, then a forced one.
+	p.nodes = append(p.nodes, penalty(0, infPenalty, false), fillGlue(), penalty(0, ejectPenalty, false))
+}
+
+// collect joins the runs into p.text, collapsing white space to single
+// spaces and a forced line break to "\n", which UAX #14 makes mandatory.
+func (p *paragraph) collect(runs []article.Run) {
+	b := &p.buf
+	b.Reset()
+	space := false
+	for _, r := range runs {
+		if r.Break {
+			if b.Len() > 0 {
+				b.WriteByte('\n')
+			}
+			space = false
+			continue
+		}
+		p.runs = append(p.runs, runSpan{start: int32(b.Len()), style: r.Style, link: r.Link})
+		for _, c := range r.Text {
+			if isSpace(c) {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				if s := b.String(); s[len(s)-1] != '\n' {
+					b.WriteByte(' ')
+				}
+			}
+			space = false
+			b.WriteRune(c)
+		}
+	}
+	p.text = b.String()
+	if len(p.runs) == 0 {
+		p.runs = append(p.runs, runSpan{})
+	}
+}
+
+// isSpace reports whether c is white space that may break a line; the
+// no-break spaces are set as glue that does not.
+func isSpace(c rune) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '\f', '\v':
+		return true
+	case '\u00a0', '\u2007', '\u202f':
+		return false
+	}
+	return c > 0x7f && unicode.IsSpace(c)
+}
+
+// prepare turns p.text into nodes. Lines may break at every space (UAX #14
+// rule LB18); within a run of text between spaces, UAX #14 finds the other
+// opportunities (after hyphens and dashes, in URLs, between ideographs).
+// Runs of plain letters, digits and punctuation that allow no break, most
+// of any text, skip the segmenter.
+func (p *paragraph) prepare(o paraOptions) {
+	text := p.text
+	lastWord := lastLetter(text)
+	ri := 0
+	for ts := 0; ts < len(text); {
+		te := ts
+		for te < len(text) && text[te] != ' ' && text[te] != '\n' {
+			te++
+		}
+		if te > ts {
+			ri = p.token(ts, te, ri, lastWord, o)
+		}
+		if te >= len(text) {
+			break
+		}
+		if text[te] == '\n' {
+			p.nodes = append(p.nodes, fillGlue(), penalty(0, ejectPenalty, false))
+		} else if te > ts {
+			sp := p.space(o)
+			if f := spaceFactor(text[ts:te]); f != 1 {
+				sp.stretch *= f
+				sp.shrink /= f
+			}
+			p.nodes = append(p.nodes, sp)
+		}
+		ts = te + 1
+	}
+}
+
+// token adds the nodes of text[ts:te], which has no spaces, and returns the
+// run index reached.
+func (p *paragraph) token(ts, te, ri, lastWord int, o paraOptions) int {
+	text := p.text
+	state := -1
+	for ws := ts; ws < te; {
+		we := te
+		if !unbreakable(text[ws:te]) {
+			seg, _, _, newState := uniseg.FirstLineSegmentInString(text[ws:te], state)
+			state = newState
+			we = ws + len(seg)
+		}
+		for ri+1 < len(p.runs) && int(p.runs[ri+1].start) <= ws {
+			ri++
+		}
+		hyph := o.dict != nil && !(ws <= lastWord && lastWord < we) && p.runs[ri].style&article.Code == 0
+		mark, kmark := len(p.nodes), len(p.kerns)
+		if w := p.word(ws, we, ri, hyph, false, o); w > o.measure-o.indent {
+			// An unbreakable run wider than the measure: as a last
+			// resort allow a break between any two characters.
+			p.nodes, p.kerns = p.nodes[:mark], p.kerns[:kmark]
+			p.word(ws, we, ri, hyph, true, o)
+		}
+		if we >= te {
+			break
+		}
+		last, _ := utf8.DecodeLastRuneInString(text[ws:we])
+		next, _ := utf8.DecodeRuneInString(text[we:])
+		switch {
+		case next == '—' || next == '–':
+			// UAX #14 breaks before a dash too; TeX and good practice only
+			// after it.
+			p.nodes = append(p.nodes, penalty(0, infPenalty, false))
+		case last == '-' || last == '‐' || last == '—' || last == '–':
+			p.nodes = append(p.nodes, penalty(0, p.s.ExHyphenPenalty, true))
+		case isCJK(last) || isCJK(next):
+			// Between ideographs: a break with a little stretch, so that
+			// justified CJK lines spread their characters evenly.
+			p.nodes = append(p.nodes, glue(0, 0.1*p.style.size, 0))
+		default: // after a slash, a question mark before a word, ...
+			p.nodes = append(p.nodes, penalty(0, p.s.ExHyphenPenalty, false))
+		}
+		ws = we
+	}
+	return ri
+}
+
+// unbreakable reports whether UAX #14 allows no break inside s: it is made
+// of letters (not ideographs), digits, and punctuation that never breaks
+// next to them (full stops, commas, quotes, brackets).
+func unbreakable(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') &&
+				!strings.ContainsRune(".,:;'\"()[]", r) {
+				return false
+			}
+		case r == '’' || r == '‘' || r == '“' || r == '”':
+		case r >= 0x2E80 || !unicode.IsLetter(r):
+			return false
+		}
+	}
+	return true
+}
+
+// space returns the glue of a word space, stretching and shrinking by the
+// settings' fractions of its width; fixed in ragged-right setting.
+func (p *paragraph) space(o paraOptions) node {
+	f := p.style.chains[0][0]
+	w := f.Advance(' ') * p.style.size
+	if o.ragged {
+		return glue(w, 0, 0)
+	}
+	return glue(w, w*p.s.SpaceStretch, w*p.s.SpaceShrink)
+}
+
+// spaceFactor returns TeX's space factor for a space after word, as plain
+// TeX's \sfcode table: a space after a sentence stretches three times as
+// much and shrinks a third as much as one between words. TeX also widens it
+// (\nonfrenchspacing); modern practice keeps one width.
+func spaceFactor(word string) float64 {
+	for i := len(word); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(word[:i])
+		i -= n
+		switch r {
+		case ')', ']', '"', '\'', '’', '”', '»': // transparent, as sfcode 0
+			continue
+		case '.', '?', '!':
+			return 3
+		case ':':
+			return 2
+		case ';':
+			return 1.5
+		case ',':
+			return 1.25
+		}
+		return 1
+	}
+	return 1
+}
+
+// word adds the boxes of text[ws:we], in run ri onwards, and returns their
+// width. With hyph, the patterns' hyphenation points become
+// discretionaries; with chars, every other character boundary becomes a
+// last-resort break.
+func (p *paragraph) word(ws, we, ri int, hyph, chars bool, o paraOptions) float64 {
+	text := p.text
+	p.hyph = p.hyph[:0]
+	if hyph && hyphenatable(text[ws:we]) {
+		p.hyph = o.dict.AppendHyphenate(p.hyph, text[ws:we])
+	}
+	hi := 0
+	total := 0.0
+	var (
+		cur     = -1 // index of the open box in p.nodes
+		curSlot = int16(-1)
+		curRun  = -1
+		prev    rune
+	)
+	closeBox := func() {
+		if cur >= 0 {
+			p.nodes[cur].kernHi = int32(len(p.kerns))
+			cur = -1
+		}
+	}
+	for i, r := range text[ws:we] {
+		pos := ws + i
+		for ri+1 < len(p.runs) && int(p.runs[ri+1].start) <= pos {
+			ri++
+		}
+		if r == '\u00a0' || r == '\u2007' || r == '\u202f' {
+			closeBox()
+			sp := p.space(o)
+			p.nodes = append(p.nodes, penalty(0, infPenalty, false), sp)
+			total += sp.width
+			prev, curSlot = 0, -1
+			continue
+		}
+		sl := p.slotFor(r, p.runs[ri].style)
+		if sl < 0 {
+			closeBox()
+			prev, curSlot = 0, -1
+			continue
+		}
+		for hi < len(p.hyph) && p.hyph[hi] < i {
+			hi++
+		}
+		atHyph := hi < len(p.hyph) && p.hyph[hi] == i
+		f, size := p.slots[sl].face, p.slots[sl].size
+		k := 0.0
+		if sl == curSlot && prev != 0 {
+			k = f.Kern(prev, r) * size
+		}
+		if cur >= 0 && (sl != curSlot || ri != curRun || atHyph || chars) {
+			closeBox()
+			switch {
+			case atHyph:
+				hw := (f.Advance('-') + f.Kern(prev, '-')) * size
+				if curSlot != sl {
+					pf := p.slots[curSlot]
+					hw = (pf.face.Advance('-') + pf.face.Kern(prev, '-')) * pf.size
+				}
+				p.nodes = append(p.nodes, discretionary(hw, p.s.HyphenPenalty, curSlot))
+			case chars:
+				p.nodes = append(p.nodes, penalty(0, charBreakPenalty, false))
+			}
+			if k != 0 {
+				p.nodes = append(p.nodes, kern(k))
+				total += k
+			}
+		} else if cur >= 0 && k != 0 {
+			p.kerns = append(p.kerns, kernAt{at: int32(pos), dx: k})
+			p.nodes[cur].width += k
+			total += k
+		}
+		if cur < 0 {
+			n := node{kind: boxNode, slot: sl, run: int32(ri), start: int32(pos), kernLo: int32(len(p.kerns))}
+			p.nodes = append(p.nodes, n)
+			cur, curSlot, curRun = len(p.nodes)-1, sl, ri
+		}
+		adv := f.Advance(r) * size
+		p.nodes[cur].width += adv
+		p.nodes[cur].end = int32(pos + utf8.RuneLen(r))
+		total += adv
+		prev = r
+	}
+	closeBox()
+	return total
+}
+
+// slotFor returns the slot of the first face of the style's chain that has
+// r, or -1 after noting r as missing.
+func (p *paragraph) slotFor(r rune, s article.Style) int16 {
+	ch := p.style.chain(s)
+	size := p.style.size
+	if s&article.Code != 0 {
+		size *= 0.9 // monospace looks large beside a serif of the same size
+	}
+	for i, f := range ch {
+		if !f.Has(r) {
+			if i < len(ch)-1 || p.fallback == nil {
+				continue
+			}
+			var ok bool
+			if f, ok = p.fallback(r); !ok {
+				break
+			}
+		}
+		for i := range p.slots {
+			if p.slots[i].face == f && p.slots[i].size == size {
+				return int16(i)
+			}
+		}
+		p.slots = append(p.slots, slot{face: f, size: size})
+		return int16(len(p.slots) - 1)
+	}
+	if !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r) {
+		if p.missingSeen == nil {
+			p.missingSeen = make(map[rune]bool)
+		}
+		if !p.missingSeen[r] {
+			p.missingSeen[r] = true
+			p.missing = append(p.missing, r)
+		}
+	}
+	return -1
+}
+
+// hyphenatable reports whether a word should be given to the patterns:
+// not an acronym, a number, an address or a URL.
+func hyphenatable(w string) bool {
+	letters, upper := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+			letters++
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r), r == '@', r == '/', r == ':', r == '_':
+			return false
+		}
+	}
+	return letters >= 5 && upper < letters
+}
+
+// lastLetter returns the byte offset of the last letter of s, or -1.
+func lastLetter(s string) int {
+	for i := len(s); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		if unicode.IsLetter(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// isCJK reports whether r is a Han, kana or Hangul character, between which
+// lines may break without a space.
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF))
+}
