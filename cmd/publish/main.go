@@ -38,7 +38,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		args = args[1:]
 	}
 	opts := publish.Options{Stdin: stdin, Stderr: stderr}
-	fs, showVersion := flags(&opts, inspect, stdout)
+	fs, showVersion, layoutReport := flags(&opts, inspect, stdout)
 	inputs, err := parse(fs, args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -56,7 +56,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			fmt.Fprintln(stderr, "publish inspect: name one file, or - for standard input")
 			return 2
 		}
-		err = publish.Inspect(stdout, inputs[0], opts)
+		if *layoutReport {
+			err = publish.InspectLayout(stdout, inputs[0], opts)
+		} else {
+			err = publish.Inspect(stdout, inputs[0], opts)
+		}
 	} else {
 		err = publish.Run(ctx, inputs, opts)
 	}
@@ -68,14 +72,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 // flags declares the command line, filling opts as it is parsed.
-func flags(opts *publish.Options, inspect bool, out io.Writer) (*flag.FlagSet, *bool) {
+func flags(opts *publish.Options, inspect bool, out io.Writer) (fs *flag.FlagSet, showVersion, layoutReport *bool) {
 	name := "publish"
 	if inspect {
 		name = "publish inspect"
 	}
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs = flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(out)
-	showVersion := fs.Bool("version", false, "print the version and exit")
+	showVersion = fs.Bool("version", false, "print the version and exit")
+	layoutReport = new(bool)
+	if inspect {
+		fs.BoolVar(layoutReport, "layout", false, "lay the article out for print and report the layout's statistics instead")
+	}
 	fs.StringVar(&opts.OutDir, "o", "", "write outputs into `DIR` (default: the current directory)")
 	fs.Func("format", "comma-separated output `formats`: pdf, epub (default: both)", func(s string) error {
 		opts.Formats = strings.Split(s, ",")
@@ -83,6 +91,7 @@ func flags(opts *publish.Options, inspect bool, out io.Writer) (*flag.FlagSet, *
 	})
 	fs.StringVar(&opts.Paper, "paper", "a4", "paper `size` for the PDF: "+strings.Join(publish.Papers(), ", "))
 	fs.BoolVar(&opts.Force, "force", false, "replace output files that exist")
+	fs.BoolVar(&opts.Ragged, "ragged", false, "set the PDF's text ragged right instead of justified")
 	m := &opts.Meta
 	fs.StringVar(&m.Title, "title", "", "set the `title`")
 	fs.StringVar(&m.Subtitle, "subtitle", "", "set the subtitle (`dek`)")
@@ -96,7 +105,7 @@ func flags(opts *publish.Options, inspect bool, out io.Writer) (*flag.FlagSet, *
 	fs.StringVar(&m.SourceURL, "source-url", "", "set the `URL` the article came from")
 	fs.StringVar(&m.Rights, "rights", "", "set the rights `statement`")
 	fs.Usage = func() { usage(fs, inspect) }
-	return fs, showVersion
+	return fs, showVersion, layoutReport
 }
 
 // parse parses flags wherever they stand among the inputs, as most
@@ -122,7 +131,8 @@ func usage(fs *flag.FlagSet, inspect bool) {
 		fmt.Fprint(w, `Usage: publish inspect [flags] FILE|-
 
 Print the article in FILE (or standard input) as JSON, the way publish reads
-it: metadata, credits and body blocks.
+it: metadata, credits and body blocks. With --layout, lay it out for print
+on --paper and print the layout's statistics instead.
 
 Flags:
 `)

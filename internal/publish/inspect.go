@@ -70,10 +70,15 @@ func writeInspect(w io.Writer, a *article.Article) error {
 	for _, c := range a.Credits {
 		out.Credits = append(out.Credits, inspectCredit{Role: string(c.Role), Text: c.Text})
 	}
+	return writeJSON(w, out)
+}
+
+// writeJSON prints v as indented JSON, with HTML characters unescaped.
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return enc.Encode(v)
 }
 
 func inspectBlocks(blocks []article.Block) []inspectBlock {

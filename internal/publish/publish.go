@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/layout"
 	"github.com/pressroom/publish/internal/read"
 )
 
@@ -28,7 +29,7 @@ const Version = "0.1.0"
 func Formats() []string { return []string{"pdf", "epub"} }
 
 // Papers lists the paper sizes the print layout knows.
-func Papers() []string { return []string{"a4", "letter", "a5", "6x9"} }
+func Papers() []string { return layout.PaperNames() }
 
 // Options are the settings of one run: what the command line said.
 type Options struct {
@@ -36,6 +37,7 @@ type Options struct {
 	Formats []string // a subset of Formats(); empty means all
 	Paper   string   // one of Papers(); "" is A4
 	Force   bool     // replace outputs that exist
+	Ragged  bool     // set the PDF's text ragged right, not justified
 	Meta    Overrides
 	Stdin   io.Reader // read for the input "-"
 	Stderr  io.Writer // warnings
@@ -71,9 +73,11 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	if err != nil {
 		return err
 	}
-	if opts.Paper != "" && !contains(Papers(), strings.ToLower(opts.Paper)) {
-		return fmt.Errorf("--paper: unknown size %q (want %s)", opts.Paper, strings.Join(Papers(), ", "))
+	lopts, err := opts.layoutOptions(created)
+	if err != nil {
+		return err
 	}
+	env := newEnv()
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -85,7 +89,7 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 		for _, f := range formats {
 			out := opts.outputPath(in, a, f)
 			if err := writeFile(ctx, out, opts.Force, func(w io.Writer) error {
-				return render(w, f, a, opts, created)
+				return env.render(w, f, a, opts, lopts)
 			}); err != nil {
 				return err
 			}
@@ -101,6 +105,48 @@ func Inspect(w io.Writer, input string, opts Options) error {
 		return err
 	}
 	return writeInspect(w, a)
+}
+
+// InspectLayout lays out the article read from input and prints the
+// layout's statistics as JSON.
+func InspectLayout(w io.Writer, input string, opts Options) error {
+	a, err := opts.load(input)
+	if err != nil {
+		return err
+	}
+	created, err := opts.created()
+	if err != nil {
+		return err
+	}
+	lopts, err := opts.layoutOptions(created)
+	if err != nil {
+		return err
+	}
+	doc, err := newEnv().layout(a, lopts, opts.stderr(), input)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, doc.Stats)
+}
+
+// layoutOptions turns the command line's print settings into the layout's.
+func (o *Options) layoutOptions(created time.Time) (layout.Options, error) {
+	name := o.Paper
+	if name == "" {
+		name = "a4"
+	}
+	paper, err := layout.PaperNamed(name)
+	if err != nil {
+		return layout.Options{}, fmt.Errorf("--paper: unknown size %q (want %s)", o.Paper, strings.Join(Papers(), ", "))
+	}
+	return layout.Options{Paper: paper, Ragged: o.Ragged, Created: created}, nil
+}
+
+func (o *Options) stderr() io.Writer {
+	if o.Stderr == nil {
+		return io.Discard
+	}
+	return o.Stderr
 }
 
 // load reads one input and applies the overrides.

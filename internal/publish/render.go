@@ -3,12 +3,38 @@ package publish
 import (
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/hyphen"
+	"github.com/pressroom/publish/internal/layout"
+	"github.com/pressroom/publish/internal/typeface"
 )
 
+// env holds what a run parses once and shares across its inputs and
+// outputs: the fonts' metrics and the hyphenation patterns, each loaded on
+// first use.
+type env struct {
+	typesetter *layout.Typesetter
+}
+
+func newEnv() *env {
+	return &env{typesetter: layout.New(typeface.NewLibrary(), hyphen.NewLibrary())}
+}
+
+// layout sets article a for print and reports the layout's warnings
+// (overfull lines, characters no font has) on stderr, TeX style.
+func (e *env) layout(a *article.Article, opts layout.Options, stderr io.Writer, input string) (*layout.Document, error) {
+	doc, err := e.typesetter.Layout(article.Single(a), opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: layout: %w", input, err)
+	}
+	for _, w := range doc.Warnings {
+		fmt.Fprintf(stderr, "publish: %s: %s\n", input, w)
+	}
+	return doc, nil
+}
+
 // render writes article a in one format.
-func render(w io.Writer, format string, a *article.Article, opts Options, created time.Time) error {
+func (e *env) render(w io.Writer, format string, a *article.Article, opts Options, lopts layout.Options) error {
 	return fmt.Errorf("writing %s is not built yet: see `publish inspect`", format)
 }
