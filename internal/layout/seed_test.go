@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/hyphen"
+	"github.com/pressroom/publish/internal/read"
 	"github.com/pressroom/publish/internal/typeface"
 )
 
@@ -20,41 +20,16 @@ var libs = sync.OnceValues(func() (*typeface.Library, *hyphen.Library) {
 
 func typesetter() *Typesetter { return New(libs()) }
 
-// seedArticle builds the model of testdata/china-power.txt by hand, as the
-// text reader will: kicker, title, dek, author with the last paragraph as
-// bio, the photo credit, then 8 paragraphs and 2 headings.
+// seedArticle reads testdata/china-power.txt with the text reader, and
+// adds the publisher and source URL the command line would.
 func seedArticle(t testing.TB) *article.Publication {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "china-power.txt"))
+	a, err := read.File(filepath.Join("..", "..", "testdata", "china-power.txt"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var paras []string
-	for _, p := range strings.Split(string(data), "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			paras = append(paras, p)
-		}
-	}
-	a := &article.Article{
-		Meta: article.Metadata{
-			Title:     "North Korea and China, Friends Again?",
-			Subtitle:  paras[5],
-			Section:   "China Power",
-			Authors:   []article.Person{{Name: "Anny Boc", Bio: paras[len(paras)-1]}},
-			Lang:      "en",
-			Publisher: "The Diplomat",
-			SourceURL: "https://thediplomat.com/2018/05/north-korea-and-china-friends-again/",
-			LeadImage: &article.Image{Alt: "North Korea and China, Friends Again?", Credit: "Flickr / John Pavelka"},
-		},
-		Credits: []article.Credit{{Role: article.RolePhoto, Text: "Flickr / John Pavelka", Name: "John Pavelka", Agency: "Flickr"}},
-	}
-	for _, p := range paras[7 : len(paras)-1] {
-		if !strings.ContainsAny(p[len(p)-1:], ".?!”\"") {
-			a.Body = append(a.Body, &article.Heading{Level: 2, Text: article.Plain(p)})
-			continue
-		}
-		a.Body = append(a.Body, &article.Paragraph{Text: article.Plain(p)})
-	}
+	a.Meta.Publisher = "The Diplomat"
+	a.Meta.SourceURL = "https://thediplomat.com/2018/05/north-korea-and-china-friends-again/"
 	return article.Single(a)
 }
 
