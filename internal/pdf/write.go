@@ -1,0 +1,298 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/layout"
+)
+
+// Options are the facts about one run that the publication does not carry.
+type Options struct {
+	// Creator names the program that made the file and its version, as
+	// "publish 0.1.0"; it becomes /Creator and xmp:CreatorTool.
+	Creator string
+	// Created is when the file was made: /CreationDate, /ModDate,
+	// xmp:CreateDate and xmp:ModifyDate. The pipeline sets it from
+	// SOURCE_DATE_EPOCH or the clock; Write never reads the clock. A zero
+	// Created leaves the dates out.
+	Created time.Time
+}
+
+// Write draws doc as a PDF to w, with the metadata of pub. The same
+// arguments always give the same bytes.
+//
+// Write draws each item where layout placed it and measures nothing. Text
+// is set in the embedded face its TextItem names (package fonts); every face
+// used is embedded as a subset with a Unicode map. Outline entries become
+// bookmarks whose destination puts OutlineEntry.Y at the top of the view;
+// they are ordered by page, then as listed, and a level may go only one
+// deeper than the entry before it.
+func Write(w io.Writer, pub *article.Publication, doc *layout.Document, opts Options) error {
+	if pub == nil || doc == nil {
+		return errors.New("pdf: nil publication or document")
+	}
+	if !(doc.Width > 0 && doc.Height > 0) {
+		return fmt.Errorf("pdf: page size %gx%g is not positive", doc.Width, doc.Height)
+	}
+	if len(doc.Pages) == 0 {
+		return errors.New("pdf: document has no pages")
+	}
+	m := describe(pub, opts)
+	d, err := newDrawer(doc, m)
+	if err != nil {
+		return err
+	}
+	for i := range doc.Pages {
+		if err := d.page(i + 1); err != nil {
+			return fmt.Errorf("pdf: page %d: %w", i+1, err)
+		}
+	}
+	var raw bytes.Buffer
+	if err := d.f.Output(&raw); err != nil {
+		return fmt.Errorf("pdf: fpdf: %w", err)
+	}
+	out, err := finish(raw.Bytes(), m, d.faceNames())
+	if err != nil {
+		return fmt.Errorf("pdf: finishing fpdf's output: %w", err)
+	}
+	if _, err := w.Write(out); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// A drawer draws one Document with one fpdf instance.
+type drawer struct {
+	f       *fpdf.Fpdf
+	doc     *layout.Document
+	faces   map[string]*face
+	images  map[string]string // image data digest -> fpdf image name
+	outline map[int][]layout.OutlineEntry
+
+	// The state fpdf last wrote on the current page, so that a run of
+	// items in one style sets it once.
+	font      string
+	size      float64
+	textGray  int
+	lineGray  int
+	lineWidth float64
+	prevLevel int // of the last bookmark, to keep the outline a tree
+	// fontSet is whether a face has been selected in this document: from
+	// then on fpdf converts bookmark titles to UTF-16 itself.
+	fontSet bool
+}
+
+func newDrawer(doc *layout.Document, m *meta) (*drawer, error) {
+	f := fpdf.NewCustom(&fpdf.InitType{
+		OrientationStr: "P",
+		UnitStr:        "pt",
+		Size:           fpdf.SizeType{Wd: doc.Width, Ht: doc.Height},
+	})
+	f.SetMargins(0, 0, 0)
+	f.SetAutoPageBreak(false, 0)
+	f.SetCompression(true)
+	// Sorted fonts and images make the object order independent of Go's
+	// map iteration order.
+	f.SetCatalogSort(true)
+	// fpdf reads the clock when these are zero; finish replaces the
+	// information dictionary that holds them anyway.
+	placeholder := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	f.SetCreationDate(placeholder)
+	f.SetModificationDate(placeholder)
+	if m.lang != "" {
+		f.SetLang(m.lang) // a canonical BCP 47 tag, safe to print unescaped
+	}
+	f.SetXmpMetadata(xmp(m))
+
+	d := &drawer{
+		f:         f,
+		doc:       doc,
+		faces:     make(map[string]*face),
+		images:    make(map[string]string),
+		outline:   make(map[int][]layout.OutlineEntry),
+		lineWidth: -1,
+		prevLevel: -1,
+	}
+	for _, e := range doc.Outline {
+		if e.Page < 1 || e.Page > len(doc.Pages) {
+			return nil, fmt.Errorf("pdf: outline entry %q points at page %d of %d", e.Title, e.Page, len(doc.Pages))
+		}
+		d.outline[e.Page] = append(d.outline[e.Page], e)
+	}
+	if err := d.loadFaces(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// page draws page number n (1-based).
+func (d *drawer) page(n int) error {
+	p := &d.doc.Pages[n-1]
+	d.f.AddPage()
+	// fpdf forgets the font at a new page and the colours are ours to set.
+	d.font, d.size = "", 0
+	d.textGray, d.lineGray, d.lineWidth = 0, 0, -1
+	d.f.SetTextColor(0, 0, 0)
+	d.f.SetDrawColor(0, 0, 0)
+	for i, it := range p.Items {
+		var err error
+		switch it := it.(type) {
+		case *layout.TextItem:
+			err = d.text(it)
+		case *layout.RuleItem:
+			err = d.rule(it)
+		case *layout.ImageItem:
+			err = d.image(it)
+		case *layout.LinkItem:
+			err = d.link(it)
+		default:
+			err = fmt.Errorf("unknown item type %T", it)
+		}
+		if err != nil {
+			return fmt.Errorf("item %d: %w", i, err)
+		}
+		if err := d.f.Error(); err != nil {
+			return fmt.Errorf("item %d: fpdf: %w", i, err)
+		}
+	}
+	d.bookmarks(n)
+	return d.f.Error()
+}
+
+func (d *drawer) text(t *layout.TextItem) error {
+	if !finite(t.X, t.Y) || !(t.Size > 0 && t.Size < math.Inf(1)) {
+		return fmt.Errorf("text %q at (%g, %g) size %g: not a place", t.Text, t.X, t.Y, t.Size)
+	}
+	fc, ok := d.faces[t.Font]
+	if !ok {
+		return fmt.Errorf("face %q was not loaded", t.Font) // loadFaces saw every face
+	}
+	if t.Font != d.font || t.Size != d.size {
+		d.f.SetFont(t.Font, "", t.Size)
+		d.font, d.size, d.fontSet = t.Font, t.Size, true
+	}
+	if g := gray255(t.Gray); g != d.textGray {
+		d.f.SetTextColor(g, g, g)
+		d.textGray = g
+	}
+	fc.use(t.Text)
+	// Each piece that kerning moves is drawn at its own X.
+	for x, piece := range t.Pieces() {
+		if !finite(x) {
+			return fmt.Errorf("text %q: kern to x=%g: not a place", t.Text, x)
+		}
+		d.f.Text(x, t.Y, bmpOnly(piece))
+	}
+	return nil
+}
+
+func (d *drawer) rule(r *layout.RuleItem) error {
+	if !finite(r.X1, r.Y1, r.X2, r.Y2, r.Width) || r.Width < 0 {
+		return fmt.Errorf("rule (%g, %g)-(%g, %g) width %g: not a line", r.X1, r.Y1, r.X2, r.Y2, r.Width)
+	}
+	if r.Width != d.lineWidth {
+		d.f.SetLineWidth(r.Width)
+		d.lineWidth = r.Width
+	}
+	if g := gray255(r.Gray); g != d.lineGray {
+		d.f.SetDrawColor(g, g, g)
+		d.lineGray = g
+	}
+	d.f.Line(r.X1, r.Y1, r.X2, r.Y2)
+	return nil
+}
+
+func (d *drawer) link(l *layout.LinkItem) error {
+	if !finite(l.X, l.Y, l.W, l.H) {
+		return fmt.Errorf("link to %q at (%g, %g) size %gx%g: not a place", l.URL, l.X, l.Y, l.W, l.H)
+	}
+	if l.URL != "" { // an empty URI action goes nowhere
+		d.f.LinkString(l.X, l.Y, l.W, l.H, asciiURL(l.URL))
+	}
+	return nil
+}
+
+// finite reports whether every v is a number fpdf can print: NaN or an
+// infinity would make a malformed content stream.
+func finite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// bookmarks adds the outline entries of page n. fpdf ties a bookmark to the
+// page being drawn, so each is added while its own page is current.
+func (d *drawer) bookmarks(n int) {
+	for _, e := range d.outline[n] {
+		// fpdf links each entry to the last one of the level above: a
+		// level may only go one deeper than the entry before it.
+		level := max(0, min(e.Level, d.prevLevel+1))
+		d.prevLevel = level
+		title := bmpOnly(strings.TrimSpace(e.Title))
+		if !d.fontSet {
+			// Without a UTF-8 face selected fpdf takes the title
+			// as it is: give it the UTF-16 it would otherwise make.
+			title = "\xFE\xFF" + utf16BE(title)
+		}
+		d.f.Bookmark(title, level, e.Y)
+	}
+}
+
+// gray255 turns a 0 (black) to 1 (white) gray into fpdf's 0 to 255.
+func gray255(g float64) int {
+	return int(math.Round(min(1, max(0, g)) * 255))
+}
+
+// bmpOnly replaces characters outside the Basic Multilingual Plane with
+// U+FFFD: fpdf encodes text as 16-bit codes without surrogate pairs.
+func bmpOnly(s string) string {
+	for _, r := range s {
+		if r > 0xFFFF {
+			return strings.Map(func(r rune) rune {
+				if r > 0xFFFF {
+					return '\uFFFD'
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+// asciiURL percent-encodes the bytes of u that a PDF URI string may not
+// hold: URI actions are 7-bit ASCII (ISO 32000-1, 12.6.4.7).
+func asciiURL(u string) string {
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c <= ' ' || c >= 0x7F {
+			fmt.Fprintf(&b, "%%%02X", c)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// faceNames returns the faces the document uses, sorted.
+func (d *drawer) faceNames() []*face {
+	all := make([]*face, 0, len(d.faces))
+	for _, fc := range d.faces {
+		all = append(all, fc)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].name < all[j].name })
+	return all
+}
