@@ -168,12 +168,7 @@ func (p *paragraph) prepare(o paraOptions) {
 		if text[te] == '\n' {
 			p.nodes = append(p.nodes, fillGlue(), penalty(0, ejectPenalty, false))
 		} else if te > ts {
-			sp := p.space(o)
-			if f := spaceFactor(text[ts:te]); f != 1 {
-				sp.stretch *= f
-				sp.shrink /= f
-			}
-			p.nodes = append(p.nodes, sp)
+			p.nodes = append(p.nodes, p.space(o))
 		}
 		ts = te + 1
 	}
@@ -254,31 +249,6 @@ func (p *paragraph) space(o paraOptions) node {
 		return glue(w, 0, 0)
 	}
 	return glue(w, w*p.s.SpaceStretch, w*p.s.SpaceShrink)
-}
-
-// spaceFactor returns TeX's space factor for a space after word, as plain
-// TeX's \sfcode table: a space after a sentence stretches three times as
-// much and shrinks a third as much as one between words. TeX also widens it
-// (\nonfrenchspacing); modern practice keeps one width.
-func spaceFactor(word string) float64 {
-	for i := len(word); i > 0; {
-		r, n := utf8.DecodeLastRuneInString(word[:i])
-		i -= n
-		switch r {
-		case ')', ']', '"', '\'', '’', '”', '»': // transparent, as sfcode 0
-			continue
-		case '.', '?', '!':
-			return 3
-		case ':':
-			return 2
-		case ';':
-			return 1.5
-		case ',':
-			return 1.25
-		}
-		return 1
-	}
-	return 1
 }
 
 // word adds the boxes of text[ws:we], in run ri onwards, and returns their

@@ -89,7 +89,7 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 		for _, f := range formats {
 			out := opts.outputPath(in, a, f)
 			if err := writeFile(ctx, out, opts.Force, func(w io.Writer) error {
-				return env.render(w, f, a, opts, lopts)
+				return env.render(w, f, a, in, opts, lopts)
 			}); err != nil {
 				return err
 			}

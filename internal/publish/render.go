@@ -7,6 +7,7 @@ import (
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/hyphen"
 	"github.com/pressroom/publish/internal/layout"
+	"github.com/pressroom/publish/internal/pdf"
 	"github.com/pressroom/publish/internal/typeface"
 )
 
@@ -35,6 +36,15 @@ func (e *env) layout(a *article.Article, opts layout.Options, stderr io.Writer, 
 }
 
 // render writes article a in one format.
-func (e *env) render(w io.Writer, format string, a *article.Article, opts Options, lopts layout.Options) error {
+func (e *env) render(w io.Writer, format string, a *article.Article, input string, opts Options, lopts layout.Options) error {
+	creator := "publish " + Version
+	switch format {
+	case "pdf":
+		doc, err := e.layout(a, lopts, opts.stderr(), input)
+		if err != nil {
+			return err
+		}
+		return pdf.Write(w, article.Single(a), doc, pdf.Options{Creator: creator, Created: lopts.Created})
+	}
 	return fmt.Errorf("writing %s is not built yet: see `publish inspect`", format)
 }
