@@ -1,5 +1,7 @@
 package layout
 
+import "strings"
+
 // This file is the last stage of setting a paragraph: given the breaks,
 // position the words of each line, stretching or shrinking its spaces by
 // the line's adjustment ratio.
@@ -145,6 +147,12 @@ func (p *paragraph) finalize(breaks []int, o paraOptions, out []setLine) []setLi
 			if link != nil {
 				link.W += bn.width
 			}
+		} else if cur != nil && li < len(breaks)-1 && strings.HasSuffix(cur.Text, "-") {
+			// A line ending at a word's own hyphen ("China-|North"): text
+			// extraction takes a final U+002D for a hyphenation point and
+			// deletes it, so draw the same glyph as U+2010 HYPHEN, which
+			// it keeps.
+			cur.Text = strings.TrimSuffix(cur.Text, "-") + "\u2010"
 		}
 		line.items = items[:len(items):len(items)]
 		if n := len(list); len(items) > 0 && n+len(items) <= cap(list) && &list[:n+1][n] == &items[0] {
