@@ -92,6 +92,7 @@ func flags(opts *publish.Options, inspect bool, out io.Writer) (fs *flag.FlagSet
 	fs.StringVar(&opts.Paper, "paper", "a4", "paper `size` for the PDF: "+strings.Join(publish.Papers(), ", "))
 	fs.BoolVar(&opts.Force, "force", false, "replace output files that exist")
 	fs.BoolVar(&opts.Ragged, "ragged", false, "set the PDF's text ragged right instead of justified")
+	fs.BoolVar(&opts.EPUBFonts, "epub-fonts", false, "embed the fonts in the EPUB (by default readers use their own)")
 	m := &opts.Meta
 	fs.StringVar(&m.Title, "title", "", "set the `title`")
 	fs.StringVar(&m.Subtitle, "subtitle", "", "set the subtitle (`dek`)")

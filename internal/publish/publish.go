@@ -38,9 +38,12 @@ type Options struct {
 	Paper   string   // one of Papers(); "" is A4
 	Force   bool     // replace outputs that exist
 	Ragged  bool     // set the PDF's text ragged right, not justified
-	Meta    Overrides
-	Stdin   io.Reader // read for the input "-"
-	Stderr  io.Writer // warnings
+	// EPUBFonts embeds the fonts in the EPUB; without it readers use
+	// their own.
+	EPUBFonts bool
+	Meta      Overrides
+	Stdin     io.Reader // read for the input "-"
+	Stderr    io.Writer // warnings
 	// Getenv reads the environment (SOURCE_DATE_EPOCH); nil is os.Getenv.
 	Getenv func(string) string
 	// Now is the clock when SOURCE_DATE_EPOCH is unset; nil is time.Now.

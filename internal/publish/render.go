@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/epub"
 	"github.com/pressroom/publish/internal/hyphen"
 	"github.com/pressroom/publish/internal/layout"
 	"github.com/pressroom/publish/internal/pdf"
@@ -45,6 +46,8 @@ func (e *env) render(w io.Writer, format string, a *article.Article, input strin
 			return err
 		}
 		return pdf.Write(w, article.Single(a), doc, pdf.Options{Creator: creator, Created: lopts.Created})
+	case "epub":
+		return epub.Write(w, article.Single(a), epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts})
 	}
-	return fmt.Errorf("writing %s is not built yet: see `publish inspect`", format)
+	return fmt.Errorf("unknown format %q", format)
 }

@@ -1,0 +1,32 @@
+package publish
+
+import (
+	"bytes"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkPublishPDF reads, lays out and writes the seed article's PDF in
+// one process, fonts included: each iteration starts from a new run, as a
+// new process would.
+func BenchmarkPublishPDF(b *testing.B) {
+	in := filepath.Join("..", "..", "testdata", "china-power.txt")
+	opts := Options{Getenv: func(string) string { return "1526774400" }}
+	created, _ := opts.created()
+	var buf bytes.Buffer
+	for b.Loop() {
+		a, err := opts.load(in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		lopts, err := opts.layoutOptions(created)
+		if err != nil {
+			b.Fatal(err)
+		}
+		buf.Reset()
+		if err := newEnv().render(&buf, "pdf", a, in, opts, lopts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes")
+}
