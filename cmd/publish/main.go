@@ -57,9 +57,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return 2
 		}
 		if *layoutReport {
-			err = publish.InspectLayout(stdout, inputs[0], opts)
+			err = publish.InspectLayout(ctx, stdout, inputs[0], opts)
 		} else {
-			err = publish.Inspect(stdout, inputs[0], opts)
+			err = publish.Inspect(ctx, stdout, inputs[0], opts)
 		}
 	} else {
 		err = publish.Run(ctx, inputs, opts)
@@ -92,6 +92,7 @@ func flags(opts *publish.Options, inspect bool, out io.Writer) (fs *flag.FlagSet
 	fs.StringVar(&opts.Paper, "paper", "a4", "paper `size` for the PDF: "+strings.Join(publish.Papers(), ", "))
 	fs.BoolVar(&opts.Force, "force", false, "replace output files that exist")
 	fs.BoolVar(&opts.Ragged, "ragged", false, "set the PDF's text ragged right instead of justified")
+	fs.BoolVar(&opts.FetchImages, "fetch-images", false, "fetch the remote images of a saved page (a URL's are always fetched)")
 	fs.BoolVar(&opts.EPUBFonts, "epub-fonts", false, "embed the fonts in the EPUB (by default readers use their own)")
 	m := &opts.Meta
 	fs.StringVar(&m.Title, "title", "", "set the `title`")

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"testing"
 )
@@ -15,7 +16,7 @@ func BenchmarkPublishPDF(b *testing.B) {
 	created, _ := opts.created()
 	var buf bytes.Buffer
 	for b.Loop() {
-		a, err := opts.load(in)
+		a, err := opts.load(context.Background(), in)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -38,6 +38,9 @@ type Options struct {
 	Paper   string   // one of Papers(); "" is A4
 	Force   bool     // replace outputs that exist
 	Ragged  bool     // set the PDF's text ragged right, not justified
+	// FetchImages lets a saved page's remote images be fetched; a page
+	// read from a URL always fetches its own.
+	FetchImages bool
 	// EPUBFonts embeds the fonts in the EPUB; without it readers use
 	// their own.
 	EPUBFonts bool
@@ -85,7 +88,7 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		a, err := opts.load(in)
+		a, err := opts.load(ctx, in)
 		if err != nil {
 			return err
 		}
@@ -102,8 +105,8 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 }
 
 // Inspect prints the article read from input as JSON.
-func Inspect(w io.Writer, input string, opts Options) error {
-	a, err := opts.load(input)
+func Inspect(ctx context.Context, w io.Writer, input string, opts Options) error {
+	a, err := opts.load(ctx, input)
 	if err != nil {
 		return err
 	}
@@ -112,8 +115,8 @@ func Inspect(w io.Writer, input string, opts Options) error {
 
 // InspectLayout lays out the article read from input and prints the
 // layout's statistics as JSON.
-func InspectLayout(w io.Writer, input string, opts Options) error {
-	a, err := opts.load(input)
+func InspectLayout(ctx context.Context, w io.Writer, input string, opts Options) error {
+	a, err := opts.load(ctx, input)
 	if err != nil {
 		return err
 	}
@@ -153,12 +156,18 @@ func (o *Options) stderr() io.Writer {
 }
 
 // load reads one input and applies the overrides.
-func (o *Options) load(input string) (*article.Article, error) {
+func (o *Options) load(ctx context.Context, input string) (*article.Article, error) {
 	stdin := o.Stdin
 	if stdin == nil {
 		stdin = os.Stdin
 	}
-	a, err := read.File(input, stdin)
+	r := &read.Reader{
+		Stdin:       stdin,
+		Client:      read.NewClient(read.FetchTimeout),
+		FetchImages: o.FetchImages,
+		Warn:        func(msg string) { fmt.Fprintf(o.stderr(), "publish: %s\n", msg) },
+	}
+	a, err := r.Read(ctx, input)
 	if err != nil {
 		return nil, err
 	}

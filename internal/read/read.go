@@ -1,10 +1,12 @@
 package read
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"strings"
 
@@ -16,20 +18,59 @@ import (
 // corpus, and far below what would exhaust memory.
 const MaxSize = 64 << 20
 
-// File reads the article in the named file; "-" reads standard input from
-// stdin.
+// A Reader reads articles from files, standard input and URLs. The zero
+// Reader reads files only; a nil Stdin reads nothing from "-", and a nil
+// Client fetches no URL.
+type Reader struct {
+	Stdin  io.Reader
+	Client *http.Client
+	// FetchImages lets a saved page's remote images be fetched with
+	// Client; a page read from a URL always fetches its images.
+	FetchImages bool
+	// Warn receives one line per problem that does not stop the read,
+	// such as an image that could not be had.
+	Warn func(string)
+}
+
+// File reads the article in the named file; "-" reads stdin.
 func File(name string, stdin io.Reader) (*article.Article, error) {
+	return (&Reader{Stdin: stdin}).Read(context.Background(), name)
+}
+
+// Read reads the article named by input: a file, "-" for standard input,
+// or an http or https URL.
+func (r *Reader) Read(ctx context.Context, input string) (*article.Article, error) {
 	var data []byte
 	var err error
-	if name == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, MaxSize+1))
-	} else {
-		data, err = readFile(name)
+	switch {
+	case isURL(input):
+		if r.Client == nil {
+			return nil, fmt.Errorf("%s: cannot fetch URLs here", input)
+		}
+		page, err := fetch(ctx, r.Client, input)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", input, err)
+		}
+		a, err := Bytes(input, page.data)
+		if err != nil {
+			return nil, err
+		}
+		if a.Meta.SourceURL == "" {
+			a.Meta.SourceURL = page.url.String()
+		}
+		return a, nil
+	case input == "-":
+		if r.Stdin == nil {
+			return nil, errors.New("standard input: nothing to read")
+		}
+		data, err = io.ReadAll(io.LimitReader(r.Stdin, MaxSize+1))
+	default:
+		data, err = readFile(input)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", displayName(name), err)
+		return nil, fmt.Errorf("%s: %w", displayName(input), err)
 	}
-	return Bytes(name, data)
+	return Bytes(input, data)
 }
 
 func readFile(name string) ([]byte, error) {

@@ -1,0 +1,56 @@
+package read
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestReadURL(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/article.txt", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprint(w, sample)
+	})
+	mux.HandleFunc("/moved", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/article.txt", http.StatusMovedPermanently)
+	})
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop", http.StatusFound)
+	})
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(5 * time.Second):
+		case <-r.Context().Done():
+		}
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	r := &Reader{Client: NewClient(300 * time.Millisecond)}
+	ctx := context.Background()
+
+	a, err := r.Read(ctx, srv.URL+"/moved")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Meta.Title != "A Title" || a.Meta.SourceURL != srv.URL+"/article.txt" {
+		t.Errorf("title %q, source %q: want the page after the redirect", a.Meta.Title, a.Meta.SourceURL)
+	}
+	for _, tt := range []struct{ path, want string }{
+		{"/missing", "the server answered 404 Not Found"},
+		{"/loop", "more than 10 redirects"},
+		{"/slow", "no answer within 300ms"},
+	} {
+		_, err := r.Read(ctx, srv.URL+tt.path)
+		if want := srv.URL + tt.path + ": " + tt.want; err == nil || err.Error() != want {
+			t.Errorf("Read(%s) error = %v, want %q", tt.path, err, want)
+		}
+	}
+	if _, err := (&Reader{}).Read(ctx, srv.URL+"/article.txt"); err == nil || !strings.Contains(err.Error(), "cannot fetch") {
+		t.Errorf("a Reader without a client fetched: %v", err)
+	}
+}
