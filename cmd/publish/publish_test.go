@@ -1,0 +1,84 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pressroom/publish/internal/tooltest"
+)
+
+// TestPublishSeed runs the acceptance command twice and checks both
+// outputs: the same bytes each time, a PDF qpdf passes, an EPUB epubcheck
+// passes with no message at all, and no file but the two.
+func TestPublishSeed(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1526774400")
+	seed := filepath.Join("..", "..", "testdata", "china-power.txt")
+	args := func(dir string) []string {
+		return []string{"-o", dir, "--date", "2018-05-18", "--source-url", "https://thediplomat.com/2018/05/north-korea-and-china-friends-again/",
+			"--rights", "© 2018 The Diplomat", seed}
+	}
+	var first map[string][]byte
+	for run := 0; run < 2; run++ {
+		dir := t.TempDir()
+		code, _, stderr := runCmd(t, "", args(dir)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		entries, _ := os.ReadDir(dir)
+		got := map[string][]byte{}
+		for _, e := range entries {
+			got[e.Name()], _ = os.ReadFile(filepath.Join(dir, e.Name()))
+		}
+		if len(got) != 2 || got["china-power.pdf"] == nil || got["china-power.epub"] == nil {
+			t.Fatalf("outputs %v, want china-power.pdf and china-power.epub", entries)
+		}
+		if run == 0 {
+			first = got
+			pdf := filepath.Join(dir, "china-power.pdf")
+			if out, err := exec.Command(tooltest.Require(t, "qpdf"), "--check", pdf).CombinedOutput(); err != nil {
+				t.Errorf("qpdf --check: %v\n%s", err, out)
+			}
+			out, err := tooltest.Epubcheck(t, filepath.Join(dir, "china-power.epub")).CombinedOutput()
+			if err != nil || strings.TrimSpace(string(out)) != "" {
+				t.Errorf("epubcheck: %v\n%s", err, out)
+			}
+			continue
+		}
+		for name, data := range got {
+			if !bytes.Equal(data, first[name]) {
+				t.Errorf("%s differs between two runs", name)
+			}
+		}
+	}
+}
+
+// TestPublishRefusesToOverwrite checks that an existing output is kept and
+// reported unless --force is given.
+func TestPublishRefusesToOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	seed := filepath.Join("..", "..", "testdata", "china-power.txt")
+	pdf := filepath.Join(dir, "china-power.pdf")
+	if err := os.WriteFile(pdf, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCmd(t, "", "-o", dir, "--format", "pdf", seed)
+	if code != 1 || stderr != "publish: "+pdf+": exists; use --force to replace it\n" {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if b, _ := os.ReadFile(pdf); string(b) != "keep me" {
+		t.Error("the existing output was changed")
+	}
+	if code, _, stderr := runCmd(t, "", "-o", dir, "--format", "pdf", "--force", seed); code != 0 {
+		t.Fatalf("--force: exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(pdf); !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Error("--force did not replace the output")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("dir holds %v, want only the PDF", entries)
+	}
+}
