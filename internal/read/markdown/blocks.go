@@ -1,0 +1,232 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read/cues"
+)
+
+// A converter turns one parsed document into article blocks.
+type converter struct {
+	src  []byte // the Markdown below the front matter, which the tree indexes
+	opts Options
+	a    *article.Article
+}
+
+// blocks converts the block children of n.
+func (c *converter) blocks(n ast.Node) []article.Block {
+	var out []article.Block
+	for child := n.FirstChild(); child != nil; child = child.NextSibling() {
+		out = append(out, c.block(child)...)
+	}
+	return out
+}
+
+// block converts one block node into none, one or several article blocks.
+func (c *converter) block(n ast.Node) []article.Block {
+	switch n := n.(type) {
+	case *ast.Heading:
+		if t := c.inline(n); len(t) > 0 {
+			return []article.Block{&article.Heading{Level: n.Level, Text: t}}
+		}
+	case *ast.Paragraph, *ast.TextBlock:
+		if figs := c.figures(n); figs != nil {
+			return figs
+		}
+		if t := c.inline(n); len(t) > 0 {
+			return []article.Block{&article.Paragraph{Text: t}}
+		}
+	case *ast.Blockquote:
+		if bs := c.blocks(n); len(bs) > 0 {
+			return []article.Block{&article.Quote{Blocks: bs}}
+		}
+	case *ast.List:
+		return c.list(n, n.IsOrdered(), n.Start)
+	case *east.FootnoteList:
+		// Footnotes are numbered from 1 in order of first reference, as
+		// their references in the text are.
+		return c.list(n, true, 1)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		if s := c.lines(n); strings.TrimSpace(s) != "" {
+			return []article.Block{&article.Preformatted{Text: strings.TrimRight(s, "\n")}}
+		}
+	case *ast.HTMLBlock:
+		return c.htmlBlock(n)
+	case *east.Table:
+		return c.table(n)
+	case *ast.ThematicBreak, *ast.LinkReferenceDefinition:
+		// A scene break has no words, and the typesetter makes its own
+		// space between parts; a reference definition is not text.
+	default:
+		// A container this reader does not know: keep what it holds.
+		return c.blocks(n)
+	}
+	return nil
+}
+
+// list converts a list, or the footnote list, whose children are items of
+// blocks. Empty items are left out.
+func (c *converter) list(n ast.Node, ordered bool, start int) []article.Block {
+	l := &article.List{Ordered: ordered}
+	if ordered {
+		l.Start = start
+	}
+	for item := n.FirstChild(); item != nil; item = item.NextSibling() {
+		if bs := c.blocks(item); len(bs) > 0 {
+			l.Items = append(l.Items, bs)
+		}
+	}
+	if len(l.Items) == 0 {
+		return nil
+	}
+	return []article.Block{l}
+}
+
+// lines returns the text of a code block as written.
+func (c *converter) lines(n ast.Node) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		b.Write(seg.Value(c.src))
+	}
+	return b.String()
+}
+
+// table flattens a table to one paragraph per row, its cells joined by
+// " | ": the model has no table, and a row read as a line keeps its sense.
+func (c *converter) table(n *east.Table) []article.Block {
+	var out []article.Block
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var t article.Text
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			ct := c.inline(cell)
+			if len(ct) == 0 {
+				continue
+			}
+			if len(t) > 0 {
+				t = append(t, article.Run{Text: " | "})
+			}
+			t = append(t, ct...)
+		}
+		if t = tidy(t); len(t) > 0 {
+			out = append(out, &article.Paragraph{Text: t})
+		}
+	}
+	return out
+}
+
+// figures returns the figures of a paragraph that holds nothing but images
+// (each perhaps inside a link, as a picture that links to its full size
+// does), or nil when the paragraph holds text too: a picture in the middle
+// of a sentence is read as its alt text.
+func (c *converter) figures(n ast.Node) []article.Block {
+	var imgs []*ast.Image
+	for child := n.FirstChild(); child != nil; child = child.NextSibling() {
+		switch child := child.(type) {
+		case *ast.Image:
+			imgs = append(imgs, child)
+		case *ast.Link:
+			img, ok := child.FirstChild().(*ast.Image)
+			if !ok || child.ChildCount() != 1 {
+				return nil
+			}
+			imgs = append(imgs, img)
+		case *ast.Text:
+			if len(bytes.TrimSpace(child.Value(c.src))) > 0 {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	if len(imgs) == 0 {
+		return nil
+	}
+	out := make([]article.Block, 0, len(imgs))
+	for _, img := range imgs {
+		alt := strings.TrimSpace(c.inline(img).String())
+		fig := &article.Figure{Image: c.image(string(unescape(img.Destination)), alt)}
+		c.caption(&fig.Image, string(unescape(img.Title)))
+		out = append(out, fig)
+	}
+	return out
+}
+
+// image makes an image of src, with its bytes when there is a loader.
+func (c *converter) image(src, alt string) article.Image {
+	img := article.Image{Src: src, Alt: alt}
+	if c.opts.Images == nil || src == "" {
+		return img
+	}
+	data, mt, w, h, err := c.opts.Images.Load(src)
+	if err != nil {
+		// The loader names the image in its error, and warns itself when
+		// it has somewhere to.
+		if c.opts.Images.Warn == nil {
+			c.warnf("%v; kept its caption only", err)
+		}
+		return img
+	}
+	img.Data, img.MediaType, img.Width, img.Height = data, mt, w, h
+	return img
+}
+
+// caption sets the caption of img from the image's title, or its alt text
+// when it has none, and splits off the credit a caption often ends with.
+func (c *converter) caption(img *article.Image, title string) {
+	text, credit, ok := splitCredit(strings.TrimSpace(title))
+	if text == "" {
+		var altCredit article.Credit
+		var altOK bool
+		text, altCredit, altOK = splitCredit(img.Alt)
+		if !ok {
+			credit, ok = altCredit, altOK
+		}
+	}
+	img.Caption = article.Plain(text)
+	if ok {
+		img.Credit = credit.Text
+		c.addCredit(credit)
+	}
+}
+
+// splitCredit splits a credit off the end of a caption: "A fox in the
+// snow. Photo: Jane Doe". It tries each tail that follows a sentence's end
+// or a dash, shortest first, then the caption whole, which may be a credit
+// alone or end in one in parentheses.
+func splitCredit(s string) (caption string, credit article.Credit, ok bool) {
+	for i := len(s) - 1; i > 0; i-- {
+		if s[i] != ' ' {
+			continue
+		}
+		before := strings.TrimRight(s[:i], " ")
+		if !strings.HasSuffix(before, ".") && !strings.HasSuffix(before, "—") &&
+			!strings.HasSuffix(before, "–") && !strings.HasSuffix(before, "|") &&
+			!strings.HasSuffix(before, "!") && !strings.HasSuffix(before, "?") {
+			continue
+		}
+		if rest, credit, ok := cues.ParseCredit(s[i+1:]); ok && rest == "" {
+			return strings.TrimRight(before, "—–| "), credit, true
+		}
+	}
+	if caption, credit, ok := cues.ParseCredit(s); ok {
+		return caption, credit, true
+	}
+	return s, article.Credit{}, false
+}
+
+// addCredit records a credit once.
+func (c *converter) addCredit(cr article.Credit) {
+	for _, have := range c.a.Credits {
+		if have.Role == cr.Role && have.Text == cr.Text {
+			return
+		}
+	}
+	c.a.Credits = append(c.a.Credits, cr)
+}

@@ -1,0 +1,84 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+)
+
+// sniffBytes is how much of the input Sniff reads: the head of a Markdown
+// file shows its syntax, and a scraped novel need not be scanned whole.
+const sniffBytes = 64 << 10
+
+// Signs of Markdown. Strong signs are syntax that plain prose, scraped or
+// typed, has no reason to contain; weak signs are conventions that plain
+// text shares with Markdown (dashes before list items, "> " before a
+// quoted mail, a line of "=" under a title).
+var (
+	strongSigns = []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^#{1,6}[ \t]+\S`),                                                      // ATX heading
+		regexp.MustCompile("(?m)^[ \t]{0,3}(?:```|~~~)"),                                               // code fence
+		regexp.MustCompile(`!?\[[^\]\n]+\]\((?:<[^>\n]*>|[^()\s]+)(?:[ \t]+"[^"\n]*")?\)`),             // inline link or image
+		regexp.MustCompile(`(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:|\.{0,2}/|#)\S*$`), // link reference definition
+		regexp.MustCompile(`\[[^\]\n]*\pL[^\]\n]*\]\[[^\]\n]*\]`),                                      // reference link, not footnote marks [6][7]
+		regexp.MustCompile(`<https?://[^>\s]+>`),                                                       // autolink
+		regexp.MustCompile(`(?:^|[\s(])\*\*[^\s*][^*\n]*\*\*(?:$|[\s.,;:!?)])`),                        // **strong**
+		regexp.MustCompile(`(?:^|[\s(])__[^\s_][^_\n]*__(?:$|[\s.,;:!?)])`),                            // __strong__
+	}
+	weakSigns = []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^[ \t]{0,3}[-*+][ \t]+\S`),                        // bullet list item
+		regexp.MustCompile(`(?m)^[ \t]{0,3}\d{1,9}[.)][ \t]+\S`),                  // ordered list item
+		regexp.MustCompile(`(?m)^[ \t]{0,3}>[ \t]?\S`),                            // block quote
+		regexp.MustCompile(`(?m)^\S[^\n]*\n[ \t]{0,3}(?:=+|-{2,})[ \t]*$`),        // setext heading
+		regexp.MustCompile("`[^`\n]+`"),                                           // code span
+		regexp.MustCompile(`(?:^|[\s(])[*_][^\s*_][^*_\n]*[*_](?:$|[\s.,;:!?)])`), // *emphasis*
+	}
+	// A front matter block of "key: value" lines is Markdown's alone.
+	frontMatterSign = regexp.MustCompile(`\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:`)
+	// So is a table's header row over its delimiter row.
+	tableSign = regexp.MustCompile(`(?m)^[^\n]*\|[^\n]*\n[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\||$)`)
+)
+
+// Sniff reports whether data looks like Markdown rather than plain text.
+// It is conservative: text that plain prose could also be (a list of
+// dashed lines, a quoted mail, footnote marks in brackets) is not enough;
+// it takes YAML front matter or a table, or syntax prose does not use (a
+// "# " heading, a code fence, a link in brackets and parentheses, **strong**
+// text) seen twice, or once with a weaker sign beside it.
+func Sniff(data []byte) bool {
+	if len(data) > sniffBytes {
+		data = data[:sniffBytes]
+	}
+	// The patterns read lines that end in "\n" alone.
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if (frontMatterSign.Match(data) && closesFrontMatter(data)) || tableSign.Match(data) {
+		return true
+	}
+	strong, kinds := 0, 0
+	for _, re := range strongSigns {
+		if n := len(re.FindAllIndex(data, 3)); n > 0 {
+			strong += n
+			kinds++
+		}
+	}
+	weak := 0
+	for _, re := range weakSigns {
+		if re.Match(data) {
+			weak++
+		}
+	}
+	return kinds >= 2 || strong >= 3 || (strong >= 1 && weak >= 1)
+}
+
+// closesFrontMatter reports whether the front matter opened on the first
+// line is closed.
+func closesFrontMatter(data []byte) bool {
+	_, rest, _ := bytes.Cut(data, []byte("\n"))
+	for len(rest) > 0 {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		if isFence(line, true) {
+			return true
+		}
+	}
+	return false
+}
