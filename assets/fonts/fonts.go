@@ -36,6 +36,52 @@ func Names() []string {
 //go:embed *.ttf
 var files embed.FS
 
+// The files again, as strings: a string can be handed out without a copy,
+// and the linker stores the bytes of a file embedded twice once.
+var (
+	//go:embed NotoSerif-Regular.ttf
+	serifRegular string
+	//go:embed NotoSerif-Italic.ttf
+	serifItalic string
+	//go:embed NotoSerif-Bold.ttf
+	serifBold string
+	//go:embed NotoSerif-BoldItalic.ttf
+	serifBoldItalic string
+	//go:embed NotoSans-Regular.ttf
+	sansRegular string
+	//go:embed NotoSans-Bold.ttf
+	sansBold string
+	//go:embed NotoSansMono-Regular.ttf
+	monoRegular string
+	//go:embed DroidSansFallbackFull.ttf
+	fallback string
+)
+
+// Data returns the TrueType file of the named face without copying it: the
+// string is the file as the binary holds it. Parsers read it in place, as
+// with strings.NewReader, where Bytes would copy up to 4 MB.
+func Data(name string) (string, error) {
+	switch name {
+	case SerifRegular:
+		return serifRegular, nil
+	case SerifItalic:
+		return serifItalic, nil
+	case SerifBold:
+		return serifBold, nil
+	case SerifBoldItalic:
+		return serifBoldItalic, nil
+	case SansRegular:
+		return sansRegular, nil
+	case SansBold:
+		return sansBold, nil
+	case MonoRegular:
+		return monoRegular, nil
+	case Fallback:
+		return fallback, nil
+	}
+	return "", fmt.Errorf("font %q: not embedded", name)
+}
+
 // Bytes returns a copy of the TrueType file of the named face.
 func Bytes(name string) ([]byte, error) {
 	b, err := files.ReadFile(name + ".ttf")

@@ -4,8 +4,6 @@ import (
 	"io"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/pressroom/publish/assets/fonts"
 	"github.com/pressroom/publish/internal/layout"
 )
@@ -36,27 +34,6 @@ func BenchmarkWritePDF(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				if err := Write(io.Discard, pub, bb.doc, sampleOptions()); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkAddFont measures what fpdf spends parsing one face, which it
-// does for every document: it has no way to share a parsed face.
-func BenchmarkAddFont(b *testing.B) {
-	for _, name := range []string{fonts.SerifRegular, fonts.SansBold, fonts.Fallback} {
-		data, err := fonts.Bytes(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				f := fpdf.New("P", "pt", "A4", "")
-				f.AddUTF8FontFromBytes(name, "", data)
-				if err := f.Error(); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -8,6 +8,9 @@
 // the same file.
 //
 // fpdf cannot write everything the file needs, so Write finishes fpdf's output
-// in one small pass (finish.go) that edits a few dictionaries and writes a
-// fresh cross-reference table.
+// in one small pass (finish.go) that edits a few dictionaries, compresses the
+// pages, embeds the fonts and writes a fresh cross-reference table. The fonts
+// are this package's work (embed.go): fpdf draws in stand-ins, and finish puts
+// each face's subset (package ttf) in their place, as fpdf's own embedding
+// parses every face whole, twice, for every document.
 package pdf

@@ -19,8 +19,10 @@ import (
 //     time zone, its UTF-16 has no surrogate pairs and it cannot leave the
 //     dates out;
 //   - the catalogue gains /ViewerPreferences <</DisplayDocTitle true>>;
-//   - each font gets a subset name (fpdf's "utf8" and lower-cased face name
-//     does not mark it as a subset);
+//   - each face's stand-in font becomes the composite font that embeds the
+//     face's subset, whose objects are added at the end (embed.go);
+//   - page contents, which fpdf leaves uncompressed (see newDrawer), are
+//     compressed;
 //   - the trailer gains an /ID computed from the content (fpdf writes none);
 //   - the header says PDF 1.4 at least, which /Lang, /Metadata and
 //     /DisplayDocTitle need.
@@ -29,7 +31,10 @@ func finish(raw []byte, m *meta, faces []*face) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	renamed := make(map[string]int, len(faces))
+	z := &deflater{}
+	fw := &fontWriter{next: len(f.objects) + 1, z: z}
+	contents := pageContents(f.objects)
+	replaced := make(map[string]bool, len(faces))
 	var body bytes.Buffer
 	offsets := make([]int, len(f.objects)+1)
 	hdr := fmt.Sprintf("%%PDF-%s\n%%\xE2\xE3\xCF\xD3\n", max(f.version, "1.4"))
@@ -45,19 +50,37 @@ func finish(raw []byte, m *meta, faces []*face) ([]byte, error) {
 			}
 			text = concat(text[:end], []byte("/ViewerPreferences <</DisplayDocTitle true>>\n"), text[end:])
 		default:
-			// Only fonts and their descriptors carry fpdf's font
-			// names; a link's URI might hold the same letters.
-			if dict := o.dict(); bytes.Contains(dict, []byte("/Type /Font")) {
-				text = concat(renameFonts(dict, faces, renamed), text[len(dict):])
+			if contents[o.num] {
+				if text, err = compressContent(o, z); err != nil {
+					return nil, fmt.Errorf("page contents %d: %w", o.num, err)
+				}
+				break
 			}
+			fc := standInOf(o, faces)
+			if fc == nil {
+				break
+			}
+			if replaced[fc.name] {
+				return nil, fmt.Errorf("font %s twice in fpdf's output", fc.name)
+			}
+			replaced[fc.name] = true
+			dict, err := fw.font(fc)
+			if err != nil {
+				return nil, fmt.Errorf("embedding %s: %w", fc.name, err)
+			}
+			text = fmt.Appendf(nil, "%d 0 obj\n%s\nendobj\n", o.num, dict)
 		}
 		offsets[o.num] = len(hdr) + body.Len()
 		body.Write(text)
 	}
 	for _, fc := range faces {
-		if renamed[fc.name] == 0 {
+		if !replaced[fc.name] {
 			return nil, fmt.Errorf("font %s not found in fpdf's output", fc.name)
 		}
+	}
+	for _, o := range fw.objects {
+		offsets = append(offsets, len(hdr)+body.Len())
+		body.Write(o.text)
 	}
 
 	sum := sha256.Sum256(body.Bytes())
@@ -165,42 +188,56 @@ func trailerValue(trailer, key string) string {
 	return v
 }
 
-// renameFonts replaces each face's fpdf name with its subset name in an
-// object's dictionary, counting the replacements per face.
-func renameFonts(dict []byte, faces []*face, count map[string]int) []byte {
-	for _, fc := range faces {
-		old := []byte("/" + fc.fpdfName())
-		var b []byte
-		rest := dict
-		for {
-			i := bytes.Index(rest, old)
-			if i < 0 {
-				break
-			}
-			// Match whole names only: NotoSerif-Bold is a prefix of
-			// NotoSerif-BoldItalic.
-			j := i + len(old)
-			if j < len(rest) && !isDelimiter(rest[j]) {
-				b = append(b, rest[:j]...)
-				rest = rest[j:]
-				continue
-			}
-			b = append(b, rest[:i]...)
-			b = append(b, '/')
-			b = append(b, fc.subsetName()...)
-			rest = rest[j:]
-			count[fc.name]++
+// pageContents returns the numbers of the objects that hold the contents
+// of a page.
+func pageContents(objects []object) map[int]bool {
+	contents := make(map[int]bool)
+	for _, o := range objects {
+		dict := o.dict()
+		if !bytes.Contains(dict, []byte("<</Type /Page\n")) {
+			continue
 		}
-		if b != nil {
-			dict = append(b, rest...)
+		if _, ref, ok := bytes.Cut(dict, []byte("/Contents ")); ok {
+			var n int
+			if _, err := fmt.Sscanf(string(ref), "%d 0 R", &n); err == nil {
+				contents[n] = true
+			}
 		}
 	}
-	return dict
+	return contents
 }
 
-// isDelimiter reports whether c ends a PDF name (ISO 32000-1, 7.2.2).
-func isDelimiter(c byte) bool {
-	return strings.IndexByte(" \t\r\n\f\x00()<>[]{}/%", c) >= 0
+// compressContent returns object o, a stream as fpdf writes it without
+// compression, with its data compressed.
+func compressContent(o object, z *deflater) ([]byte, error) {
+	var length int
+	_, rest, _ := bytes.Cut(o.text, []byte(" 0 obj\n"))
+	if _, err := fmt.Sscanf(string(rest), "<</Length %d>>\nstream\n", &length); err != nil {
+		return nil, fmt.Errorf("not an uncompressed stream: %w", err)
+	}
+	_, data, _ := bytes.Cut(rest, []byte("stream\n"))
+	if len(data) < length {
+		return nil, errors.New("stream shorter than its length")
+	}
+	c, err := z.deflate(data[:length])
+	if err != nil {
+		return nil, err
+	}
+	return fmt.Appendf(nil, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream\nendobj\n", o.num, len(c), c), nil
+}
+
+// standInOf returns the face whose stand-in font object o is, or nil.
+func standInOf(o object, faces []*face) *face {
+	_, dict, ok := bytes.Cut(o.text, []byte(" 0 obj\n"))
+	if !ok || !bytes.HasPrefix(dict, []byte("<</Type /Font\n")) {
+		return nil
+	}
+	for _, fc := range faces {
+		if bytes.HasPrefix(dict, standInDict(fc.name)) {
+			return fc
+		}
+	}
+	return nil
 }
 
 func concat(parts ...[]byte) []byte {

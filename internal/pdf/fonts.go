@@ -5,23 +5,22 @@ import (
 	"hash"
 	"hash/fnv"
 	"io"
+	"math/bits"
 	"sort"
-	"strings"
 
 	"github.com/pressroom/publish/assets/fonts"
 	"github.com/pressroom/publish/internal/layout"
+	"github.com/pressroom/publish/internal/ttf"
 )
 
 // A face is one typeface the document sets text in.
 type face struct {
 	name string      // as package fonts names it: "NotoSerif-Regular"
 	text hash.Hash64 // of all the text set in it, to name its subset
+	font *ttf.Font   // the subset of it to embed
 }
 
 func (fc *face) use(s string) { io.WriteString(fc.text, s) }
-
-// fpdfName is the font name fpdf writes: its lower-cased key after "utf8".
-func (fc *face) fpdfName() string { return "utf8" + strings.ToLower(fc.name) }
 
 // subsetName is the name the finished file gives the font: a tag of six
 // capital letters, a plus sign and the face name, which marks an embedded
@@ -37,41 +36,72 @@ func (fc *face) subsetName() string {
 	return string(tag[:]) + "+" + fc.name
 }
 
+// runeSet is a set of runes of the Basic Multilingual Plane, the only
+// ones fpdf can draw (see bmpOnly).
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) add(r rune) {
+	if r > 0xFFFF {
+		r = '\uFFFD'
+	}
+	s[r/64] |= 1 << (r % 64)
+}
+
+func (s *runeSet) runes() []rune {
+	var rs []rune
+	for i, w := range s {
+		for ; w != 0; w &= w - 1 {
+			rs = append(rs, rune(i*64+bits.TrailingZeros64(w)))
+		}
+	}
+	return rs
+}
+
 // usedFaces returns the names of the faces the document's text is set in,
-// sorted: only these are parsed and embedded, as parsing a face is the
-// costliest part of writing a PDF.
-func usedFaces(doc *layout.Document) []string {
-	seen := make(map[string]bool)
+// sorted, and the runes drawn in each: only these faces are embedded, and
+// of each only the glyphs of these runes.
+func usedFaces(doc *layout.Document) ([]string, map[string]*runeSet) {
+	used := make(map[string]*runeSet)
 	var names []string
 	for _, p := range doc.Pages {
 		for _, it := range p.Items {
-			if t, ok := it.(*layout.TextItem); ok && !seen[t.Font] {
-				seen[t.Font] = true
+			t, ok := it.(*layout.TextItem)
+			if !ok {
+				continue
+			}
+			set := used[t.Font]
+			if set == nil {
+				set = new(runeSet)
+				used[t.Font] = set
 				names = append(names, t.Font)
+			}
+			for _, r := range t.Text {
+				set.add(r)
 			}
 		}
 	}
 	sort.Strings(names)
-	return names
+	return names, used
 }
 
-// loadFaces gives fpdf every face the document uses.
+// loadFaces cuts every face the document uses down to the glyphs it draws
+// and gives fpdf a stand-in for each (see embed.go).
 func (d *drawer) loadFaces() error {
-	for _, name := range usedFaces(d.doc) {
-		b, err := fonts.Bytes(name)
+	names, used := usedFaces(d.doc)
+	for _, name := range names {
+		file, err := fonts.Data(name)
 		if err != nil {
 			return fmt.Errorf("pdf: %w", err)
 		}
-		d.f.AddUTF8FontFromBytes(name, "", b)
+		sub, err := ttf.Subset(file, used[name].runes())
+		if err != nil {
+			return fmt.Errorf("pdf: font %q: %w", name, err)
+		}
+		d.f.AddFontFromBytes(name, "", standIn(name), nil)
 		if err := d.f.Error(); err != nil {
 			return fmt.Errorf("pdf: font %q: fpdf: %w", name, err)
 		}
-		// fpdf prints a parse failure instead of recording it; a face
-		// it did not add has no metrics.
-		if d.f.GetFontDesc(name, "").Ascent == 0 {
-			return fmt.Errorf("pdf: font %q: fpdf could not parse it", name)
-		}
-		d.faces[name] = &face{name: name, text: fnv.New64a()}
+		d.faces[name] = &face{name: name, text: fnv.New64a(), font: sub}
 	}
 	return nil
 }

@@ -87,9 +87,6 @@ type drawer struct {
 	lineGray  int
 	lineWidth float64
 	prevLevel int // of the last bookmark, to keep the outline a tree
-	// fontSet is whether a face has been selected in this document: from
-	// then on fpdf converts bookmark titles to UTF-16 itself.
-	fontSet bool
 }
 
 func newDrawer(doc *layout.Document, m *meta) (*drawer, error) {
@@ -100,7 +97,8 @@ func newDrawer(doc *layout.Document, m *meta) (*drawer, error) {
 	})
 	f.SetMargins(0, 0, 0)
 	f.SetAutoPageBreak(false, 0)
-	f.SetCompression(true)
+	// finish compresses the pages, with one compressor for all.
+	f.SetCompression(false)
 	// Sorted fonts and images make the object order independent of Go's
 	// map iteration order.
 	f.SetCatalogSort(true)
@@ -179,7 +177,7 @@ func (d *drawer) text(t *layout.TextItem) error {
 	}
 	if t.Font != d.font || t.Size != d.size {
 		d.f.SetFont(t.Font, "", t.Size)
-		d.font, d.size, d.fontSet = t.Font, t.Size, true
+		d.font, d.size = t.Font, t.Size
 	}
 	if g := gray255(t.Gray); g != d.textGray {
 		d.f.SetTextColor(g, g, g)
@@ -191,7 +189,8 @@ func (d *drawer) text(t *layout.TextItem) error {
 		if !finite(x) {
 			return fmt.Errorf("text %q: kern to x=%g: not a place", t.Text, x)
 		}
-		d.f.Text(x, t.Y, bmpOnly(piece))
+		// The stand-in font takes the codes as they are (embed.go).
+		d.f.Text(x, t.Y, utf16BE(bmpOnly(piece)))
 	}
 	return nil
 }
@@ -241,12 +240,9 @@ func (d *drawer) bookmarks(n int) {
 		// level may only go one deeper than the entry before it.
 		level := max(0, min(e.Level, d.prevLevel+1))
 		d.prevLevel = level
-		title := bmpOnly(strings.TrimSpace(e.Title))
-		if !d.fontSet {
-			// Without a UTF-8 face selected fpdf takes the title
-			// as it is: give it the UTF-16 it would otherwise make.
-			title = "\xFE\xFF" + utf16BE(title)
-		}
+		// fpdf takes the title as it is, as no face it knows of is
+		// a UTF-8 one (embed.go): a text string in UTF-16.
+		title := "\xFE\xFF" + utf16BE(bmpOnly(strings.TrimSpace(e.Title)))
 		d.f.Bookmark(title, level, e.Y)
 	}
 }

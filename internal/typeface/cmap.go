@@ -44,7 +44,7 @@ func (m *runeMap) set(r rune, g uint16) {
 // (full repertoire) when the font has one, else format 4 (BMP only).
 // Glyph indices outside [1, numGlyphs) are dropped, so every glyph the
 // map returns can index the per-glyph tables without a check.
-func parseCmap(tab []byte, numGlyphs int) (runeMap, error) {
+func parseCmap(tab string, numGlyphs int) (runeMap, error) {
 	d := data{b: tab}
 	n := int(d.u16(2))
 	best, bestRank := -1, 0

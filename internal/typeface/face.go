@@ -1,23 +1,33 @@
 package typeface
 
 import (
+	"cmp"
 	"fmt"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
-// Face holds the metrics of one typeface. It is immutable once loaded and
-// safe for concurrent use.
+// Face holds the metrics of one typeface. Its metrics never change once it
+// is loaded, and it is safe for concurrent use.
 type Face struct {
 	name  string
 	runes runeMap
-	adv   []float64  // by glyph, in em
-	kern  *kernTable // nil when the face has no kerning
-	upem  float64    // units per em, the divisor of every value
+	adv   []float64 // by glyph, in em
+	upem  float64   // units per em, the divisor of every value
 
 	ascent, descent, lineGap, xHeight, capHeight float64
+
+	// kern is compiled on first use (see kerning): layout loads every
+	// face of its design, and sets text in only some of them.
+	kernOnce      sync.Once
+	kernDone      atomic.Bool
+	kern          *kernTable // nil when the face has no kerning
+	gpos, kernTab string     // the tables to compile it from, until then
+	numGlyphs     int
 }
 
 // Name returns the face's name, as in package fonts.
@@ -39,20 +49,22 @@ func (f *Face) Advance(r rune) float64 {
 // advance of left: negative moves right closer. It is 0 for a pair the
 // font does not kern and when the face lacks either rune.
 func (f *Face) Kern(left, right rune) float64 {
-	if f.kern == nil {
+	k := f.kerning()
+	if k == nil {
 		return 0
 	}
 	a, b := f.runes.glyph(left), f.runes.glyph(right)
 	if a == 0 || b == 0 {
 		return 0
 	}
-	return float64(f.kern.units(a, b)) / f.upem
+	return float64(k.units(a, b)) / f.upem
 }
 
 // Width returns the width of s in em: the sum of its advances and of the
 // kerning between neighbours. Runes the face lacks count as zero wide and
 // break kerning.
 func (f *Face) Width(s string) float64 {
+	k := f.kerning()
 	var w float64
 	var units int32 // kerning, summed in font units
 	var prev uint16
@@ -63,8 +75,8 @@ func (f *Face) Width(s string) float64 {
 			continue
 		}
 		w += f.adv[g]
-		if prev != 0 && f.kern != nil {
-			units += f.kern.units(prev, g)
+		if prev != 0 && k != nil {
+			units += k.units(prev, g)
 		}
 		prev = g
 	}
@@ -91,20 +103,19 @@ func (f *Face) XHeight() float64 { return f.xHeight }
 // sCapHeight).
 func (f *Face) CapHeight() float64 { return f.capHeight }
 
-// parseFace builds the face called name from the bytes of its font file.
-// It keeps nothing of file, so the caller's copy can be collected.
-func parseFace(name string, file []byte) (*Face, error) {
-	sf, err := sfnt.Parse(file)
-	if err != nil {
-		return nil, err
-	}
+// parseFace builds the face called name from its font file, which it reads
+// in place and keeps nothing of.
+func parseFace(name string, file string) (*Face, error) {
 	tabs, err := tables(file)
 	if err != nil {
 		return nil, err
 	}
-	upem := int(sf.UnitsPerEm())
-	numGlyphs := sf.NumGlyphs()
-	if upem == 0 || numGlyphs == 0 || numGlyphs > 0xFFFF {
+	head, maxp := data{b: tabs["head"]}, data{b: tabs["maxp"]}
+	upem, numGlyphs := int(head.u16(18)), int(maxp.u16(4))
+	if err := cmp.Or(head.err, maxp.err); err != nil {
+		return nil, fmt.Errorf("head or maxp: %w", err)
+	}
+	if upem == 0 || numGlyphs == 0 {
 		return nil, fmt.Errorf("%d units per em, %d glyphs: invalid", upem, numGlyphs)
 	}
 	f := &Face{name: name, upem: float64(upem)}
@@ -115,26 +126,56 @@ func parseFace(name string, file []byte) (*Face, error) {
 	if f.adv, err = advances(tabs["hhea"], tabs["hmtx"], numGlyphs, f.upem); err != nil {
 		return nil, err
 	}
-	if err := f.verticalMetrics(sf); err != nil {
+	if err := f.verticalMetrics(file, tabs); err != nil {
 		return nil, err
 	}
-	if gpos := tabs["GPOS"]; gpos != nil {
-		if f.kern, err = parseGPOSKern(gpos, numGlyphs); err != nil {
+	f.gpos, f.kernTab, f.numGlyphs = tabs["GPOS"], tabs["kern"], numGlyphs
+	return f, nil
+}
+
+// kerning returns the face's kerning, compiling it on the first call; after
+// that the call costs an atomic load. Kerning that does not compile leaves
+// the face unkerned: the faces are embedded, and TestKernCompiles compiles
+// each one.
+func (f *Face) kerning() *kernTable {
+	if f.kernDone.Load() { // small enough to inline
+		return f.kern
+	}
+	return f.kerningOnce()
+}
+
+func (f *Face) kerningOnce() *kernTable {
+	f.kernOnce.Do(func() {
+		f.kern, _ = f.compileKerning()
+		f.gpos, f.kernTab = "", ""
+		f.kernDone.Store(true)
+	})
+	return f.kern
+}
+
+// compileKerning compiles the pair kerning of the GPOS table, or of the
+// kern table when GPOS has none.
+func (f *Face) compileKerning() (*kernTable, error) {
+	var k *kernTable
+	if f.gpos != "" {
+		var err error
+		if k, err = parseGPOSKern(f.gpos, f.numGlyphs); err != nil {
 			return nil, err
 		}
 	}
 	// A font that kerns in GPOS keeps its kern table only for old software,
 	// and shapers then ignore it, as this does.
-	if kern := tabs["kern"]; f.kern == nil && kern != nil {
-		if f.kern, err = parseKernTable(kern, numGlyphs); err != nil {
+	if k == nil && f.kernTab != "" {
+		var err error
+		if k, err = parseKernTable(f.kernTab, f.numGlyphs); err != nil {
 			return nil, fmt.Errorf("kern table: %w", err)
 		}
 	}
-	return f, nil
+	return k, nil
 }
 
 // advances reads the advance width of every glyph from hmtx, in em.
-func advances(hhea, hmtx []byte, numGlyphs int, upem float64) ([]float64, error) {
+func advances(hhea, hmtx string, numGlyphs int, upem float64) ([]float64, error) {
 	h := data{b: hhea}
 	n := int(h.u16(34)) // numberOfHMetrics
 	m := data{b: hmtx}
@@ -150,20 +191,32 @@ func advances(hhea, hmtx []byte, numGlyphs int, upem float64) ([]float64, error)
 	return adv, nil
 }
 
-// verticalMetrics takes the vertical metrics from sfnt, which reads
-// ascender, descender and line gap from hhea, and x-height and cap height
-// from OS/2, measuring the glyphs x and H when OS/2 is older than
-// version 2 and lacks them.
-func (f *Face) verticalMetrics(sf *sfnt.Font) error {
+// verticalMetrics reads ascender, descender and line gap from hhea, and
+// x-height and cap height from OS/2. An OS/2 table older than version 2
+// (or none) lacks the last two: sfnt then measures the glyphs x and H, which
+// is worth copying the file for in a case so rare.
+func (f *Face) verticalMetrics(file string, tabs map[string]string) error {
+	hhea := data{b: tabs["hhea"]}
+	f.ascent = float64(hhea.i16(4)) / f.upem
+	f.descent = -float64(hhea.i16(6)) / f.upem
+	f.lineGap = float64(hhea.i16(8)) / f.upem
+	if hhea.err != nil {
+		return fmt.Errorf("hhea: %w", hhea.err)
+	}
+	if os2 := (data{b: tabs["OS/2"]}); len(os2.b) >= 90 && os2.u16(0) >= 2 {
+		f.xHeight = float64(os2.i16(86)) / f.upem
+		f.capHeight = float64(os2.i16(88)) / f.upem
+		return nil
+	}
+	sf, err := sfnt.Parse([]byte(file))
+	if err != nil {
+		return err
+	}
 	// At one pixel per font unit, a 26.6 value counts font units exactly.
-	ppem := fixed.Int26_6(sf.UnitsPerEm())
-	m, err := sf.Metrics(nil, ppem, font.HintingNone)
+	m, err := sf.Metrics(nil, fixed.Int26_6(sf.UnitsPerEm()), font.HintingNone)
 	if err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
-	f.ascent = float64(m.Ascent) / f.upem
-	f.descent = float64(m.Descent) / f.upem
-	f.lineGap = float64(m.Height-m.Ascent-m.Descent) / f.upem
 	f.xHeight = float64(m.XHeight) / f.upem
 	f.capHeight = float64(m.CapHeight) / f.upem
 	return nil

@@ -16,7 +16,7 @@ import (
 // script's kerning its own lookups, or share one, but never kern a pair
 // twice. Only the horizontal advance counts (XAdvance of either glyph);
 // placement and device adjustments do not change the width of a line.
-func parseGPOSKern(tab []byte, numGlyphs int) (*kernTable, error) {
+func parseGPOSKern(tab string, numGlyphs int) (*kernTable, error) {
 	d := &data{b: tab}
 	if d.u16(0) != 1 {
 		return nil, fmt.Errorf("GPOS version %d.%d: unsupported", d.u16(0), d.u16(2))

@@ -81,12 +81,18 @@ type classSub struct {
 type kernBuilder struct {
 	numGlyphs int
 	lookup    int32
-	claimedIn []int32            // by glyph: the lookup whose class subtable claimed it
-	pairs     map[uint32]int32   // single pairs of the current lookup
-	lookups   []map[uint32]int32 // single pairs of each lookup
-	firstOf   []uint32           // by glyph: its first claim, 1-based
+	claimedIn []int32      // by glyph: the lookup whose class subtable claimed it
+	pairs     []singlePair // single pairs of all lookups, as read
+	firstOf   []uint32     // by glyph: its first claim, 1-based
 	claims    []kernClaim
 	subs      []classSub
+}
+
+// singlePair is a pair as a single-pair subtable gives it: key holds the
+// left glyph in the high 16 bits and the right one in the low.
+type singlePair struct {
+	key, lookup uint32
+	units       int32
 }
 
 func newKernBuilder(numGlyphs int) *kernBuilder {
@@ -98,26 +104,20 @@ func newKernBuilder(numGlyphs int) *kernBuilder {
 }
 
 // beginLookup starts the next lookup.
-func (b *kernBuilder) beginLookup() {
-	b.lookup++
-	b.pairs = make(map[uint32]int32)
-	b.lookups = append(b.lookups, b.pairs)
-}
+func (b *kernBuilder) beginLookup() { b.lookup++ }
 
 // claimed reports whether a class subtable of the current lookup has
 // already taken glyph a, which hides it from later subtables.
 func (b *kernBuilder) claimed(a int) bool { return b.claimedIn[a] == b.lookup }
 
-// pair records a single pair, unless an earlier subtable of the lookup
-// already decided it.
+// pair records a single pair, unless a class subtable of the lookup
+// already took the left glyph. Of pairs repeated in one lookup, build
+// takes the first.
 func (b *kernBuilder) pair(left, right int, units int32) {
 	if left >= b.numGlyphs || right >= b.numGlyphs || b.claimed(left) {
 		return
 	}
-	key := uint32(left)<<16 | uint32(right)
-	if _, ok := b.pairs[key]; !ok {
-		b.pairs[key] = units
-	}
+	b.pairs = append(b.pairs, singlePair{key: uint32(left)<<16 | uint32(right), lookup: uint32(b.lookup), units: units})
 }
 
 // addSub adds a class subtable and returns its index for claim.
@@ -137,16 +137,13 @@ func (b *kernBuilder) claim(a int, sub, row uint32) {
 	b.firstOf[a] = uint32(len(b.claims))
 }
 
-// classUnits is the class value of pair (a, c): in lookup alone, or in
-// all lookups when lookup is 0.
-func (b *kernBuilder) classUnits(a, c uint16, lookup int32) int32 {
+// classUnits is the class value of pair (a, c), summed over the lookups.
+func (b *kernBuilder) classUnits(a, c uint16) int32 {
 	var sum int32
 	for i := b.firstOf[a]; i != 0; i = b.claims[i-1].next {
 		cl := b.claims[i-1]
-		if lookup == 0 || cl.lookup == lookup {
-			s := b.subs[cl.sub]
-			sum += int32(s.values[cl.row+uint32(s.class2[c])])
-		}
+		s := b.subs[cl.sub]
+		sum += int32(s.values[cl.row+uint32(s.class2[c])])
 	}
 	return sum
 }
@@ -157,41 +154,48 @@ const maxMatrix = 1 << 24
 
 // build finishes the table, or returns nil when the font kerns nothing.
 func (b *kernBuilder) build() (*kernTable, error) {
-	keys := make(map[uint32]struct{})
-	for _, m := range b.lookups {
-		for key := range m {
-			keys[key] = struct{}{}
-		}
-	}
-	if len(keys) == 0 && len(b.claims) == 0 {
+	if len(b.pairs) == 0 && len(b.claims) == 0 {
 		return nil, nil
 	}
 	t := &kernTable{left: make([]kernLeft, b.numGlyphs)}
 	if err := b.mergeClasses(t); err != nil {
 		return nil, err
 	}
-	pairs := make([]uint32, 0, len(keys))
-	for key := range keys {
-		pairs = append(pairs, key)
+	// Sorting pair and position together keeps, among equal pairs, the
+	// order they were read in, and so the lookup order.
+	order := make([]uint64, len(b.pairs))
+	for i, p := range b.pairs {
+		order[i] = uint64(p.key)<<32 | uint64(i)
 	}
-	slices.Sort(pairs)
-	t.pairs = make([]kernPair, len(pairs))
-	for i, key := range pairs {
-		l, r := uint16(key>>16), uint16(key)
+	slices.Sort(order)
+	t.pairs = make([]kernPair, 0, len(order))
+	var taken []uint32 // lookups that give the current pair singly
+	for i := 0; i < len(order); {
+		key := uint32(order[i] >> 32)
 		var sum int32
-		for j, m := range b.lookups {
-			if v, ok := m[key]; ok {
-				sum += v
-			} else {
-				sum += b.classUnits(l, r, int32(j+1))
+		taken = taken[:0]
+		for ; i < len(order) && uint32(order[i]>>32) == key; i++ {
+			p := b.pairs[uint32(order[i])]
+			if n := len(taken); n == 0 || taken[n-1] != p.lookup {
+				sum += p.units // the first of a lookup decides
+				taken = append(taken, p.lookup)
 			}
 		}
-		t.pairs[i] = kernPair{right: r, units: sum}
+		// Lookups that do not list the pair may kern it by class.
+		l, r := uint16(key>>16), uint16(key)
+		for c := b.firstOf[l]; c != 0; c = b.claims[c-1].next {
+			cl := b.claims[c-1]
+			if !slices.Contains(taken, uint32(cl.lookup)) {
+				s := b.subs[cl.sub]
+				sum += int32(s.values[cl.row+uint32(s.class2[r])])
+			}
+		}
 		lk := &t.left[l]
 		if lk.pairsEnd == 0 {
-			lk.pairsStart = uint32(i)
+			lk.pairsStart = uint32(len(t.pairs))
 		}
-		lk.pairsEnd = uint32(i + 1)
+		t.pairs = append(t.pairs, kernPair{right: r, units: sum})
+		lk.pairsEnd = uint32(len(t.pairs))
 	}
 	return t, nil
 }
@@ -246,7 +250,7 @@ func (b *kernBuilder) mergeClasses(t *kernTable) error {
 			}
 			r = uint32(len(t.matrix))
 			for _, g := range reps {
-				t.matrix = append(t.matrix, b.classUnits(uint16(a), g, 0))
+				t.matrix = append(t.matrix, b.classUnits(uint16(a), g))
 			}
 			rows[string(key)] = r
 		}
@@ -265,7 +269,7 @@ func sat16(v int32) int16 {
 // table (version 0, as Windows reads it), which older fonts carry instead
 // of GPOS kerning. Subtables that hold minimum values or kern across the
 // line are not pair kerning and are skipped.
-func parseKernTable(tab []byte, numGlyphs int) (*kernTable, error) {
+func parseKernTable(tab string, numGlyphs int) (*kernTable, error) {
 	d := data{b: tab}
 	if d.u16(0) != 0 {
 		return nil, nil // Apple's version 1 table: no Noto-era font uses it

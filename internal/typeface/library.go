@@ -53,7 +53,7 @@ func (l *Library) Face(name string) (*Face, error) {
 	}
 	lf.once.Do(func() {
 		l.loads.Add(1)
-		file, err := fonts.Bytes(name)
+		file, err := fonts.Data(name)
 		if err != nil {
 			lf.err = fmt.Errorf("typeface %q: %w", name, err)
 			return

@@ -1,7 +1,6 @@
 package typeface
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
 )
@@ -10,11 +9,13 @@ import (
 // malformed font.
 var errShort = errors.New("offset out of range")
 
-// data reads big-endian fields from one font table. The first read out of
-// range sets err and every later read returns zero, so a parser checks err
-// once after a run of reads instead of after each one (as bufio.Scanner).
+// data reads big-endian fields from one font table. The table is a string,
+// as package fonts embeds the files, so that reading it copies nothing. The
+// first read out of range sets err and every later read returns zero, so a
+// parser checks err once after a run of reads instead of after each one (as
+// bufio.Scanner).
 type data struct {
-	b   []byte
+	b   string
 	err error
 }
 
@@ -23,7 +24,7 @@ func (d *data) u16(off int) uint16 {
 		d.fail(off)
 		return 0
 	}
-	return binary.BigEndian.Uint16(d.b[off:])
+	return uint16(d.b[off])<<8 | uint16(d.b[off+1])
 }
 
 func (d *data) i16(off int) int16 { return int16(d.u16(off)) }
@@ -33,7 +34,7 @@ func (d *data) u32(off int) uint32 {
 		d.fail(off)
 		return 0
 	}
-	return binary.BigEndian.Uint32(d.b[off:])
+	return uint32(d.b[off])<<24 | uint32(d.b[off+1])<<16 | uint32(d.b[off+2])<<8 | uint32(d.b[off+3])
 }
 
 // has reports whether n bytes from off lie inside the table, so that a
@@ -54,13 +55,13 @@ func (d *data) fail(off int) {
 
 // tables maps a table tag to its bytes, from the table directory at the
 // start of the file (OpenType spec, "Organization of an OpenType Font").
-func tables(file []byte) (map[string][]byte, error) {
+func tables(file string) (map[string]string, error) {
 	d := data{b: file}
 	n := int(d.u16(4))
 	if !d.has(12, n*16) {
 		return nil, fmt.Errorf("table directory: %w", d.err)
 	}
-	m := make(map[string][]byte, n)
+	m := make(map[string]string, n)
 	for i := range n {
 		rec := 12 + i*16
 		tag := string(file[rec : rec+4])
@@ -68,7 +69,7 @@ func tables(file []byte) (map[string][]byte, error) {
 		if off < 0 || length < 0 || off+length > len(file) || off+length < off {
 			return nil, fmt.Errorf("table %q at %d+%d: %w", tag, off, length, errShort)
 		}
-		m[tag] = file[off : off+length : off+length]
+		m[tag] = file[off : off+length]
 	}
 	return m, nil
 }

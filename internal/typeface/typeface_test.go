@@ -3,6 +3,7 @@ package typeface
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"sync"
 	"testing"
@@ -353,5 +354,43 @@ func TestConcurrent(t *testing.T) {
 				t.Errorf("worker %d got a second %s", w, f.Name())
 			}
 		}
+	}
+}
+
+// TestOldOS2 checks the path for an OS/2 table older than version 2, or
+// none, which lacks x-height and cap height: they then come from sfnt, which
+// here reads the file's own table, so they must equal the usual ones.
+func TestOldOS2(t *testing.T) {
+	file, err := fonts.Data(fonts.SerifRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := face(t, NewLibrary(), fonts.SerifRegular)
+	tabs, err := tables(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		os2  string
+	}{
+		{"version 1", "\x00\x01" + tabs["OS/2"][2:86]},
+		{"none", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			old := maps.Clone(tabs)
+			old["OS/2"] = tt.os2
+			if tt.os2 == "" {
+				delete(old, "OS/2")
+			}
+			f := &Face{upem: want.upem}
+			if err := f.verticalMetrics(file, old); err != nil {
+				t.Fatal(err)
+			}
+			if f.xHeight != want.xHeight || f.capHeight != want.capHeight || f.ascent != want.ascent {
+				t.Errorf("x-height %g, cap height %g, ascent %g; want %g, %g, %g",
+					f.xHeight, f.capHeight, f.ascent, want.xHeight, want.capHeight, want.ascent)
+			}
+		})
 	}
 }
