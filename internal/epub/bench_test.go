@@ -7,8 +7,9 @@ import (
 	"github.com/pressroom/publish/internal/article"
 )
 
-// BenchmarkPublishEPUB writes the seed article (testdata/china-power.txt)
-// as an EPUB, cover generation included, without and with embedded fonts.
+// BenchmarkPublishEPUB writes the seed article (testdata/china-power.txt,
+// as the text reader reads it) as an EPUB, cover generation included,
+// without and with embedded fonts.
 func BenchmarkPublishEPUB(b *testing.B) {
 	pub := article.Single(seedArticle(b))
 	for _, fonts := range []bool{false, true} {
@@ -17,7 +18,7 @@ func BenchmarkPublishEPUB(b *testing.B) {
 			name = "fonts"
 		}
 		b.Run(name, func(b *testing.B) {
-			opts := testOptions()
+			opts := seedOptions()
 			opts.EmbedFonts = fonts
 			b.ReportAllocs()
 			for b.Loop() {

@@ -7,11 +7,12 @@ import (
 	"image/color"
 	"image/draw"
 	"image/jpeg"
+	"slices"
 	"strings"
 	"unicode"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
 	"github.com/pressroom/publish/assets/fonts"
@@ -52,21 +53,21 @@ func (c coverText) alt() string {
 	return strings.Join(parts, " — ")
 }
 
-// A coverFace sets text in one face at one size, taking characters the face
-// lacks (Chinese, Japanese, Korean) from the fallback face.
+// A coverFace is the font.Face the cover sets text in: each character
+// comes from the main face or, when the main face lacks it (Chinese,
+// Japanese, Korean), from the fallback face.
 type coverFace struct {
-	font     *sfnt.Font
-	fallback *sfnt.Font // nil when the text needs none
-	ppem     fixed.Int26_6
-	buf      sfnt.Buffer
+	main     font.Face
+	fallback font.Face // nil when the text needs none
 }
 
-// A coverFonts parses each face once per cover.
+// A coverFonts parses each font file once per cover; faces at each size
+// share the parsed font.
 type coverFonts struct {
-	parsed map[string]*sfnt.Font
+	parsed map[string]*opentype.Font
 }
 
-func (cf *coverFonts) load(name string) (*sfnt.Font, error) {
+func (cf *coverFonts) load(name string) (*opentype.Font, error) {
 	if f, ok := cf.parsed[name]; ok {
 		return f, nil
 	}
@@ -74,7 +75,7 @@ func (cf *coverFonts) load(name string) (*sfnt.Font, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := sfnt.Parse(data)
+	f, err := opentype.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", name, err)
 	}
@@ -82,16 +83,31 @@ func (cf *coverFonts) load(name string) (*sfnt.Font, error) {
 	return f, nil
 }
 
-// face returns name at size px, with the fallback when text needs it.
-func (cf *coverFonts) face(name string, size float64, text string) (*coverFace, error) {
+// newFace returns the named font at size px (at 72 dpi a point is a
+// pixel), unhinted: hinting would distort glyphs this large.
+func (cf *coverFonts) newFace(name string, size float64) (font.Face, error) {
 	f, err := cf.load(name)
 	if err != nil {
 		return nil, err
 	}
-	c := &coverFace{font: f, ppem: fixed.Int26_6(size * 64)}
+	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		return nil, fmt.Errorf("font %s at %.0f px: %w", name, size, err)
+	}
+	return face, nil
+}
+
+// face returns name at size px, with the fallback only when text needs it:
+// the fallback file is 4 MB to parse.
+func (cf *coverFonts) face(name string, size float64, text string) (*coverFace, error) {
+	main, err := cf.newFace(name, size)
+	if err != nil {
+		return nil, err
+	}
+	c := &coverFace{main: main}
 	for _, r := range text {
-		if c.index(f, r) == 0 {
-			if c.fallback, err = cf.load(fonts.Fallback); err != nil {
+		if _, ok := main.GlyphAdvance(r); !ok && !unicode.IsSpace(r) {
+			if c.fallback, err = cf.newFace(fonts.Fallback, size); err != nil {
 				return nil, err
 			}
 			break
@@ -100,60 +116,54 @@ func (cf *coverFonts) face(name string, size float64, text string) (*coverFace, 
 	return c, nil
 }
 
-// index returns f's glyph for r, or 0 when f has none.
-func (c *coverFace) index(f *sfnt.Font, r rune) sfnt.GlyphIndex {
-	i, err := f.GlyphIndex(&c.buf, r)
-	if err != nil {
-		return 0
-	}
-	return i
-}
-
-// glyph returns the font and glyph that set r: the main face's, else the
-// fallback's, else the main face's .notdef.
-func (c *coverFace) glyph(r rune) (*sfnt.Font, sfnt.GlyphIndex) {
-	if i := c.index(c.font, r); i != 0 || c.fallback == nil {
-		return c.font, i
-	}
-	return c.fallback, c.index(c.fallback, r)
-}
-
-// each calls fn with the pen position of every glyph of s, from x, and
-// returns the advance of the whole.
-func (c *coverFace) each(s string, fn func(f *sfnt.Font, g sfnt.GlyphIndex, x fixed.Int26_6)) fixed.Int26_6 {
-	var x fixed.Int26_6
-	var prevFont *sfnt.Font
-	var prev sfnt.GlyphIndex
-	for _, r := range s {
-		f, g := c.glyph(r)
-		if f == prevFont {
-			if k, err := f.Kern(&c.buf, prev, g, c.ppem, font.HintingNone); err == nil {
-				x += k
+// pick returns the face that sets r: the main face, else the fallback,
+// else the main face, which draws its .notdef box.
+func (c *coverFace) pick(r rune) font.Face {
+	if c.fallback != nil {
+		if _, ok := c.main.GlyphAdvance(r); !ok {
+			if _, ok := c.fallback.GlyphAdvance(r); ok {
+				return c.fallback
 			}
 		}
-		if fn != nil {
-			fn(f, g, x)
-		}
-		if adv, err := f.GlyphAdvance(&c.buf, g, c.ppem, font.HintingNone); err == nil {
-			x += adv
-		}
-		prevFont, prev = f, g
 	}
-	return x
+	return c.main
 }
 
-func (c *coverFace) width(s string) fixed.Int26_6 { return c.each(s, nil) }
-
-// draw sets s with its baseline's left end at (x, y).
-func (c *coverFace) draw(dst *image.RGBA, s string, x, y int, col color.RGBA) {
-	c.each(s, func(f *sfnt.Font, g sfnt.GlyphIndex, dx fixed.Int26_6) {
-		segs, err := f.LoadGlyph(&c.buf, g, c.ppem, nil)
-		if err != nil {
-			return // a glyph that cannot be drawn is left blank
-		}
-		fill(dst, outlineEdges(segs, float64(x)+float64(dx)/64, float64(y)), col)
-	})
+// Close implements font.Face.
+func (c *coverFace) Close() error {
+	if c.fallback != nil {
+		c.fallback.Close()
+	}
+	return c.main.Close()
 }
+
+// Glyph implements font.Face.
+func (c *coverFace) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
+	return c.pick(r).Glyph(dot, r)
+}
+
+// GlyphBounds implements font.Face.
+func (c *coverFace) GlyphBounds(r rune) (fixed.Rectangle26_6, fixed.Int26_6, bool) {
+	return c.pick(r).GlyphBounds(r)
+}
+
+// GlyphAdvance implements font.Face.
+func (c *coverFace) GlyphAdvance(r rune) (fixed.Int26_6, bool) {
+	return c.pick(r).GlyphAdvance(r)
+}
+
+// Kern implements font.Face: a pair kerns only within one face.
+func (c *coverFace) Kern(r0, r1 rune) fixed.Int26_6 {
+	if f := c.pick(r0); f == c.pick(r1) {
+		return f.Kern(r0, r1)
+	}
+	return 0
+}
+
+// Metrics implements font.Face with the main face's metrics.
+func (c *coverFace) Metrics() font.Metrics { return c.main.Metrics() }
+
+func (c *coverFace) width(s string) fixed.Int26_6 { return font.MeasureString(c, s) }
 
 // breakUnits splits text into the pieces a line may break between: words,
 // and single characters in Chinese and Japanese, which break anywhere.
@@ -248,9 +258,8 @@ func (cf *coverFonts) fit(name, text string, max, min float64, maxLines, width i
 // renderCover draws the cover: section, title, subtitle, byline and
 // publisher in the project's fonts, as a JPEG.
 func renderCover(c coverText) ([]byte, error) {
-	img := image.NewRGBA(image.Rect(0, 0, coverWidth, coverHeight))
-	draw.Draw(img, img.Bounds(), image.NewUniform(coverInk), image.Point{}, draw.Src)
-	cf := &coverFonts{parsed: map[string]*sfnt.Font{}}
+	cv := newCoverCanvas()
+	cf := &coverFonts{parsed: map[string]*opentype.Font{}}
 	width := coverWidth - 2*coverMargin
 
 	y := 300
@@ -259,10 +268,9 @@ func renderCover(c coverText) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		f.draw(img, lines[0], coverMargin, y, coverAccent)
+		cv.text(f, lines, coverMargin, y, 0, coverAccent)
 	}
-	rule := image.Rect(coverMargin, y+48, coverMargin+240, y+58)
-	draw.Draw(img, rule, image.NewUniform(coverAccent), image.Point{}, draw.Src)
+	cv.fill(image.Rect(coverMargin, y+48, coverMargin+240, y+58), coverAccent)
 
 	// Title, then subtitle, fill the space down to the byline.
 	top := y + 200
@@ -271,9 +279,7 @@ func renderCover(c coverText) ([]byte, error) {
 		return nil, err
 	}
 	lead := int(size * 1.12)
-	for i, l := range lines {
-		f.draw(img, l, coverMargin, top+int(size*0.9)+i*lead, coverPaper)
-	}
+	cv.text(f, lines, coverMargin, top+int(size*0.9), lead, coverPaper)
 	top += len(lines)*lead + 90
 	if s := strings.TrimSpace(c.Subtitle); s != "" {
 		const subSize = 60
@@ -282,10 +288,7 @@ func renderCover(c coverText) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		lead := int(size * 1.3)
-		for i, l := range lines {
-			f.draw(img, l, coverMargin, top+int(size*0.9)+i*lead, coverMuted)
-		}
+		cv.text(f, lines, coverMargin, top+int(size*0.9), int(size*1.3), coverMuted)
 	}
 
 	if s := strings.TrimSpace(c.Byline); s != "" {
@@ -295,22 +298,145 @@ func renderCover(c coverText) ([]byte, error) {
 		}
 		lead := int(size * 1.25)
 		base := 2250 - (len(lines)-1)*lead
-		draw.Draw(img, image.Rect(coverMargin, base-int(size)-60, coverWidth-coverMargin, base-int(size)-56), image.NewUniform(coverMuted), image.Point{}, draw.Src)
-		for i, l := range lines {
-			f.draw(img, l, coverMargin, base+i*lead, coverPaper)
-		}
+		cv.fill(image.Rect(coverMargin, base-int(size)-60, coverWidth-coverMargin, base-int(size)-56), coverMuted)
+		cv.text(f, lines, coverMargin, base, lead, coverPaper)
 	}
 	if s := strings.TrimSpace(c.Publisher); s != "" {
 		f, lines, _, err := cf.fit(fonts.SansBold, strings.ToUpper(s), 46, 34, 1, width)
 		if err != nil {
 			return nil, err
 		}
-		f.draw(img, lines[0], coverMargin, 2400, coverAccent)
+		cv.text(f, lines, coverMargin, 2400, 0, coverAccent)
 	}
+	return cv.encode()
+}
 
-	var out bytes.Buffer
-	if err := jpeg.Encode(&out, img, &jpeg.Options{Quality: 88}); err != nil {
+// A coverCanvas is the cover as a paletted image: the background, and each
+// colour drawn on it at coverLevels degrees of coverage, which is all that
+// flat colour and anti-aliased text need; a new image is all background,
+// with nothing to fill.
+type coverCanvas struct {
+	img     *image.Paletted
+	colours []color.RGBA // drawn on the background, in palette order
+	scratch image.RGBA   // coverage of the text block being drawn
+}
+
+// coverLevels is how many degrees of coverage each colour has: three
+// colours of 85 fill the palette, and a step of 1/85 of the way from the
+// background to a colour is under 3 of 255 in any channel.
+const coverLevels = 85
+
+func newCoverCanvas() *coverCanvas {
+	cv := &coverCanvas{colours: []color.RGBA{coverPaper, coverMuted, coverAccent}}
+	pal := color.Palette{coverInk} // index 0, so a new image is all background
+	for _, c := range cv.colours {
+		for l := 1; l <= coverLevels; l++ {
+			mix := func(bg, fg uint8) uint8 {
+				return uint8((int(bg)*(coverLevels-l) + int(fg)*l + coverLevels/2) / coverLevels)
+			}
+			pal = append(pal, color.RGBA{mix(coverInk.R, c.R), mix(coverInk.G, c.G), mix(coverInk.B, c.B), 0xff})
+		}
+	}
+	cv.img = image.NewPaletted(image.Rect(0, 0, coverWidth, coverHeight), pal)
+	return cv
+}
+
+// index returns the palette index of col at coverage level l (0 is the
+// background, coverLevels is col itself).
+func (cv *coverCanvas) index(col color.RGBA, l int) uint8 {
+	if l == 0 {
+		return 0
+	}
+	k := slices.Index(cv.colours, col)
+	if k < 0 {
+		panic(fmt.Sprintf("epub: cover colour %v has no palette entries", col))
+	}
+	return uint8(1 + k*coverLevels + l - 1)
+}
+
+// fill paints r in col.
+func (cv *coverCanvas) fill(r image.Rectangle, col color.RGBA) {
+	draw.Draw(cv.img, r, image.NewUniform(cv.img.Palette[cv.index(col, coverLevels)]), image.Point{}, draw.Src)
+}
+
+// text sets lines in col, the first with its baseline's left end at (x, y)
+// and each next one lead pixels lower. The lines are drawn together, as
+// coverage, into an RGBA scratch image where font.Drawer has its fast path
+// and where lines that touch (a descender on an accent) add up as they
+// should; the coverage then becomes palette indices.
+func (cv *coverCanvas) text(f *coverFace, lines []string, x, y, lead int, col color.RGBA) {
+	var r image.Rectangle
+	for i, l := range lines {
+		b, _ := font.BoundString(f, l)
+		dot := fixed.P(x, y+i*lead)
+		r = r.Union(image.Rect(
+			(b.Min.X + dot.X).Floor(), (b.Min.Y + dot.Y).Floor(),
+			(b.Max.X + dot.X).Ceil(), (b.Max.Y + dot.Y).Ceil()))
+	}
+	// A margin, as the outline's own bounds can reach past the font's.
+	r = r.Inset(-2).Intersect(cv.img.Rect)
+	if r.Empty() {
+		return
+	}
+	s := &cv.scratch
+	n := 4 * r.Dx() * r.Dy()
+	if cap(s.Pix) < n {
+		s.Pix = make([]uint8, n)
+	} else {
+		s.Pix = s.Pix[:n]
+		clear(s.Pix)
+	}
+	s.Stride, s.Rect = 4*r.Dx(), r
+	for i, l := range lines {
+		d := font.Drawer{Dst: s, Src: image.White, Face: f, Dot: fixed.P(x, y+i*lead)}
+		d.DrawString(l)
+	}
+	// White over transparent leaves the coverage in every channel.
+	base := cv.index(col, 1) - 1
+	for py := r.Min.Y; py < r.Max.Y; py++ {
+		src := s.Pix[s.PixOffset(r.Min.X, py):][:4*r.Dx()]
+		dst := cv.img.Pix[cv.img.PixOffset(r.Min.X, py):][:r.Dx()]
+		for i := range dst {
+			if l := (int(src[4*i])*coverLevels + 127) / 255; l != 0 {
+				dst[i] = base + uint8(l)
+			}
+		}
+	}
+}
+
+// encode returns the cover as a JPEG, the format the issue names and the
+// one every reader and Kindle conversion takes for a cover. The paletted
+// canvas converts to 4:2:0 YCbCr through its palette, once per colour, so
+// image/jpeg takes its fastest path.
+func (cv *coverCanvas) encode() ([]byte, error) {
+	type ycc struct{ y, cb, cr uint8 }
+	lut := make([]ycc, len(cv.img.Palette))
+	for i, c := range cv.img.Palette {
+		r, g, b, _ := c.RGBA()
+		y, cb, cr := color.RGBToYCbCr(uint8(r>>8), uint8(g>>8), uint8(b>>8))
+		lut[i] = ycc{y, cb, cr}
+	}
+	bounds := cv.img.Bounds()
+	out := image.NewYCbCr(bounds, image.YCbCrSubsampleRatio420)
+	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+		row := cv.img.Pix[cv.img.PixOffset(bounds.Min.X, y):][:bounds.Dx()]
+		luma := out.Y[out.YOffset(bounds.Min.X, y):][:bounds.Dx()]
+		for x, p := range row {
+			luma[x] = lut[p].y
+		}
+		if y&1 == 0 {
+			// Chroma from the top-left pixel of each 2x2 block: the
+			// cover's colours are flat, and text edges are luma.
+			co := out.COffset(bounds.Min.X, y)
+			for x := 0; x < bounds.Dx(); x += 2 {
+				c := lut[row[x]]
+				out.Cb[co+x/2], out.Cr[co+x/2] = c.cb, c.cr
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, out, &jpeg.Options{Quality: 90}); err != nil {
 		return nil, err
 	}
-	return out.Bytes(), nil
+	return buf.Bytes(), nil
 }

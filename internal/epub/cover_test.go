@@ -4,68 +4,21 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/jpeg"
-	"math"
 	"strings"
 	"testing"
 
-	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
 	"github.com/pressroom/publish/assets/fonts"
 )
 
-// TestFill rasterizes polygons whose area is known: the coverage the
-// rasterizer paints must add up to it, pixel for pixel.
-func TestFill(t *testing.T) {
-	square := func(x0, y0, x1, y1 float64) []edge {
-		return []edge{{x0, y0, x1, y0}, {x1, y0, x1, y1}, {x1, y1, x0, y1}, {x0, y1, x0, y0}}
-	}
-	tests := []struct {
-		name  string
-		edges []edge
-		area  float64
-		full  int // pixels fully covered
-	}{
-		{"aligned square", square(2, 2, 12, 12), 100, 100},
-		{"half-pixel square", square(2.5, 2.5, 12.5, 12.5), 100, 81},
-		{"triangle", []edge{{0, 0, 16, 16}, {16, 16, 0, 16}, {0, 16, 0, 0}}, 128, 120},
-		{"hole (non-zero winding)", append(square(0, 0, 16, 16), reverse(square(4, 4, 12, 12))...), 256 - 64, 192},
-		{"clipped at the edge", square(-5, -5, 5, 5), 25, 25},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			img := image.NewRGBA(image.Rect(0, 0, 20, 20))
-			fill(img, tt.edges, color.RGBA{0xff, 0xff, 0xff, 0xff})
-			var sum float64
-			full := 0
-			for i := 0; i < len(img.Pix); i += 4 {
-				sum += float64(img.Pix[i]) / 255
-				if img.Pix[i] == 0xff {
-					full++
-				}
-			}
-			if math.Abs(sum-tt.area) > 0.02*tt.area+1 {
-				t.Errorf("painted area %.2f, want %.0f", sum, tt.area)
-			}
-			if full != tt.full {
-				t.Errorf("%d pixels fully covered, want %d", full, tt.full)
-			}
-		})
-	}
-}
-
-func reverse(es []edge) []edge {
-	out := make([]edge, len(es))
-	for i, e := range es {
-		out[len(es)-1-i] = edge{e.x1, e.y1, e.x0, e.y0}
-	}
-	return out
-}
-
 // TestCoverFace checks the choice of face per character and line breaking.
 func TestCoverFace(t *testing.T) {
-	cf := &coverFonts{parsed: map[string]*sfnt.Font{}}
+	cf := &coverFonts{parsed: map[string]*opentype.Font{}}
 	latin, err := cf.face(fonts.SerifBold, 100, "North Korea")
 	if err != nil {
 		t.Fatal(err)
@@ -77,11 +30,32 @@ func TestCoverFace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f, _ := cjk.glyph('中'); f != cjk.fallback || f == nil {
+	if cjk.fallback == nil || cjk.pick('中') != cjk.fallback {
 		t.Error("中 is not set in the fallback face")
 	}
-	if f, g := cjk.glyph('C'); f != cjk.font || g == 0 {
+	if cjk.pick('C') != cjk.main {
 		t.Error("C is not set in the main face")
+	}
+	// Mixed text measures as the sum of each character in its own face,
+	// and draws ink for every character, CJK ones included.
+	var want fixed.Int26_6
+	for _, r := range "中国 and China" {
+		adv, ok := cjk.pick(r).GlyphAdvance(r)
+		if !ok && r != ' ' {
+			t.Errorf("no glyph for %q in the face pick chose", r)
+		}
+		want += adv
+	}
+	if got := cjk.width("中国 and China"); got != want {
+		t.Errorf("width of mixed text %v, want %v", got, want)
+	}
+	for _, s := range []string{"中", "C"} {
+		img := image.NewRGBA(image.Rect(0, 0, 200, 150))
+		d := font.Drawer{Dst: img, Src: image.White, Face: cjk, Dot: fixed.P(20, 110)}
+		d.DrawString(s)
+		if ink := inked(img); ink < 200 {
+			t.Errorf("%s drew %d inked pixels, want a glyph", s, ink)
+		}
 	}
 	for _, tt := range []struct {
 		face  *coverFace
@@ -180,3 +154,70 @@ func absDiff(a, b uint32) uint32 {
 	}
 	return b - a
 }
+
+// inked counts the pixels of img that are not transparent.
+func inked(img *image.RGBA) int {
+	n := 0
+	for i := 3; i < len(img.Pix); i += 4 {
+		if img.Pix[i] != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// TestCoverCanvas draws lines on the paletted canvas and, for reference,
+// with font.Drawer straight onto an RGBA image of the cover's background:
+// every pixel must agree to within one step of coverage. The lines are set
+// close enough for descenders and accents to overlap, where the coverage
+// of both must add up.
+func TestCoverCanvas(t *testing.T) {
+	cf := &coverFonts{parsed: map[string]*opentype.Font{}}
+	tests := []struct {
+		name  string
+		lines []string
+		col   color.RGBA
+	}{
+		{"overlapping lines", []string{"Jaguars gyp", "ÅÉÎ Ägypt"}, coverPaper},
+		{"muted italic", []string{"How economic engagement"}, coverMuted},
+		{"accent, CJK", []string{"中国观察 AND"}, coverAccent},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := cf.face(fonts.SerifBoldItalic, 90, strings.Join(tt.lines, ""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			const x, y, lead = 100, 200, 70
+			cv := newCoverCanvas()
+			cv.text(f, tt.lines, x, y, lead, tt.col)
+
+			ref := image.NewRGBA(cv.img.Rect)
+			draw.Draw(ref, ref.Rect, image.NewUniform(coverInk), image.Point{}, draw.Src)
+			for i, l := range tt.lines {
+				d := font.Drawer{Dst: ref, Src: image.NewUniform(tt.col), Face: f, Dot: fixed.P(x, y+i*lead)}
+				d.DrawString(l)
+			}
+			worst, inked := 0, 0
+			for py := 0; py < 500; py++ {
+				for px := 0; px < coverWidth; px++ {
+					got := cv.img.At(px, py).(color.RGBA)
+					want := ref.RGBAAt(px, py)
+					if want != coverInk {
+						inked++
+					}
+					worst = max(worst, absInt(int(got.R)-int(want.R)), absInt(int(got.G)-int(want.G)), absInt(int(got.B)-int(want.B)))
+				}
+			}
+			if inked < 5000 {
+				t.Errorf("the reference has only %d inked pixels", inked)
+			}
+			// One step of 1/coverLevels between ink and paper is under 3.
+			if worst > 3 {
+				t.Errorf("a pixel differs by %d from drawing straight onto RGBA, want at most 3", worst)
+			}
+		})
+	}
+}
+
+func absInt(a int) int { return max(a, -a) }

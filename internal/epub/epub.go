@@ -416,8 +416,8 @@ func dataURL(mediaType string, data []byte) string {
 	return "data:" + mediaType + ";base64," + base64.StdEncoding.EncodeToString(data)
 }
 
-// pack has go-epub write the book: the stylesheet, fonts, images and
-// content documents, with its manifest, spine and container.
+// pack has go-epub write the book: the stylesheet and content documents,
+// places for the fonts and images, a manifest, a spine and the container.
 func (b *book) pack() ([]byte, error) {
 	goEpubMu.Lock()
 	defer goEpubMu.Unlock()
@@ -433,15 +433,17 @@ func (b *book) pack() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("adding the stylesheet: %w", shorten(err))
 	}
+	// Fonts and images go in empty: go-epub would decode each data URL
+	// twice and deflate the bytes, and all it needs is their names for the
+	// manifest. finish puts in the bytes, and the media types.
+	const empty = "data:application/octet-stream;base64,"
 	for _, f := range b.fonts {
-		// The data URL parser knows no font/ media types; the manifest
-		// gets the right one in finish.
-		if _, err := e.AddFont(dataURL("application/octet-stream", f.data), f.name); err != nil {
+		if _, err := e.AddFont(empty, f.name); err != nil {
 			return nil, fmt.Errorf("adding font %s: %w", f.name, shorten(err))
 		}
 	}
 	for _, img := range b.images {
-		if _, err := e.AddImage(dataURL(img.mediaType, img.data), img.name); err != nil {
+		if _, err := e.AddImage(empty, img.name); err != nil {
 			return nil, fmt.Errorf("adding image %s: %w", img.name, shorten(err))
 		}
 	}

@@ -15,13 +15,15 @@ import (
 )
 
 // finish is the step that completes what go-epub wrote. It keeps go-epub's
-// files, manifest and spine, and replaces what go-epub gets wrong or cannot
-// say: package.opf gets the full metadata, a sorted manifest and
-// dcterms:modified from Options.Created (go-epub reads the clock and orders
-// the manifest by map iteration); nav.xhtml and toc.ncx are written from
-// the book's own table of contents (go-epub's list only whole files, and its
-// NCX puts the uid in dtb:depth); every content document gets lang and
-// xml:lang; and the ZIP is written again reproducibly.
+// files, manifest and spine, puts in the bytes of the fonts and images
+// (which go-epub only made places for), and replaces what go-epub gets
+// wrong or cannot say: package.opf gets the full metadata, a sorted
+// manifest and dcterms:modified from Options.Created (go-epub reads the
+// clock and orders the manifest by map iteration); nav.xhtml and toc.ncx
+// are written from the book's own table of contents (go-epub's list only
+// whole files, and its NCX puts the uid in dtb:depth); every content
+// document gets lang and xml:lang; and the ZIP is written again
+// reproducibly.
 func finish(w io.Writer, raw []byte, b *book) error {
 	files, err := unzip(raw)
 	if err != nil {
@@ -66,7 +68,26 @@ func finish(w io.Writer, raw []byte, b *book) error {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
+	for _, a := range b.assets() {
+		if _, ok := files[a.name]; !ok {
+			return fmt.Errorf("go-epub wrote no %s", a.name)
+		}
+		files[a.name] = a.data
+	}
 	return writeZip(w, files, b.opts.Created)
+}
+
+// assets returns the fonts and images, each named by its path in the
+// container.
+func (b *book) assets() []asset {
+	var all []asset
+	for _, f := range b.fonts {
+		all = append(all, asset{"EPUB/" + assetHref("fonts", f.name), f.mediaType, f.data})
+	}
+	for _, img := range b.images {
+		all = append(all, asset{"EPUB/" + assetHref("images", img.name), img.mediaType, img.data})
+	}
+	return all
 }
 
 // mediaTypes maps the href of every file the book added to its media type,
@@ -147,8 +168,9 @@ func setLang(doc []byte, lang string) ([]byte, error) {
 
 // writeZip writes the OCF container (EPUB 3.3 section 4.2): mimetype first,
 // stored, with no extra field; then every other file in name order,
-// deflated, all stamped with the same time. The times go in the MS-DOS
-// fields only, because setting FileHeader.Modified would add an extra field.
+// deflated unless compressed already, all stamped with the same time. The
+// times go in the MS-DOS fields only, because setting FileHeader.Modified
+// would add an extra field.
 func writeZip(w io.Writer, files map[string][]byte, created time.Time) error {
 	mimetype := []byte("application/epub+zip")
 	if m, ok := files["mimetype"]; !ok || !bytes.Equal(m, mimetype) {
@@ -179,7 +201,11 @@ func writeZip(w io.Writer, files map[string][]byte, created time.Time) error {
 		if path.Clean(name) != name || strings.HasPrefix(name, "/") {
 			return fmt.Errorf("unsafe file name %q", name)
 		}
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, ModifiedDate: date, ModifiedTime: tm})
+		method := zip.Deflate
+		if compressed(name) {
+			method = zip.Store
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, ModifiedDate: date, ModifiedTime: tm})
 		if err != nil {
 			return err
 		}
@@ -188,6 +214,16 @@ func writeZip(w io.Writer, files map[string][]byte, created time.Time) error {
 		}
 	}
 	return zw.Close()
+}
+
+// compressed reports whether the named file is in a compressed format
+// (PNG, JPEG), which deflate would only spend time on.
+func compressed(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg":
+		return true
+	}
+	return false
 }
 
 // msDosTime returns t (in UTC) as an MS-DOS date and time, clamped to the

@@ -8,15 +8,14 @@ import (
 	"image/jpeg"
 	"image/png"
 	"io"
-	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read"
 )
 
 // created is the Options.Created of every test: SOURCE_DATE_EPOCH=1700000000.
@@ -26,50 +25,26 @@ func testOptions() Options {
 	return Options{Created: created, Creator: "publish 0.1.0"}
 }
 
-// seedArticle builds the model read.Text makes of testdata/china-power.txt
-// (section, title, dek, photo credit, 8 paragraphs, 2 headings, the author
-// and her bio), by hand, from the file's blank-line separated blocks.
+// seedOptions are the Options of the acceptance command, which sets
+// SOURCE_DATE_EPOCH=1526774400.
+func seedOptions() Options {
+	o := testOptions()
+	o.Created = time.Unix(1526774400, 0).UTC()
+	return o
+}
+
+// seedArticle reads testdata/china-power.txt with the text reader and sets
+// what the acceptance command sets on the command line: the date,
+// source URL and rights.
 func seedArticle(t testing.TB) *article.Article {
 	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	data, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "..", "testdata", "china-power.txt"))
+	a, err := read.File(filepath.Join("..", "..", "testdata", "china-power.txt"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var blocks []string
-	for _, b := range strings.Split(string(data), "\n\n") {
-		if b = strings.TrimSpace(b); b != "" {
-			blocks = append(blocks, b)
-		}
-	}
-	if len(blocks) != 18 {
-		t.Fatalf("china-power.txt has %d blocks, want 18", len(blocks))
-	}
-	caption, credit, _ := strings.Cut(blocks[6], "\nCredit: ")
-	para := func(s string) article.Block { return &article.Paragraph{Text: article.Plain(s)} }
-	head := func(s string) article.Block { return &article.Heading{Level: 2, Text: article.Plain(s)} }
-	a := &article.Article{
-		Meta: article.Metadata{
-			Title:    blocks[4],
-			Subtitle: blocks[5],
-			Section:  blocks[3],
-			Authors:  []article.Person{{Name: "Anny Boc", Bio: blocks[17]}},
-			Lang:     "en",
-			LeadImage: &article.Image{
-				Caption: article.Plain(caption),
-				Credit:  credit,
-			},
-		},
-		Credits: []article.Credit{{Role: article.RolePhoto, Text: "Flickr / John Pavelka", Name: "John Pavelka", Agency: "Flickr"}},
-		Body: []article.Block{
-			para(blocks[7]), para(blocks[8]),
-			head(blocks[9]),
-			para(blocks[10]), para(blocks[11]), para(blocks[12]), para(blocks[13]),
-			head(blocks[14]),
-			para(blocks[15]), para(blocks[16]),
-		},
-	}
-	article.Normalize(a)
+	a.Meta.Date = article.Day(2018, time.May, 18)
+	a.Meta.SourceURL = "https://thediplomat.com/2018/05/north-korea-and-china-friends-again/"
+	a.Meta.Rights = "© 2018 The Diplomat. All rights reserved."
 	return a
 }
 
@@ -148,9 +123,10 @@ type sample struct {
 func samples() []sample {
 	plain := func(testing.TB) Options { return testOptions() }
 	return []sample{
-		{"seed", func(t testing.TB) *article.Publication { return article.Single(seedArticle(t)) }, plain},
+		{"seed", func(t testing.TB) *article.Publication { return article.Single(seedArticle(t)) },
+			func(testing.TB) Options { return seedOptions() }},
 		{"seed-fonts", func(t testing.TB) *article.Publication { return article.Single(seedArticle(t)) },
-			func(testing.TB) Options { o := testOptions(); o.EmbedFonts = true; return o }},
+			func(testing.TB) Options { o := seedOptions(); o.EmbedFonts = true; return o }},
 		{"collection", func(testing.TB) *article.Publication { return collection() }, plain},
 		{"cjk", func(testing.TB) *article.Publication { return article.Single(cjkArticle()) },
 			func(testing.TB) Options { o := testOptions(); o.EmbedFonts = true; return o }},
@@ -160,7 +136,7 @@ func samples() []sample {
 		{"minimal", func(testing.TB) *article.Publication { return article.Single(minimalArticle()) }, plain},
 		{"given-cover", func(t testing.TB) *article.Publication { return article.Single(seedArticle(t)) },
 			func(t testing.TB) Options {
-				o := testOptions()
+				o := seedOptions()
 				o.Cover = &article.Image{Data: testPNG(t, 400, 640), MediaType: "image/png", Alt: "A gradient in red and green"}
 				return o
 			}},

@@ -275,14 +275,17 @@ func soleParagraph(item []article.Block) (*article.Paragraph, bool) {
 }
 
 // figure writes an image with its caption and credit. An image whose bytes
-// the book cannot carry keeps only its caption and credit, as text.
+// the book cannot carry keeps only its caption and credit, as text, and
+// without a caption leaves nothing.
 func (r *renderer) figure(img *article.Image, class string) {
 	b := &r.b
 	caption := strings.TrimSpace(img.Caption.String()) != ""
 	credit := strings.TrimSpace(img.Credit)
 	src, ok := r.book.addImage(img)
 	if !ok {
-		if !caption && credit == "" {
+		// Without its picture, a credit alone says nothing here; the
+		// credits page lists it.
+		if !caption {
 			return
 		}
 		fmt.Fprintf(b, `<p class="caption %s">`, class)
