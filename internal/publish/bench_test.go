@@ -10,7 +10,13 @@ import (
 // BenchmarkPublishPDF reads, lays out and writes the seed article's PDF in
 // one process, fonts included: each iteration starts from a new run, as a
 // new process would.
-func BenchmarkPublishPDF(b *testing.B) {
+func BenchmarkPublishPDF(b *testing.B) { benchmarkPublish(b, "pdf") }
+
+// BenchmarkPublishEPUB reads the seed article and writes its EPUB, cover
+// included.
+func BenchmarkPublishEPUB(b *testing.B) { benchmarkPublish(b, "epub") }
+
+func benchmarkPublish(b *testing.B, format string) {
 	in := filepath.Join("..", "..", "testdata", "china-power.txt")
 	opts := Options{Getenv: func(string) string { return "1526774400" }}
 	created, _ := opts.created()
@@ -25,7 +31,7 @@ func BenchmarkPublishPDF(b *testing.B) {
 			b.Fatal(err)
 		}
 		buf.Reset()
-		if err := newEnv().render(&buf, "pdf", a, in, opts, lopts); err != nil {
+		if err := newEnv().render(&buf, format, a, in, opts, lopts); err != nil {
 			b.Fatal(err)
 		}
 	}
