@@ -12,24 +12,24 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// decode turns input bytes into UTF-8 text. It takes UTF-8 (with or without
-// a byte-order mark) and UTF-16 with a mark, and falls back to Windows-1252,
-// the encoding most older English text files on the web are in. Binary data
-// is refused with a message that says what it looks like.
+// fromUTF16 transcodes text that starts with a UTF-16 byte-order mark to
+// UTF-8, and returns any other data as it is.
+func fromUTF16(data []byte) ([]byte, error) {
+	if !bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return data, nil
+	}
+	out, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("invalid UTF-16 text: %w", err)
+	}
+	return out, nil
+}
+
+// decode turns text into a UTF-8 string. It takes UTF-8, with or without a
+// byte-order mark, and falls back to Windows-1252, the encoding most older
+// English text files on the web are in.
 func decode(data []byte) (string, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		out, err := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewDecoder().Bytes(data)
-		if err != nil {
-			return "", fmt.Errorf("invalid UTF-16 text: %w", err)
-		}
-		data = out
-	}
-	if err := checkText(data); err != nil {
-		return "", err
-	}
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 	if utf8.Valid(data) {
 		return string(data), nil
 	}

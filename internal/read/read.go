@@ -7,10 +7,15 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read/htmlpage"
+	"github.com/pressroom/publish/internal/read/images"
+	"github.com/pressroom/publish/internal/read/markdown"
 	"github.com/pressroom/publish/internal/read/plaintext"
 )
 
@@ -51,7 +56,7 @@ func (r *Reader) Read(ctx context.Context, input string) (*article.Article, erro
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", input, err)
 		}
-		a, err := Bytes(input, page.data)
+		a, err := r.parse(input, page.data, page.contentType, page.url)
 		if err != nil {
 			return nil, err
 		}
@@ -70,7 +75,7 @@ func (r *Reader) Read(ctx context.Context, input string) (*article.Article, erro
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayName(input), err)
 	}
-	return Bytes(input, data)
+	return r.parse(input, data, "", nil)
 }
 
 func readFile(name string) ([]byte, error) {
@@ -110,24 +115,73 @@ func displayName(name string) string {
 }
 
 // Bytes reads an article from data, which came from the named input (used
-// in errors only).
+// in errors, and to find images a saved page or Markdown file refers to).
 func Bytes(name string, data []byte) (*article.Article, error) {
-	if len(data) > MaxSize {
-		return nil, fmt.Errorf("%s: larger than %d MiB", displayName(name), MaxSize>>20)
-	}
-	text, err := decode(data)
-	if err != nil {
+	return (&Reader{}).parse(name, data, "", nil)
+}
+
+// parse reads data in whichever format it is in. contentType is what a
+// server said the data is ("" for files); page is the URL it came from.
+func (r *Reader) parse(name string, data []byte, contentType string, page *url.URL) (*article.Article, error) {
+	fail := func(err error) (*article.Article, error) {
 		return nil, fmt.Errorf("%s: %w", displayName(name), err)
 	}
-	if strings.TrimSpace(text) == "" {
-		return nil, fmt.Errorf("%s: empty: there is no text to publish", displayName(name))
+	if len(data) > MaxSize {
+		return fail(fmt.Errorf("larger than %d MiB", MaxSize>>20))
 	}
-	a := plaintext.Parse(text)
+	data, err := fromUTF16(data)
+	if err != nil {
+		return fail(err)
+	}
+	if err := checkText(data); err != nil {
+		return fail(err)
+	}
+	loader := r.images(name, page)
+	var a *article.Article
+	switch sniff(name, data, contentType) {
+	case formatHTML:
+		// The page names its own encoding, which the HTML reader honours.
+		a, err = htmlpage.Parse(data, htmlpage.Options{URL: page, Images: loader, Warn: r.Warn})
+		if errors.Is(err, htmlpage.ErrNoArticle) {
+			err = errors.New("no article text found")
+		}
+	default:
+		var text string
+		if text, err = decode(data); err != nil {
+			break
+		}
+		if strings.TrimSpace(text) == "" {
+			err = errors.New("empty: there is no text to publish")
+			break
+		}
+		if isMarkdown(name, []byte(text), contentType) {
+			a, err = markdown.Parse([]byte(text), markdown.Options{Images: loader, Warn: r.Warn})
+		} else {
+			a = plaintext.Parse(text)
+		}
+	}
+	if err != nil {
+		return fail(err)
+	}
 	if len(a.Body) == 0 && a.Meta.Title == "" {
-		return nil, fmt.Errorf("%s: no article text found", displayName(name))
+		return fail(errors.New("no article text found"))
 	}
 	if a.Meta.Lang == "" {
 		a.Meta.Lang = DetectLanguage(a)
 	}
 	return a, nil
+}
+
+// images returns the loader for the pictures an input refers to: files
+// beside a saved file, and remote pictures only for a page fetched from
+// the web or when FetchImages allows it.
+func (r *Reader) images(name string, page *url.URL) *images.Loader {
+	l := &images.Loader{Base: page, Warn: r.Warn}
+	if page == nil && name != "-" {
+		l.Dir = filepath.Dir(name)
+	}
+	if page != nil || r.FetchImages {
+		l.Client = r.Client
+	}
+	return l
 }

@@ -1,0 +1,442 @@
+package htmlpage
+
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/pressroom/publish/internal/article"
+)
+
+// A builder turns a DOM subtree into blocks. Inline content gathers in runs
+// until a block element ends the paragraph.
+type builder struct {
+	c      *converter
+	blocks []article.Block
+	runs   article.Text
+	// inline makes block elements add a space instead of a new block, for
+	// content that must stay one line: a heading, a table cell.
+	inline bool
+	// deferred holds the figures met in inline mode, for the caller to
+	// place after the line.
+	deferred []article.Block
+	// caption drops images and sets credit elements aside in credits,
+	// for reading a figure's caption.
+	caption bool
+	credits []string
+}
+
+// style is the inline state a text node inherits.
+type style struct {
+	style article.Style
+	link  string
+}
+
+// skipped elements hold no article text, or none a reader could use.
+var skipped = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true, "head": true,
+	"iframe": true, "svg": true, "canvas": true, "video": true, "audio": true,
+	"object": true, "embed": true, "input": true, "select": true, "textarea": true,
+	"button": true, "meta": true, "link": true, "source": true, "track": true,
+	"map": true, "area": true, "dialog": true,
+}
+
+// blockTags end a paragraph and start a new one.
+var blockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "center": true,
+	"dd": true, "details": true, "dialog": true, "dir": true, "div": true, "dl": true,
+	"dt": true, "fieldset": true, "figcaption": true, "figure": true, "footer": true,
+	"form": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"header": true, "hgroup": true, "hr": true, "li": true, "main": true, "menu": true,
+	"nav": true, "ol": true, "p": true, "pre": true, "section": true, "summary": true,
+	"table": true, "ul": true, "tr": true, "td": true, "th": true, "caption": true,
+	"tbody": true, "thead": true, "tfoot": true, "body": true, "html": true,
+	"picture": true, "img": true, "listing": true, "xmp": true, "plaintext": true,
+}
+
+func (c *converter) newBuilder(inline bool) *builder {
+	return &builder{c: c, inline: inline}
+}
+
+// children walks every child of n.
+func (b *builder) children(n *html.Node, st style) {
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		b.node(ch, st)
+	}
+}
+
+func (b *builder) node(n *html.Node, st style) {
+	switch n.Type {
+	case html.TextNode:
+		b.text(n.Data, st)
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+		b.children(n, st)
+		return
+	default:
+		return
+	}
+	tag := n.Data
+	if skipped[tag] || n.Namespace == "svg" {
+		return
+	}
+	if b.caption {
+		if isCredit(n) {
+			b.credits = append(b.credits, clean(textContent(n)))
+			return
+		}
+		if tag == "img" || tag == "picture" {
+			return
+		}
+	}
+	if b.inline && blockTags[tag] && tag != "img" && tag != "picture" && tag != "figure" {
+		// One line: a block boundary is a word boundary.
+		b.text(" ", st)
+		b.children(n, st)
+		b.text(" ", st)
+		return
+	}
+	switch tag {
+	case "br":
+		b.runs = append(b.runs, article.Run{Break: true})
+	case "hr":
+		b.flush()
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		b.flush()
+		h := b.c.newBuilder(true)
+		h.children(n, st)
+		if t := finish(h.runs); len(t) > 0 {
+			b.blocks = append(b.blocks, &article.Heading{Level: int(tag[1] - '0'), Text: t})
+		}
+		b.blocks = append(b.blocks, h.deferred...)
+	case "blockquote":
+		b.flush()
+		q := b.c.newBuilder(false)
+		q.children(n, st)
+		q.flush()
+		if len(q.blocks) > 0 {
+			b.blocks = append(b.blocks, &article.Quote{Blocks: q.blocks})
+		}
+	case "ul", "ol", "menu", "dir":
+		b.flush()
+		if l := b.list(n, st); len(l.Items) > 0 {
+			b.blocks = append(b.blocks, l)
+		}
+	case "pre", "listing", "xmp", "plaintext":
+		b.flush()
+		text := strings.Trim(strings.TrimPrefix(textContent(n), "\n"), "\n")
+		if strings.TrimSpace(text) != "" {
+			b.blocks = append(b.blocks, &article.Preformatted{Text: strings.TrimRight(text, " \t\n")})
+		}
+	case "figure":
+		if b.inline {
+			fb := b.c.newBuilder(false)
+			fb.figure(n, st)
+			b.deferred = append(b.deferred, fb.blocks...)
+			return
+		}
+		b.flush()
+		b.figure(n, st)
+	case "img", "picture":
+		if tag == "img" && isIcon(n) {
+			// An emoji or icon in the text: its alt text stands for it.
+			b.text(attr(n, "alt"), st)
+			return
+		}
+		if fig := b.c.figureFromImage(n); fig != nil {
+			if b.inline {
+				b.deferred = append(b.deferred, fig)
+				return
+			}
+			b.flush()
+			b.blocks = append(b.blocks, fig)
+		}
+	case "table":
+		b.flush()
+		b.table(n, st)
+	case "dt":
+		b.flush()
+		b.children(n, style{style: st.style | article.Strong, link: st.link})
+		b.flush()
+	case "a":
+		if href := b.c.link(attr(n, "href")); href != "" {
+			st.link = href
+		}
+		b.children(n, st)
+	case "em", "i", "cite", "dfn", "var":
+		b.children(n, style{style: st.style | article.Emphasis, link: st.link})
+	case "strong", "b":
+		b.children(n, style{style: st.style | article.Strong, link: st.link})
+	case "code", "kbd", "samp", "tt":
+		b.children(n, style{style: st.style | article.Code, link: st.link})
+	case "math":
+		if alt := attr(n, "alttext"); alt != "" {
+			b.text(" "+alt+" ", st)
+			return
+		}
+		b.children(n, st)
+	default:
+		if blockTags[tag] {
+			b.flush()
+			b.children(n, st)
+			b.flush()
+			return
+		}
+		b.children(n, st)
+	}
+}
+
+// text adds inline text, its white space collapsed as a browser shows it.
+func (b *builder) text(s string, st style) {
+	if s == "" {
+		return
+	}
+	var out strings.Builder
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f':
+			space = true
+			continue
+		}
+		if space {
+			out.WriteByte(' ')
+			space = false
+		}
+		out.WriteRune(r)
+	}
+	if space {
+		out.WriteByte(' ')
+	}
+	t := out.String()
+	if n := len(b.runs); n > 0 && !b.runs[n-1].Break && b.runs[n-1].Style == st.style && b.runs[n-1].Link == st.link {
+		b.runs[n-1].Text += t
+		return
+	}
+	b.runs = append(b.runs, article.Run{Text: t, Style: st.style, Link: st.link})
+}
+
+// flush ends the paragraph being gathered.
+func (b *builder) flush() {
+	if t := finish(b.runs); len(t) > 0 {
+		b.blocks = append(b.blocks, &article.Paragraph{Text: t})
+	}
+	b.runs = nil
+	b.blocks = append(b.blocks, b.deferred...)
+	b.deferred = nil
+}
+
+// finish trims gathered runs into a Text: no space at either end or around
+// a line break, no double space across runs, no empty runs, no break at
+// either end.
+func finish(runs article.Text) article.Text {
+	var out article.Text
+	atStart := true // at the start of the text or of a line
+	for _, r := range runs {
+		if r.Break {
+			if atStart && len(out) == 0 {
+				continue
+			}
+			if n := len(out); n > 0 && !out[n-1].Break {
+				out[n-1].Text = strings.TrimRight(out[n-1].Text, " ")
+			}
+			out = append(out, r)
+			atStart = true
+			continue
+		}
+		t := r.Text
+		if atStart {
+			t = strings.TrimLeft(t, " ")
+		} else if n := len(out); n > 0 && strings.HasSuffix(out[n-1].Text, " ") {
+			t = strings.TrimLeft(t, " ")
+		}
+		if t == "" {
+			continue
+		}
+		r.Text = t
+		out = append(out, r)
+		atStart = false
+	}
+	// Trailing breaks and spaces.
+	for len(out) > 0 {
+		n := len(out) - 1
+		if out[n].Break {
+			out = out[:n]
+			continue
+		}
+		out[n].Text = strings.TrimRight(out[n].Text, " ")
+		if out[n].Text == "" {
+			out = out[:n]
+			continue
+		}
+		break
+	}
+	// Runs emptied by trimming next to a break; runs alike merged.
+	kept := out[:0]
+	for i, r := range out {
+		if !r.Break && r.Text == "" {
+			continue
+		}
+		if k := len(kept); k > 0 && !r.Break && !kept[k-1].Break && kept[k-1].Style == r.Style && kept[k-1].Link == r.Link {
+			kept[k-1].Text += r.Text
+			continue
+		}
+		if r.Break && i > 0 && len(kept) > 0 && kept[len(kept)-1].Break && i+1 < len(out) && out[i+1].Break {
+			// Three breaks in a row say no more than two.
+			continue
+		}
+		kept = append(kept, r)
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	return kept
+}
+
+// list reads a ul or ol. Each li becomes an item of blocks; a nested list
+// or stray text between items joins the item before it.
+func (b *builder) list(n *html.Node, st style) *article.List {
+	l := &article.List{Ordered: n.Data == "ol"}
+	if l.Ordered {
+		if s, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil && s != 1 {
+			l.Start = s
+		}
+	}
+	var loose *builder // content outside any li
+	addLoose := func() {
+		if loose == nil {
+			return
+		}
+		loose.flush()
+		if len(loose.blocks) > 0 {
+			if k := len(l.Items); k > 0 {
+				l.Items[k-1] = append(l.Items[k-1], loose.blocks...)
+			} else {
+				l.Items = append(l.Items, loose.blocks)
+			}
+		}
+		loose = nil
+	}
+	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
+		if ch.Type == html.ElementNode && ch.Data == "li" {
+			addLoose()
+			item := b.c.newBuilder(false)
+			item.children(ch, st)
+			item.flush()
+			if len(item.blocks) > 0 {
+				l.Items = append(l.Items, item.blocks)
+			}
+			continue
+		}
+		if loose == nil {
+			loose = b.c.newBuilder(false)
+		}
+		loose.node(ch, st)
+	}
+	addLoose()
+	return l
+}
+
+// table reads a table. A data table becomes one paragraph per row, its
+// cells joined by " | ", so that no word is lost and rows stay rows; a
+// table used for layout, whose cells hold paragraphs, lists or headings,
+// is read as the blocks it holds.
+func (b *builder) table(t *html.Node, st style) {
+	rows := tableRows(t)
+	if isLayoutTable(t, rows) {
+		for _, row := range rows {
+			for _, cell := range cells(row) {
+				b.children(cell, st)
+				b.flush()
+			}
+		}
+		return
+	}
+	if c := find(t, func(n *html.Node) bool { return n.Data == "caption" }); c != nil {
+		b.children(c, st)
+		b.flush()
+	}
+	for _, row := range rows {
+		line := b.c.newBuilder(true)
+		for _, cell := range cells(row) {
+			cb := b.c.newBuilder(true)
+			cst := st
+			if cell.Data == "th" {
+				cst.style |= article.Strong
+			}
+			cb.children(cell, cst)
+			txt := finish(cb.runs)
+			line.deferred = append(line.deferred, cb.deferred...)
+			if len(txt) == 0 {
+				continue
+			}
+			if len(line.runs) > 0 {
+				line.runs = append(line.runs, article.Run{Text: " | ", Style: st.style, Link: st.link})
+			}
+			// A break inside a cell would split the row.
+			for _, r := range txt {
+				if r.Break {
+					r = article.Run{Text: " ", Style: st.style}
+				}
+				line.runs = append(line.runs, r)
+			}
+		}
+		b.runs = append(b.runs, line.runs...)
+		b.flush()
+		b.blocks = append(b.blocks, line.deferred...)
+	}
+}
+
+// tableRows returns the rows of t, not of tables nested in it.
+func tableRows(t *html.Node) []*html.Node {
+	var rows []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.Data {
+			case "tr":
+				rows = append(rows, c)
+			case "thead", "tbody", "tfoot":
+				walk(c)
+			}
+		}
+	}
+	walk(t)
+	return rows
+}
+
+// cells returns the td and th children of a row.
+func cells(row *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := row.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "td" || c.Data == "th") {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// isLayoutTable reports whether a table lays out blocks rather than holding
+// data: a cell holds paragraphs, headings, quotes, figures or another
+// table. A list in a cell is data (an infobox's list of products).
+func isLayoutTable(t *html.Node, rows []*html.Node) bool {
+	for _, row := range rows {
+		for _, cell := range cells(row) {
+			if find(cell, func(n *html.Node) bool {
+				switch n.Data {
+				case "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "figure":
+					return true
+				}
+				return false
+			}) != nil {
+				return true
+			}
+		}
+	}
+	return false
+}

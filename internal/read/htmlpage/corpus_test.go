@@ -1,0 +1,308 @@
+package htmlpage
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"golang.org/x/net/html"
+
+	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/tooltest"
+)
+
+// expected is a corpus page's expected-metadata.json: what Mozilla's
+// Readability finds.
+type expected struct {
+	Title         string `json:"title"`
+	Byline        string `json:"byline"`
+	Lang          string `json:"lang"`
+	PublishedTime string `json:"publishedTime"`
+	SiteName      string `json:"siteName"`
+}
+
+// The floors the corpus must hold: the share of pages, among those with an
+// expected value, on which each field matches.
+const (
+	floorTitle  = 0.95
+	floorByline = 0.85
+	floorLang   = 0.95
+	floorDate   = 0.85
+	floorWords  = 0.97 // per page: share of expected.html's words we keep
+)
+
+// TestCorpus parses every page of the shared corpus and compares the result
+// with Readability's own (expected.json, expected.html). The rules:
+//
+//   - title: equal but for case and white space, or equal once a site name
+//     after a separator (" | ", " - ", "_"...) is taken off either side,
+//     since Parse strips one the site declares;
+//   - byline: the same set of names, each side read as Parse reads a byline
+//     ("By" and dates dropped); a page whose expected byline holds no name
+//     (a date, "Last Updated: ...") is not counted;
+//   - language: the same primary subtag ("en-US" matches "en");
+//   - date: the same day as written (the first ten characters), or the
+//     same instant written in another zone;
+//
+// and each counts only the pages that have an expected value. Every word of
+// expected.html (runs of letters and digits, lowercased) must be somewhere
+// in the article, at least floorWords of them on each page; a word of a
+// script written without spaces is looked for with spaces ignored.
+func TestCorpus(t *testing.T) {
+	dir := tooltest.SharedDir(t, "corpus")
+	pages, err := filepath.Glob(filepath.Join(dir, "*", "source.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no source.html in %s: %v", dir, err)
+	}
+	type score struct{ hit, total int }
+	var title, byline, lang, date score
+	var misses []string
+	tally := func(s *score, name, field string, ok bool, got, want any) {
+		s.total++
+		if ok {
+			s.hit++
+		} else {
+			misses = append(misses, name+" "+field+": got "+jsonString(got)+", want "+jsonString(want))
+		}
+	}
+	for _, page := range pages {
+		name := filepath.Base(filepath.Dir(page))
+		data, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want expected
+		if raw, err := os.ReadFile(filepath.Join(filepath.Dir(page), "expected.json")); err != nil {
+			t.Fatal(err)
+		} else if err := json.Unmarshal(raw, &want); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		a, err := Parse(data, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		m := a.Meta
+		if want.Title != "" {
+			tally(&title, name, "title", titlesMatch(m.Title, want.Title), m.Title, want.Title)
+		}
+		if names := expectedNames(want.Byline); len(names) > 0 {
+			got := m.AuthorNames()
+			tally(&byline, name, "byline", sameNames(got, names), got, names)
+		}
+		if want.Lang != "" {
+			tally(&lang, name, "lang", primaryTag(m.Lang) == primaryTag(want.Lang), m.Lang, want.Lang)
+		}
+		if len(want.PublishedTime) >= 10 {
+			got := ""
+			if !m.Date.IsZero() {
+				got = m.Date.Time.Format("2006-01-02")
+			}
+			same := got == want.PublishedTime[:10]
+			if t, err := time.Parse(time.RFC3339, want.PublishedTime); err == nil && m.Date.HasTime && t.Equal(m.Date.Time) {
+				same = true // the same instant, written in another zone
+			}
+			tally(&date, name, "date", same, m.Date.String(), want.PublishedTime)
+		}
+		raw, err := os.ReadFile(filepath.Join(filepath.Dir(page), "expected.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(strings.NewReader(string(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		have := map[string]bool{}
+		text := articleText(a)
+		for _, w := range words(text) {
+			have[w] = true
+		}
+		joined := strings.ToLower(strings.Join(strings.Fields(text), ""))
+		var lost []string
+		all := words(blockText(doc))
+		for _, w := range all {
+			if !have[w] && !(unspaced(w) && strings.Contains(joined, w)) {
+				lost = append(lost, w)
+			}
+		}
+		kept := 1.0
+		if len(all) > 0 {
+			kept = 1 - float64(len(lost))/float64(len(all))
+		}
+		if kept < floorWords {
+			t.Errorf("%s: kept %.1f%% of %d words, lost %q", name, 100*kept, len(all), lost[:min(len(lost), 15)])
+		} else if len(lost) > 0 {
+			t.Logf("%s: kept %.1f%% of %d words, lost %q", name, 100*kept, len(all), lost[:min(len(lost), 8)])
+		}
+	}
+	for _, m := range misses {
+		t.Logf("miss: %s", m)
+	}
+	for _, f := range []struct {
+		name  string
+		s     score
+		floor float64
+	}{{"title", title, floorTitle}, {"byline", byline, floorByline}, {"language", lang, floorLang}, {"date", date, floorDate}} {
+		share := float64(f.s.hit) / float64(max(f.s.total, 1))
+		t.Logf("%-8s %d/%d = %.1f%% (floor %.0f%%)", f.name, f.s.hit, f.s.total, 100*share, 100*f.floor)
+		if share < f.floor {
+			t.Errorf("%s matches on %.1f%% of pages, below the floor of %.0f%%", f.name, 100*share, 100*f.floor)
+		}
+	}
+}
+
+func jsonString(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// titlesMatch compares titles as TestCorpus describes.
+func titlesMatch(got, want string) bool {
+	g, w := strings.ToLower(clean(got)), strings.ToLower(clean(want))
+	if g == w {
+		return true
+	}
+	long, short := g, w
+	if len(short) > len(long) {
+		long, short = short, long
+	}
+	if short == "" {
+		return false
+	}
+	const seps = "|-–—_:·»/"
+	if rest, ok := strings.CutPrefix(long, short); ok {
+		return strings.ContainsRune(seps, []rune(strings.TrimSpace(rest))[0])
+	}
+	if rest, ok := strings.CutSuffix(long, short); ok {
+		r := []rune(strings.TrimSpace(rest))
+		return strings.ContainsRune(seps, r[len(r)-1])
+	}
+	return false
+}
+
+// expectedNames reads an expected byline as Parse reads one; a byline that
+// holds no name but is short and has no digits is taken as one name (an
+// organisation).
+func expectedNames(byline string) []string {
+	if names := bylineNames(byline); len(names) > 0 {
+		return names
+	}
+	s := clean(byline)
+	if s == "" || len(strings.Fields(s)) > 6 || strings.ContainsFunc(s, unicode.IsDigit) {
+		return nil
+	}
+	return []string{s}
+}
+
+func sameNames(got, want []string) bool {
+	set := func(names []string) map[string]bool {
+		m := map[string]bool{}
+		for _, n := range names {
+			m[strings.ToLower(clean(n))] = true
+		}
+		return m
+	}
+	g, w := set(got), set(want)
+	if len(g) != len(w) {
+		return false
+	}
+	for n := range w {
+		if !g[n] {
+			return false
+		}
+	}
+	return true
+}
+
+func primaryTag(tag string) string {
+	p, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(tag, "_", "-")), "-")
+	return p
+}
+
+// words splits text into lowercased runs of letters and digits.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+}
+
+// articleText returns every string of the article: metadata, credits and
+// body.
+func articleText(a *article.Article) string {
+	var b strings.Builder
+	m := a.Meta
+	for _, s := range []string{m.Title, m.Subtitle, m.Section, m.Publisher, m.Rights, strings.Join(m.Keywords, " ")} {
+		b.WriteString(s + "\n")
+	}
+	for _, p := range m.Authors {
+		b.WriteString(p.Name + "\n" + p.Bio + "\n")
+	}
+	if m.LeadImage != nil {
+		b.WriteString(m.LeadImage.Alt + "\n" + m.LeadImage.Caption.String() + "\n" + m.LeadImage.Credit + "\n")
+	}
+	for _, c := range a.Credits {
+		b.WriteString(c.Text + "\n")
+	}
+	var walk func([]article.Block)
+	walk = func(blocks []article.Block) {
+		for _, bl := range blocks {
+			switch bl := bl.(type) {
+			case *article.Heading:
+				b.WriteString(bl.Text.String())
+			case *article.Paragraph:
+				b.WriteString(bl.Text.String())
+			case *article.Preformatted:
+				b.WriteString(bl.Text)
+			case *article.Figure:
+				b.WriteString(bl.Image.Alt + "\n" + bl.Image.Caption.String() + "\n" + bl.Image.Credit)
+			case *article.Quote:
+				walk(bl.Blocks)
+			case *article.List:
+				for _, it := range bl.Items {
+					walk(it)
+				}
+			}
+			b.WriteString("\n")
+		}
+	}
+	walk(a.Body)
+	return b.String()
+}
+
+// unspaced reports whether a word is in a script written without spaces
+// between words (Chinese, Japanese, Thai): where such a "word" ends
+// depends on markup, so it is looked for in the article's text with the
+// spaces taken out.
+func unspaced(w string) bool {
+	return strings.ContainsFunc(w, func(r rune) bool {
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
+	})
+}
+
+// blockText returns the text under n with a space at each block boundary,
+// as a reader sees it (textContent runs the cells of a row together).
+func blockText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		block := n.Type == html.ElementNode && (blockTags[n.Data] || n.Data == "br")
+		if block {
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			b.WriteByte(' ')
+		}
+	}
+	walk(n)
+	return b.String()
+}
