@@ -1,14 +1,16 @@
 // Package fonts holds the typefaces publish sets text in, embedded in the
 // binary so that a PDF or EPUB looks the same on every machine.
 //
-// The Noto faces are under the SIL Open Font License 1.1 (OFL.txt), Droid
-// Sans Fallback under the Apache License 2.0 (LICENSE-Apache-2.0.txt). All
-// are TrueType (glyf outlines), which every PDF library can subset.
+// The Noto faces are under the SIL Open Font License 1.1 (OFL.txt), Nanum
+// Myeongjo under the same licence (OFL-Nanum.txt), Droid Sans Fallback under
+// the Apache License 2.0 (LICENSE-Apache-2.0.txt). All are TrueType (glyf
+// outlines), which every PDF library can subset.
 package fonts
 
 import (
 	"embed"
 	"fmt"
+	"unicode"
 )
 
 // The face names, which are also the file names without ".ttf".
@@ -20,16 +22,30 @@ const (
 	SansRegular     = "NotoSans-Regular"
 	SansBold        = "NotoSans-Bold"
 	MonoRegular     = "NotoSansMono-Regular"
-	// Fallback covers Chinese, Japanese and Korean, which the Noto faces
-	// above do not.
+	// Fallback covers Chinese and Japanese, which the Noto faces above do
+	// not.
 	Fallback = "DroidSansFallbackFull"
+	// FallbackKorean covers the Hangul syllables, of which Droid Sans
+	// Fallback has only a handful.
+	FallbackKorean = "NanumMyeongjo"
 )
+
+// FallbackChain lists, in order, the faces that set character r when the
+// article's own faces lack it. Hangul goes to the Korean face first, so a
+// word is never set in two faces for the few syllables Droid Sans Fallback
+// also has.
+func FallbackChain(r rune) []string {
+	if unicode.Is(unicode.Hangul, r) {
+		return []string{FallbackKorean, Fallback}
+	}
+	return []string{Fallback, FallbackKorean}
+}
 
 // Names lists every embedded face.
 func Names() []string {
 	return []string{
 		SerifRegular, SerifItalic, SerifBold, SerifBoldItalic,
-		SansRegular, SansBold, MonoRegular, Fallback,
+		SansRegular, SansBold, MonoRegular, Fallback, FallbackKorean,
 	}
 }
 
@@ -55,6 +71,8 @@ var (
 	monoRegular string
 	//go:embed DroidSansFallbackFull.ttf
 	fallback string
+	//go:embed NanumMyeongjo.ttf
+	fallbackKorean string
 )
 
 // Data returns the TrueType file of the named face without copying it: the
@@ -78,6 +96,8 @@ func Data(name string) (string, error) {
 		return monoRegular, nil
 	case Fallback:
 		return fallback, nil
+	case FallbackKorean:
+		return fallbackKorean, nil
 	}
 	return "", fmt.Errorf("font %q: not embedded", name)
 }

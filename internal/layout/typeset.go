@@ -55,7 +55,7 @@ func (t *Typesetter) Layout(pub *article.Publication, opts Options) (*Document, 
 	}
 	s := &setter{t: t, opts: opts, g: g}
 	s.para.fallback = func(r rune) (*typeface.Face, bool) {
-		return t.fonts.Resolve([]string{fonts.Fallback}, r)
+		return t.fonts.Resolve(fonts.FallbackChain(r), r)
 	}
 	s.articles = pub.Articles()
 	for ai, a := range s.articles {

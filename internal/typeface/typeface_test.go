@@ -254,7 +254,6 @@ func TestWidth(t *testing.T) {
 }
 
 func TestResolve(t *testing.T) {
-	chain := []string{fonts.SerifRegular, fonts.Fallback}
 	tests := []struct {
 		text string
 		want string // "" when no face has the runes
@@ -264,10 +263,10 @@ func TestResolve(t *testing.T) {
 		{"Кириллица", fonts.SerifRegular},
 		{"中文", fonts.Fallback},
 		{"日本語", fonts.Fallback},
-		// The embedded DroidSansFallbackFull maps only 3 of the 11,172
-		// Hangul syllables, so Korean text has no face.
-		{"한국어", ""},
-		{"ㄱ", fonts.Fallback}, // Hangul compatibility jamo it does map
+		// DroidSansFallbackFull maps only 3 of the 11,172 Hangul
+		// syllables: Korean falls through to Nanum Myeongjo.
+		{"한국어", fonts.FallbackKorean},
+		{"ㄱ", fonts.FallbackKorean}, // Hangul jamo too
 		{"\U0001F9FF", ""},
 		{"\uE000", ""},
 		{"\U0010FFFD", ""},
@@ -278,7 +277,7 @@ func TestResolve(t *testing.T) {
 			if r == ' ' {
 				continue
 			}
-			f, ok := l.Resolve(chain, r)
+			f, ok := l.Resolve(append([]string{fonts.SerifRegular}, fonts.FallbackChain(r)...), r)
 			got := ""
 			if ok {
 				got = f.Name()
