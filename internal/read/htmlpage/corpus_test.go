@@ -2,28 +2,15 @@ package htmlpage
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
 
-	"golang.org/x/net/html"
 
 	"github.com/pressroom/publish/internal/article"
-	"github.com/pressroom/publish/internal/tooltest"
+	"github.com/pressroom/publish/internal/corpustest"
 )
-
-// expected is a corpus page's expected-metadata.json: what Mozilla's
-// Readability finds.
-type expected struct {
-	Title         string `json:"title"`
-	Byline        string `json:"byline"`
-	Lang          string `json:"lang"`
-	PublishedTime string `json:"publishedTime"`
-	SiteName      string `json:"siteName"`
-}
 
 // The floors the corpus must hold: the share of pages, among those with an
 // expected value, on which each field matches.
@@ -53,11 +40,6 @@ const (
 // in the article, at least floorWords of them on each page; a word of a
 // script written without spaces is looked for with spaces ignored.
 func TestCorpus(t *testing.T) {
-	dir := tooltest.SharedDir(t, "corpus")
-	pages, err := filepath.Glob(filepath.Join(dir, "*", "source.html"))
-	if err != nil || len(pages) == 0 {
-		t.Fatalf("no source.html in %s: %v", dir, err)
-	}
 	type score struct{ hit, total int }
 	var title, byline, lang, date score
 	var misses []string
@@ -69,19 +51,10 @@ func TestCorpus(t *testing.T) {
 			misses = append(misses, name+" "+field+": got "+jsonString(got)+", want "+jsonString(want))
 		}
 	}
-	for _, page := range pages {
-		name := filepath.Base(filepath.Dir(page))
-		data, err := os.ReadFile(page)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want expected
-		if raw, err := os.ReadFile(filepath.Join(filepath.Dir(page), "expected.json")); err != nil {
-			t.Fatal(err)
-		} else if err := json.Unmarshal(raw, &want); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		a, err := Parse(data, Options{})
+	for _, page := range corpustest.Pages(t) {
+		name := page.Name
+		want := page.Expected(t)
+		a, err := Parse(page.Source(t), Options{})
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 			continue
@@ -108,31 +81,8 @@ func TestCorpus(t *testing.T) {
 			}
 			tally(&date, name, "date", same, m.Date.String(), want.PublishedTime)
 		}
-		raw, err := os.ReadFile(filepath.Join(filepath.Dir(page), "expected.html"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := html.Parse(strings.NewReader(string(raw)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		have := map[string]bool{}
-		text := articleText(a)
-		for _, w := range words(text) {
-			have[w] = true
-		}
-		joined := strings.ToLower(strings.Join(strings.Fields(text), ""))
-		var lost []string
-		all := words(blockText(doc))
-		for _, w := range all {
-			if !have[w] && !(unspaced(w) && strings.Contains(joined, w)) {
-				lost = append(lost, w)
-			}
-		}
-		kept := 1.0
-		if len(all) > 0 {
-			kept = 1 - float64(len(lost))/float64(len(all))
-		}
+		all := page.ExpectedWords(t)
+		kept, lost := corpustest.Kept(all, articleText(a))
 		if kept < floorWords {
 			t.Errorf("%s: kept %.1f%% of %d words, lost %q", name, 100*kept, len(all), lost[:min(len(lost), 15)])
 		} else if len(lost) > 0 {
@@ -223,13 +173,6 @@ func primaryTag(tag string) string {
 	return p
 }
 
-// words splits text into lowercased runs of letters and digits.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
-	})
-}
-
 // articleText returns every string of the article: metadata, credits and
 // body.
 func articleText(a *article.Article) string {
@@ -270,39 +213,5 @@ func articleText(a *article.Article) string {
 		}
 	}
 	walk(a.Body)
-	return b.String()
-}
-
-// unspaced reports whether a word is in a script written without spaces
-// between words (Chinese, Japanese, Thai): where such a "word" ends
-// depends on markup, so it is looked for in the article's text with the
-// spaces taken out.
-func unspaced(w string) bool {
-	return strings.ContainsFunc(w, func(r rune) bool {
-		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai)
-	})
-}
-
-// blockText returns the text under n with a space at each block boundary,
-// as a reader sees it (textContent runs the cells of a row together).
-func blockText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		block := n.Type == html.ElementNode && (blockTags[n.Data] || n.Data == "br")
-		if block {
-			b.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if block {
-			b.WriteByte(' ')
-		}
-	}
-	walk(n)
 	return b.String()
 }
