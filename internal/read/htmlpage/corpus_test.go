@@ -7,7 +7,6 @@ import (
 	"time"
 	"unicode"
 
-
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/corpustest"
 )
