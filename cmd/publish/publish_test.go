@@ -82,3 +82,32 @@ func TestPublishRefusesToOverwrite(t *testing.T) {
 		t.Errorf("dir holds %v, want only the PDF", entries)
 	}
 }
+
+// TestPublishFormats makes both outputs from a Markdown essay with front
+// matter and checks them as the seed's are. (Saved web pages go through
+// the same path in internal/publish's corpus test.)
+func TestPublishFormats(t *testing.T) {
+	for _, in := range []string{
+		filepath.Join("..", "..", "internal", "read", "markdown", "testdata", "essay.md"),
+	} {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			if _, err := os.Stat(in); err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			code, _, stderr := runCmd(t, "", "-o", dir, in)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+			pdf := filepath.Join(dir, base+".pdf")
+			if out, err := exec.Command(tooltest.Require(t, "qpdf"), "--check", pdf).CombinedOutput(); err != nil {
+				t.Errorf("qpdf --check: %v\n%s", err, out)
+			}
+			out, err := tooltest.Epubcheck(t, filepath.Join(dir, base+".epub")).CombinedOutput()
+			if err != nil || strings.TrimSpace(string(out)) != "" {
+				t.Errorf("epubcheck: %v\n%s", err, out)
+			}
+		})
+	}
+}
