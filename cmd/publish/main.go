@@ -1,4 +1,4 @@
-// Command publish turns articles (scraped text, and soon web pages and
+// Command publish turns articles (scraped text, saved web pages, URLs and
 // Markdown) into print-ready PDFs and EPUBs for e-readers.
 //
 // Usage:
@@ -130,21 +130,22 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 func usage(fs *flag.FlagSet, inspect bool) {
 	w := fs.Output()
 	if inspect {
-		fmt.Fprint(w, `Usage: publish inspect [flags] FILE|-
+		fmt.Fprint(w, `Usage: publish inspect [flags] FILE|URL|-
 
-Print the article in FILE (or standard input) as JSON, the way publish reads
+Print the article in FILE (or at URL, or on standard input) as JSON, the way publish reads
 it: metadata, credits and body blocks. With --layout, lay it out for print
 on --paper and print the layout's statistics instead.
 
 Flags:
 `)
 	} else {
-		fmt.Fprint(w, `Usage: publish [flags] FILE|-...
-       publish inspect [flags] FILE|-
+		fmt.Fprint(w, `Usage: publish [flags] FILE|URL|-...
+       publish inspect [flags] FILE|URL|-
 
-Turn each article FILE (plain text; - reads standard input) into a
-print-ready PDF and an EPUB named after it: china-power.txt makes
-china-power.pdf and china-power.epub.
+Turn each article (a scraped text, a saved web page, Markdown with YAML
+front matter, an http(s) URL, or - for standard input; the format is told
+from the content) into a print-ready PDF and an EPUB named after it:
+china-power.txt makes china-power.pdf and china-power.epub.
 
 Flags:
 `)
