@@ -224,6 +224,12 @@ func (l *Loader) fetch(u *url.URL) ([]byte, error) {
 	req.Header.Set("User-Agent", "publish (article to PDF and EPUB converter)")
 	resp, err := l.Client.Do(req)
 	if err != nil {
+		// The caller names the image; keep only what went wrong, not the
+		// request the url.Error repeats.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
 		return nil, err
 	}
 	defer resp.Body.Close()
