@@ -93,11 +93,17 @@ func sentences(s string) int {
 			count++
 			continue
 		}
-		if i+2 < len(rs) && rs[i+1] == ' ' && (unicode.IsUpper(rs[i+2]) || rs[i+2] == '“' || rs[i+2] == '"') {
+		if i+2 < len(rs) && rs[i+1] == ' ' && startsSentence(rs[i+2]) {
 			count++
 		}
 	}
 	return count
+}
+
+// startsSentence reports whether r can open a sentence: a capital, an
+// opening quote, or a letter of a script without case (Korean, Chinese).
+func startsSentence(r rune) bool {
+	return unicode.IsUpper(r) || r == '“' || r == '"' || unicode.IsLetter(r) && !unicode.IsLower(r)
 }
 
 // candidate is a head line not yet known to be title, section or dek.

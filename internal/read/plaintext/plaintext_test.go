@@ -141,6 +141,11 @@ func TestParse(t *testing.T) {
 		in:   "Tax cuts, spending increases and higher rates could make it harder to respond to future recessions.\n\nImage\n\n" + para1 + "\n\n" + para2,
 		want: summary{Body: []string{"p: Tax cuts, spending increases and higher rates could make it harder to respond to future recessions.", "p: " + para1, "p: " + para2}},
 	}, {
+		// Sentences in a script without case still count as prose.
+		name: "Korean paragraph after the title is body, not a dek",
+		in:   "한국의 경제\n\n한국은 동아시아에 위치한 나라로, 수도는 서울이다. 한국 경제는 빠르게 성장하였다. 많은 사람들이 한국의 문화를 좋아한다.\n\n두 번째 문단은 조금 더 길다. 줄바꿈은 단어 사이에서 일어나야 한다.\n",
+		want: summary{Title: "한국의 경제", Body: []string{"p: 한국은 동아시아에 위치한 나라로, 수도는 서울이다. 한국 경제는 빠르게 성장하였다. 많은 사람들이 한국의 문화를 좋아한다.", "p: 두 번째 문단은 조금 더 길다. 줄바꿈은 단어 사이에서 일어나야 한다."}},
+	}, {
 		name: "date then byline on one line",
 		in:   "Report\n\nTuesday 15 October 2019 by Bradley M. Kuhn\n\n" + para1 + "\n\n" + para2,
 		want: summary{Title: "Report", Authors: []string{"Bradley M. Kuhn"}, Date: "2019-10-15", Body: []string{"p: " + para1, "p: " + para2}},
