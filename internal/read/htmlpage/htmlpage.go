@@ -65,6 +65,7 @@ func Parse(data []byte, opts Options) (*article.Article, error) {
 	}
 	c.fillMeta(a, meta, ra)
 	a.Body = dropTitleHeading(a.Body, a.Meta.Title)
+	a.Body = dropBylines(a.Body, a.Meta.AuthorNames())
 	shiftHeadings(a.Body)
 	c.leadImage(a, meta.image)
 	a.Credits = c.credits
@@ -331,6 +332,40 @@ func dropTitleHeading(body []article.Block, title string) []article.Block {
 		}
 	}
 	return body
+}
+
+// dropBylines removes byline paragraphs near the top of the body that only
+// name the article's authors again ("By Jane Doe"): the title block prints
+// them already.
+func dropBylines(body []article.Block, authors []string) []article.Block {
+	if len(authors) == 0 {
+		return body
+	}
+	for i := 0; i < len(body) && i < 3; i++ {
+		p, ok := body[i].(*article.Paragraph)
+		if !ok {
+			continue
+		}
+		b, ok := cues.ParseByline(p.Text.String())
+		if ok && len(b.Authors) > 0 && subset(b.Authors, authors) {
+			return append(body[:i:i], body[i+1:]...)
+		}
+	}
+	return body
+}
+
+// subset reports whether every name of some is in all, ignoring case.
+func subset(some, all []string) bool {
+	for _, s := range some {
+		found := false
+		for _, a := range all {
+			found = found || strings.EqualFold(s, a)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // shiftHeadings renumbers heading levels so that the top level used is 2

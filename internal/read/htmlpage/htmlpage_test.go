@@ -378,3 +378,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestDropBylines(t *testing.T) {
+	para := func(s string) article.Block { return &article.Paragraph{Text: article.Plain(s)} }
+	tests := []struct {
+		name    string
+		body    []article.Block
+		authors []string
+		want    int // blocks left
+	}{
+		{"byline of the author", []article.Block{para("By Jane Doe"), para("Text.")}, []string{"Jane Doe"}, 1},
+		{"byline of another", []article.Block{para("By John Roe"), para("Text.")}, []string{"Jane Doe"}, 2},
+		{"no authors known", []article.Block{para("By Jane Doe"), para("Text.")}, nil, 2},
+		{"too far down", []article.Block{para("A."), para("B."), para("C."), para("By Jane Doe")}, []string{"Jane Doe"}, 4},
+	}
+	for _, tt := range tests {
+		if got := dropBylines(tt.body, tt.authors); len(got) != tt.want {
+			t.Errorf("%s: %d blocks left, want %d", tt.name, len(got), tt.want)
+		}
+	}
+}
