@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/jpeg"
 	"slices"
 	"strings"
 	"unicode"
@@ -16,6 +15,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/pressroom/publish/assets/fonts"
+	"github.com/pressroom/publish/internal/jpegenc"
 )
 
 // The generated cover is 1600x2560 pixels (a 1:1.6 portrait), the size Kindle
@@ -55,10 +55,12 @@ func (c coverText) alt() string {
 
 // A coverFace is the font.Face the cover sets text in: each character
 // comes from the main face or, when the main face lacks it (Chinese,
-// Japanese, Korean), from the fallback face.
+// Japanese, Korean), from a fallback face.
 type coverFace struct {
-	main     font.Face
-	fallback font.Face // nil when the text needs none
+	main font.Face
+	// fallbacks are the faces of fonts.FallbackChain the text needs, by
+	// name; empty when the main face sets it all.
+	fallbacks map[string]font.Face
 }
 
 // A coverFonts parses each font file once per cover; faces at each size
@@ -97,32 +99,45 @@ func (cf *coverFonts) newFace(name string, size float64) (font.Face, error) {
 	return face, nil
 }
 
-// face returns name at size px, with the fallback only when text needs it:
-// the fallback file is 4 MB to parse.
+// face returns name at size px, with the fallback faces the text needs and
+// only those: a fallback file is 4 MB to parse.
 func (cf *coverFonts) face(name string, size float64, text string) (*coverFace, error) {
 	main, err := cf.newFace(name, size)
 	if err != nil {
 		return nil, err
 	}
-	c := &coverFace{main: main}
+	c := &coverFace{main: main, fallbacks: map[string]font.Face{}}
 	for _, r := range text {
-		if _, ok := main.GlyphAdvance(r); !ok && !unicode.IsSpace(r) {
-			if c.fallback, err = cf.newFace(fonts.Fallback, size); err != nil {
-				return nil, err
+		if _, ok := main.GlyphAdvance(r); ok || unicode.IsSpace(r) {
+			continue
+		}
+		for _, fb := range fonts.FallbackChain(r) {
+			f := c.fallbacks[fb]
+			if f == nil {
+				if f, err = cf.newFace(fb, size); err != nil {
+					return nil, err
+				}
+				c.fallbacks[fb] = f
 			}
-			break
+			if _, ok := f.GlyphAdvance(r); ok {
+				break
+			}
 		}
 	}
 	return c, nil
 }
 
-// pick returns the face that sets r: the main face, else the fallback,
-// else the main face, which draws its .notdef box.
+// pick returns the face that sets r: the main face, else the first
+// fallback in the chain that has it, else the main face, which draws its
+// .notdef box.
 func (c *coverFace) pick(r rune) font.Face {
-	if c.fallback != nil {
-		if _, ok := c.main.GlyphAdvance(r); !ok {
-			if _, ok := c.fallback.GlyphAdvance(r); ok {
-				return c.fallback
+	if _, ok := c.main.GlyphAdvance(r); ok || len(c.fallbacks) == 0 {
+		return c.main
+	}
+	for _, fb := range fonts.FallbackChain(r) {
+		if f := c.fallbacks[fb]; f != nil {
+			if _, ok := f.GlyphAdvance(r); ok {
+				return f
 			}
 		}
 	}
@@ -131,8 +146,8 @@ func (c *coverFace) pick(r rune) font.Face {
 
 // Close implements font.Face.
 func (c *coverFace) Close() error {
-	if c.fallback != nil {
-		c.fallback.Close()
+	for _, f := range c.fallbacks {
+		f.Close()
 	}
 	return c.main.Close()
 }
@@ -406,8 +421,8 @@ func (cv *coverCanvas) text(f *coverFace, lines []string, x, y, lead int, col co
 
 // encode returns the cover as a JPEG, the format the issue names and the
 // one every reader and Kindle conversion takes for a cover. The paletted
-// canvas converts to 4:2:0 YCbCr through its palette, once per colour, so
-// image/jpeg takes its fastest path.
+// canvas converts to 4:2:0 YCbCr through its palette, once per colour, for
+// jpegenc, which codes the flat ground without a DCT.
 func (cv *coverCanvas) encode() ([]byte, error) {
 	type ycc struct{ y, cb, cr uint8 }
 	lut := make([]ycc, len(cv.img.Palette))
@@ -435,8 +450,8 @@ func (cv *coverCanvas) encode() ([]byte, error) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, out, &jpeg.Options{Quality: 90}); err != nil {
-		return nil, err
+	if err := jpegenc.Encode(&buf, out, 90); err != nil {
+		return nil, fmt.Errorf("cover: %w", err)
 	}
 	return buf.Bytes(), nil
 }

@@ -23,15 +23,18 @@ func TestCoverFace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if latin.fallback != nil {
-		t.Error("Latin text loaded the CJK fallback (4 MB) it does not need")
+	if len(latin.fallbacks) != 0 {
+		t.Error("Latin text loaded a CJK fallback (4 MB) it does not need")
 	}
-	cjk, err := cf.face(fonts.SerifBold, 100, "中国 and China")
+	cjk, err := cf.face(fonts.SerifBold, 100, "中国 and China 한국")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cjk.fallback == nil || cjk.pick('中') != cjk.fallback {
-		t.Error("中 is not set in the fallback face")
+	if f := cjk.fallbacks[fonts.Fallback]; f == nil || cjk.pick('中') != f {
+		t.Error("中 is not set in the Chinese fallback face")
+	}
+	if f := cjk.fallbacks[fonts.FallbackKorean]; f == nil || cjk.pick('한') != f {
+		t.Error("한 is not set in the Korean fallback face")
 	}
 	if cjk.pick('C') != cjk.main {
 		t.Error("C is not set in the main face")
@@ -39,14 +42,14 @@ func TestCoverFace(t *testing.T) {
 	// Mixed text measures as the sum of each character in its own face,
 	// and draws ink for every character, CJK ones included.
 	var want fixed.Int26_6
-	for _, r := range "中国 and China" {
+	for _, r := range "中国 and China 한국" {
 		adv, ok := cjk.pick(r).GlyphAdvance(r)
 		if !ok && r != ' ' {
 			t.Errorf("no glyph for %q in the face pick chose", r)
 		}
 		want += adv
 	}
-	if got := cjk.width("中国 and China"); got != want {
+	if got := cjk.width("中国 and China 한국"); got != want {
 		t.Errorf("width of mixed text %v, want %v", got, want)
 	}
 	for _, s := range []string{"中", "C"} {

@@ -43,7 +43,8 @@ func (b *book) fontsFor() []fontFace {
 		faces = append(faces, fontFace{fonts.MonoRegular, "Noto Sans Mono", false, false})
 	}
 	if cjk {
-		faces = append(faces, fontFace{fonts.Fallback, "Droid Sans Fallback", false, false})
+		faces = append(faces, fontFace{fonts.Fallback, "Droid Sans Fallback", false, false},
+			fontFace{fonts.FallbackKorean, "Nanum Myeongjo", false, false})
 	}
 	return faces
 }
