@@ -19,14 +19,13 @@ func BenchmarkPublishEPUB(b *testing.B) { benchmarkPublish(b, "epub") }
 func benchmarkPublish(b *testing.B, format string) {
 	in := filepath.Join("..", "..", "testdata", "china-power.txt")
 	opts := Options{Getenv: func(string) string { return "1526774400" }}
-	created, _ := opts.created()
 	var buf bytes.Buffer
 	for b.Loop() {
 		a, err := opts.load(context.Background(), in)
 		if err != nil {
 			b.Fatal(err)
 		}
-		lopts, err := opts.layoutOptions(created)
+		lopts, err := opts.layoutOptions()
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -25,8 +25,7 @@ func TestCorpusOutputs(t *testing.T) {
 	pdftotext := tooltest.Require(t, "pdftotext")
 	pages := corpustest.Pages(t)
 	opts := Options{Getenv: func(string) string { return "1526774400" }, Stderr: &bytes.Buffer{}}
-	created, _ := opts.created()
-	lopts, err := opts.layoutOptions(created)
+	lopts, err := opts.layoutOptions()
 	if err != nil {
 		t.Fatal(err)
 	}

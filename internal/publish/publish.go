@@ -75,11 +75,7 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	if err != nil {
 		return err
 	}
-	created, err := opts.created()
-	if err != nil {
-		return err
-	}
-	lopts, err := opts.layoutOptions(created)
+	lopts, err := opts.layoutOptions()
 	if err != nil {
 		return err
 	}
@@ -120,11 +116,7 @@ func InspectLayout(ctx context.Context, w io.Writer, input string, opts Options)
 	if err != nil {
 		return err
 	}
-	created, err := opts.created()
-	if err != nil {
-		return err
-	}
-	lopts, err := opts.layoutOptions(created)
+	lopts, err := opts.layoutOptions()
 	if err != nil {
 		return err
 	}
@@ -135,8 +127,13 @@ func InspectLayout(ctx context.Context, w io.Writer, input string, opts Options)
 	return writeJSON(w, doc.Stats)
 }
 
-// layoutOptions turns the command line's print settings into the layout's.
-func (o *Options) layoutOptions(created time.Time) (layout.Options, error) {
+// layoutOptions turns the command line's print settings into the layout's,
+// with the time the outputs say they were made.
+func (o *Options) layoutOptions() (layout.Options, error) {
+	created, err := o.created()
+	if err != nil {
+		return layout.Options{}, err
+	}
 	name := o.Paper
 	if name == "" {
 		name = "a4"
