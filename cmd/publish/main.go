@@ -91,6 +91,7 @@ func flags(opts *publish.Options, inspect bool, out io.Writer) (fs *flag.FlagSet
 	})
 	fs.StringVar(&opts.Paper, "paper", "a4", "paper `size` for the PDF: "+strings.Join(publish.Papers(), ", "))
 	fs.BoolVar(&opts.Force, "force", false, "replace output files that exist")
+	fs.IntVar(&opts.Jobs, "jobs", 0, "make `N` inputs at once (default: one per CPU)")
 	fs.BoolVar(&opts.Ragged, "ragged", false, "set the PDF's text ragged right instead of justified")
 	fs.BoolVar(&opts.FetchImages, "fetch-images", false, "fetch the remote images of a saved page (a URL's are always fetched)")
 	fs.BoolVar(&opts.EPUBFonts, "epub-fonts", false, "embed the fonts in the EPUB (by default readers use their own)")

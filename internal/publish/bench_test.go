@@ -3,8 +3,11 @@ package publish
 import (
 	"bytes"
 	"context"
+	"io"
 	"path/filepath"
 	"testing"
+
+	"github.com/pressroom/publish/internal/corpustest"
 )
 
 // BenchmarkPublishPDF reads, lays out and writes the seed article's PDF in
@@ -35,4 +38,21 @@ func benchmarkPublish(b *testing.B, format string) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes")
+}
+
+// BenchmarkBatchCorpus makes both outputs of every page of the shared
+// corpus in one run, on one worker per CPU, and reports articles a second.
+func BenchmarkBatchCorpus(b *testing.B) {
+	var inputs []string
+	for _, p := range corpustest.Pages(b) {
+		inputs = append(inputs, filepath.Join(p.Dir, "source.html"))
+	}
+	out := b.TempDir()
+	opts := Options{OutDir: out, Force: true, Stderr: io.Discard, Getenv: func(string) string { return "1526774400" }}
+	for b.Loop() {
+		if err := Run(context.Background(), inputs, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(inputs)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }

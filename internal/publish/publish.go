@@ -37,6 +37,7 @@ type Options struct {
 	Formats []string // a subset of Formats(); empty means all
 	Paper   string   // one of Papers(); "" is A4
 	Force   bool     // replace outputs that exist
+	Jobs    int      // inputs made at once; 0 is one per CPU
 	Ragged  bool     // set the PDF's text ragged right, not justified
 	// FetchImages lets a saved page's remote images be fetched; a page
 	// read from a URL always fetches its own.
@@ -66,7 +67,10 @@ type Overrides struct {
 }
 
 // Run publishes each input: every requested format, named after the input,
-// in the output directory.
+// in the output directory. Inputs run in parallel on Jobs workers; one that
+// fails is reported on Stderr and the others go on, and Run then returns
+// an error saying how many failed. A single input's error is returned as
+// it is.
 func Run(ctx context.Context, inputs []string, opts Options) error {
 	if len(inputs) == 0 {
 		return errors.New("no input: name a file, or - for standard input")
@@ -79,23 +83,57 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	if err != nil {
 		return err
 	}
+	if inputs, err = expand(inputs); err != nil {
+		return err
+	}
 	env := newEnv()
-	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
-			return err
+	// Names are claimed in input order, so a run names its outputs the
+	// same way whatever order the workers finish in.
+	var taken names
+	bases := make([]string, len(inputs))
+	for i, in := range inputs {
+		if b := inputBase(in); b != "" {
+			bases[i] = taken.claim(b)
 		}
+	}
+	publishOne := func(ctx context.Context, i int) error {
+		in := inputs[i]
 		a, err := opts.load(ctx, in)
 		if err != nil {
 			return err
 		}
+		base := bases[i]
+		if base == "" {
+			base = taken.claim(slug(a.Title()))
+		}
 		for _, f := range formats {
-			out := opts.outputPath(in, a, f)
+			out := filepath.Join(opts.OutDir, base+"."+f)
 			if err := writeFile(ctx, out, opts.Force, func(w io.Writer) error {
 				return env.render(w, f, a, in, opts, lopts)
 			}); err != nil {
 				return err
 			}
 		}
+		return nil
+	}
+	if len(inputs) == 1 {
+		return publishOne(ctx, 0)
+	}
+	var progress io.Writer
+	if isTerminal(opts.stderr()) {
+		progress = opts.stderr()
+	}
+	start := time.Now()
+	failed := batch(ctx, len(inputs), opts.Jobs, progress, publishOne, func(err error) {
+		fmt.Fprintf(opts.stderr(), "publish: %v\n", err)
+	})
+	fmt.Fprintf(opts.stderr(), "publish: made %d of %d articles (%d failed) in %v\n",
+		len(inputs)-failed, len(inputs), failed, time.Since(start).Round(time.Millisecond))
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d inputs failed", failed, len(inputs))
 	}
 	return nil
 }
@@ -267,17 +305,6 @@ func (o *Options) created() (time.Time, error) {
 		return o.Now().UTC(), nil
 	}
 	return time.Now().UTC(), nil
-}
-
-// outputPath names the output of one input in one format: the input's file
-// name with the format's extension, or, for standard input, a name made from
-// the title.
-func (o *Options) outputPath(input string, a *article.Article, format string) string {
-	base := strings.TrimSuffix(filepath.Base(input), filepath.Ext(input))
-	if input == "-" || base == "" {
-		base = slug(a.Title())
-	}
-	return filepath.Join(o.OutDir, base+"."+format)
 }
 
 // slug turns a title into a file name: lower case letters and digits joined

@@ -107,17 +107,24 @@ func TestOverrides(t *testing.T) {
 	}
 }
 
-func TestOutputPath(t *testing.T) {
-	a := &article.Article{Meta: article.Metadata{Title: "North Korea and China, Friends Again?"}}
-	o := Options{OutDir: "out"}
-	tests := []struct{ in, format, want string }{
-		{"testdata/china-power.txt", "pdf", filepath.Join("out", "china-power.pdf")},
-		{"notes", "epub", filepath.Join("out", "notes.epub")},
-		{"-", "pdf", filepath.Join("out", "north-korea-and-china-friends-again.pdf")},
+func TestOutputNames(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"testdata/china-power.txt", "china-power"},
+		{"notes", "notes"},
+		{"-", ""},
+		{"https://example.com/2018/05/story.html?ref=rss#top", "story"},
+		{"https://example.com/", "example-com"},
+		{"http://127.0.0.1:8080/a/b/", "b"},
 	}
 	for _, tt := range tests {
-		if got := o.outputPath(tt.in, a, tt.format); got != tt.want {
-			t.Errorf("outputPath(%q, %q) = %q, want %q", tt.in, tt.format, got, tt.want)
+		if got := inputBase(tt.in); got != tt.want {
+			t.Errorf("inputBase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	var n names
+	for _, want := range []string{"notes", "notes-2", "notes-3"} {
+		if got := n.claim("notes"); got != want {
+			t.Errorf("claim = %q, want %q", got, want)
 		}
 	}
 	if got := slug("¿Qué pasó en Zürich?"); got != "qué-pasó-en-zürich" {

@@ -20,8 +20,8 @@ const (
 	maxRedirects = 10
 )
 
-// isURL reports whether an input names a web page rather than a file.
-func isURL(name string) bool {
+// IsURL reports whether an input names a web page rather than a file.
+func IsURL(name string) bool {
 	return strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://")
 }
 

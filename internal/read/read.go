@@ -48,7 +48,7 @@ func (r *Reader) Read(ctx context.Context, input string) (*article.Article, erro
 	var data []byte
 	var err error
 	switch {
-	case isURL(input):
+	case IsURL(input):
 		if r.Client == nil {
 			return nil, fmt.Errorf("%s: cannot fetch URLs here", input)
 		}
