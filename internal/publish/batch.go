@@ -109,9 +109,24 @@ func inputBase(in string) string {
 	return strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
 }
 
+// A terminal is standard error while a progress bar is drawn on it: every
+// message clears the bar's line first, and the bar is redrawn after it.
+type terminal struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (t *terminal) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	io.WriteString(t.w, "\r\033[K")
+	return t.w.Write(p)
+}
+
 // batch runs the inputs on jobs workers, reports each failure as it
-// happens and returns how many failed.
-func batch(ctx context.Context, total, jobs int, progress io.Writer, do func(context.Context, int) error, fail func(error)) int {
+// happens and returns how many failed. With a terminal, it draws a
+// progress bar there.
+func batch(ctx context.Context, total, jobs int, progress *terminal, do func(context.Context, int) error, fail func(error)) int {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
@@ -134,13 +149,12 @@ func batch(ctx context.Context, total, jobs int, progress io.Writer, do func(con
 				done++
 				if err != nil {
 					failed++
-					if progress != nil {
-						fmt.Fprint(progress, "\r\033[K")
-					}
 					fail(err)
 				}
 				if progress != nil {
-					showProgress(progress, done, total, time.Since(start))
+					progress.mu.Lock()
+					showProgress(progress.w, done, total, time.Since(start))
+					progress.mu.Unlock()
 				}
 				mu.Unlock()
 			}
@@ -155,7 +169,7 @@ func batch(ctx context.Context, total, jobs int, progress io.Writer, do func(con
 	close(work)
 	wg.Wait()
 	if progress != nil {
-		fmt.Fprint(progress, "\r\033[K")
+		progress.Write(nil) // clear the bar
 	}
 	return failed + total - done
 }

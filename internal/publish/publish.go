@@ -119,9 +119,10 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	if len(inputs) == 1 {
 		return publishOne(ctx, 0)
 	}
-	var progress io.Writer
+	var progress *terminal
 	if isTerminal(opts.stderr()) {
-		progress = opts.stderr()
+		progress = &terminal{w: opts.stderr()}
+		opts.Stderr = progress
 	}
 	start := time.Now()
 	failed := batch(ctx, len(inputs), opts.Jobs, progress, publishOne, func(err error) {
