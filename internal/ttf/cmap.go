@@ -22,15 +22,15 @@ type cmap struct {
 // findCmap picks the best Unicode subtable: format 12 (every plane) when
 // the font has one, else format 4 (the Basic Multilingual Plane).
 func findCmap(tab string) (cmap, error) {
-	d := data{s: tab}
+	d := data{S: tab}
 	best := cmap{d: d}
 	bestRank := 0
-	for i := range int(d.u16(2)) {
+	for i := range int(d.U16(2)) {
 		rec := 4 + i*8
-		platform, encoding, off := d.u16(rec), d.u16(rec+2), int(d.u32(rec+4))
-		format := d.u16(off)
-		if d.err != nil {
-			return cmap{}, fmt.Errorf("cmap: %w", d.err)
+		platform, encoding, off := d.U16(rec), d.U16(rec+2), int(d.U32(rec+4))
+		format := d.U16(off)
+		if d.Err != nil {
+			return cmap{}, fmt.Errorf("cmap: %w", d.Err)
 		}
 		unicode := platform == 0 || platform == 3 && (encoding == 1 || encoding == 10)
 		rank := 0
@@ -51,19 +51,19 @@ func findCmap(tab string) (cmap, error) {
 }
 
 // glyph returns the glyph of r, 0 when the font lacks it. A malformed
-// subtable sets c.d.err.
+// subtable sets c.d.Err.
 func (c *cmap) glyph(r rune) uint16 {
 	d := &c.d
 	if c.format == 12 {
-		n := int(d.u32(c.off + 12))
+		n := int(d.U32(c.off + 12))
 		groups := c.off + 16
-		if !d.has(groups, n*12) {
+		if !d.Has(groups, n*12) {
 			return 0
 		}
 		lo, hi := 0, n
 		for lo < hi { // the first group that ends at or after r
 			m := int(uint(lo+hi) >> 1)
-			if rune(d.u32(groups+m*12+4)) < r {
+			if rune(d.U32(groups+m*12+4)) < r {
 				lo = m + 1
 			} else {
 				hi = m
@@ -73,27 +73,27 @@ func (c *cmap) glyph(r rune) uint16 {
 			return 0
 		}
 		g := groups + lo*12
-		start := rune(d.u32(g))
+		start := rune(d.U32(g))
 		if r < start {
 			return 0
 		}
-		return uint16(d.u32(g+8) + uint32(r-start))
+		return uint16(d.U32(g+8) + uint32(r-start))
 	}
 	if r > 0xFFFF {
 		return 0
 	}
-	segs := int(d.u16(c.off+6)) / 2
+	segs := int(d.U16(c.off+6)) / 2
 	ends := c.off + 14
 	starts := ends + segs*2 + 2
 	deltas := starts + segs*2
 	ranges := deltas + segs*2
-	if !d.has(ranges, segs*2) {
+	if !d.Has(ranges, segs*2) {
 		return 0
 	}
 	lo, hi := 0, segs
 	for lo < hi { // the first segment that ends at or after r
 		m := int(uint(lo+hi) >> 1)
-		if rune(d.u16(ends+m*2)) < r {
+		if rune(d.U16(ends+m*2)) < r {
 			lo = m + 1
 		} else {
 			hi = m
@@ -102,16 +102,16 @@ func (c *cmap) glyph(r rune) uint16 {
 	if lo == segs {
 		return 0
 	}
-	start := rune(d.u16(starts + lo*2))
+	start := rune(d.U16(starts + lo*2))
 	if r < start {
 		return 0
 	}
-	delta, rangeOff := d.u16(deltas+lo*2), int(d.u16(ranges+lo*2))
+	delta, rangeOff := d.U16(deltas+lo*2), int(d.U16(ranges+lo*2))
 	if rangeOff == 0 {
 		return uint16(r) + delta // modulo 65536, as the spec says
 	}
 	// idRangeOffset counts bytes from its own position.
-	g := d.u16(ranges + lo*2 + rangeOff + int(r-start)*2)
+	g := d.U16(ranges + lo*2 + rangeOff + int(r-start)*2)
 	if g == 0 {
 		return 0
 	}

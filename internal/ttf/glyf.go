@@ -1,6 +1,8 @@
 package ttf
 
 import (
+	"github.com/pressroom/publish/internal/fontdata"
+
 	"cmp"
 	"fmt"
 	"slices"
@@ -29,15 +31,15 @@ func (o *outlines) span(g int) (start, end int, err error) {
 		return 0, 0, fmt.Errorf("glyph %d of %d", g, o.numGlyphs)
 	}
 	if o.long {
-		start, end = int(o.loca.u32(g*4)), int(o.loca.u32(g*4+4))
+		start, end = int(o.loca.U32(g*4)), int(o.loca.U32(g*4+4))
 	} else {
-		start, end = 2*int(o.loca.u16(g*2)), 2*int(o.loca.u16(g*2+2))
+		start, end = 2*int(o.loca.U16(g*2)), 2*int(o.loca.U16(g*2+2))
 	}
-	if o.loca.err != nil {
-		return 0, 0, fmt.Errorf("loca: %w", o.loca.err)
+	if o.loca.Err != nil {
+		return 0, 0, fmt.Errorf("loca: %w", o.loca.Err)
 	}
-	if start > end || end > len(o.glyf.s) {
-		return 0, 0, fmt.Errorf("glyph %d at %d..%d of %d: %w", g, start, end, len(o.glyf.s), errShort)
+	if start > end || end > len(o.glyf.S) {
+		return 0, 0, fmt.Errorf("glyph %d at %d..%d of %d: %w", g, start, end, len(o.glyf.S), fontdata.ErrShort)
 	}
 	return start, end, nil
 }
@@ -46,15 +48,15 @@ func (o *outlines) span(g int) (start, end int, err error) {
 // glyph index of each component of glyph g, if g is a composite glyph.
 func (o *outlines) components(g int, fn func(at int, component uint16)) error {
 	start, end, err := o.span(g)
-	if err != nil || end-start < 10 || o.glyf.i16(start) >= 0 {
+	if err != nil || end-start < 10 || o.glyf.I16(start) >= 0 {
 		return err // empty, or simple: contours of its own
 	}
-	d := data{s: o.glyf.s[start:end]}
+	d := data{S: o.glyf.S[start:end]}
 	for at := 10; ; {
-		flags := d.u16(at)
-		component := d.u16(at + 2)
-		if d.err != nil {
-			return fmt.Errorf("composite glyph %d: %w", g, d.err)
+		flags := d.U16(at)
+		component := d.U16(at + 2)
+		if d.Err != nil {
+			return fmt.Errorf("composite glyph %d: %w", g, d.Err)
 		}
 		fn(at+2, component)
 		at += 4 + 2 // flags, index and two byte arguments

@@ -30,19 +30,19 @@ type Metrics struct {
 // metrics reads the Metrics of a font from its tables; missingWidth is
 // the advance of glyph 0.
 func metrics(tabs map[string]string, missingWidth uint16) (Metrics, error) {
-	head, hhea, post := data{s: tabs["head"]}, data{s: tabs["hhea"]}, data{s: tabs["post"]}
+	head, hhea, post := data{S: tabs["head"]}, data{S: tabs["hhea"]}, data{S: tabs["post"]}
 	m := Metrics{
-		UnitsPerEm:   int(head.u16(18)),
-		XMin:         int(head.i16(36)),
-		YMin:         int(head.i16(38)),
-		XMax:         int(head.i16(40)),
-		YMax:         int(head.i16(42)),
-		Ascent:       int(hhea.i16(4)),
-		Descent:      int(hhea.i16(6)),
+		UnitsPerEm:   int(head.U16(18)),
+		XMin:         int(head.I16(36)),
+		YMin:         int(head.I16(38)),
+		XMax:         int(head.I16(40)),
+		YMax:         int(head.I16(42)),
+		Ascent:       int(hhea.I16(4)),
+		Descent:      int(hhea.I16(6)),
 		MissingWidth: int(missingWidth),
 		Weight:       500,
 	}
-	if err := errors.Join(head.err, hhea.err); err != nil {
+	if err := errors.Join(head.Err, hhea.Err); err != nil {
 		return Metrics{}, fmt.Errorf("head or hhea: %w", err)
 	}
 	if m.UnitsPerEm == 0 {
@@ -50,18 +50,18 @@ func metrics(tabs map[string]string, missingWidth uint16) (Metrics, error) {
 	}
 	m.CapHeight = m.Ascent
 	if os2, ok := tabs["OS/2"]; ok {
-		d := data{s: os2}
-		m.Weight = int(d.u16(4))
-		if d.u16(0) >= 2 && len(os2) >= 90 {
-			m.CapHeight = int(d.i16(88))
+		d := data{S: os2}
+		m.Weight = int(d.U16(4))
+		if d.U16(0) >= 2 && len(os2) >= 90 {
+			m.CapHeight = int(d.I16(88))
 		}
-		if d.err != nil {
-			return Metrics{}, fmt.Errorf("OS/2: %w", d.err)
+		if d.Err != nil {
+			return Metrics{}, fmt.Errorf("OS/2: %w", d.Err)
 		}
 	}
-	if len(post.s) >= 16 {
-		m.ItalicAngle = float64(int32(post.u32(4))) / 65536 // 16.16 fixed
-		m.FixedPitch = post.u32(12) != 0
+	if len(post.S) >= 16 {
+		m.ItalicAngle = float64(int32(post.U32(4))) / 65536 // 16.16 fixed
+		m.FixedPitch = post.U32(12) != 0
 	}
 	return m, nil
 }

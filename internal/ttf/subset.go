@@ -1,6 +1,8 @@
 package ttf
 
 import (
+	"github.com/pressroom/publish/internal/fontdata"
+
 	"cmp"
 	"encoding/binary"
 	"errors"
@@ -41,14 +43,14 @@ func Subset(file string, runes []rune) (*Font, error) {
 			return nil, fmt.Errorf("ttf: no %s table", tag)
 		}
 	}
-	head, maxp := data{s: tabs["head"]}, data{s: tabs["maxp"]}
+	head, maxp := data{S: tabs["head"]}, data{S: tabs["maxp"]}
 	o := outlines{
-		loca:      data{s: tabs["loca"]},
-		glyf:      data{s: tabs["glyf"]},
-		long:      head.i16(50) != 0, // indexToLocFormat
-		numGlyphs: int(maxp.u16(4)),
+		loca:      data{S: tabs["loca"]},
+		glyf:      data{S: tabs["glyf"]},
+		long:      head.I16(50) != 0, // indexToLocFormat
+		numGlyphs: int(maxp.U16(4)),
 	}
-	if err := cmp.Or(head.err, maxp.err); err != nil {
+	if err := cmp.Or(head.Err, maxp.Err); err != nil {
 		return nil, fmt.Errorf("ttf: head or maxp: %w", err)
 	}
 	cm, err := findCmap(tabs["cmap"])
@@ -67,8 +69,8 @@ func Subset(file string, runes []rune) (*Font, error) {
 			roots = append(roots, g)
 		}
 	}
-	if cm.d.err != nil {
-		return nil, fmt.Errorf("ttf: cmap: %w", cm.d.err)
+	if cm.d.Err != nil {
+		return nil, fmt.Errorf("ttf: cmap: %w", cm.d.Err)
 	}
 	keep, err := o.closure(roots)
 	if err != nil {
@@ -85,8 +87,8 @@ func Subset(file string, runes []rune) (*Font, error) {
 		Glyphs:   make([]uint16, len(ms)),
 		Advances: make([]uint16, len(ms)),
 	}
-	hmtx, hhea := data{s: tabs["hmtx"]}, data{s: tabs["hhea"]}
-	n := int(hhea.u16(34)) // numberOfHMetrics; w.metrics checks it
+	hmtx, hhea := data{S: tabs["hmtx"]}, data{S: tabs["hhea"]}
+	n := int(hhea.U16(34)) // numberOfHMetrics; w.metrics checks it
 	for i, m := range ms {
 		font.Runes[i], font.Advances[i] = m.r, advance(&hmtx, n, m.g)
 		ms[i].g = renumber(m.g)
@@ -124,7 +126,7 @@ func advance(hmtx *data, n int, g uint16) uint16 {
 	if n == 0 {
 		return 0
 	}
-	return hmtx.u16(4 * min(int(g), n-1))
+	return hmtx.U16(4 * min(int(g), n-1))
 }
 
 // writer collects the tables of the subset.
@@ -147,7 +149,7 @@ func (w *writer) edit(tag string, fields ...int) ([]byte, error) {
 	for i := 0; i+1 < len(fields); i += 2 {
 		off, v := fields[i], fields[i+1]
 		if off+2 > len(b) {
-			return nil, fmt.Errorf("%s table of %d bytes: %w", tag, len(b), errShort)
+			return nil, fmt.Errorf("%s table of %d bytes: %w", tag, len(b), fontdata.ErrShort)
 		}
 		binary.BigEndian.PutUint16(b[off:], uint16(v))
 	}
@@ -169,11 +171,11 @@ func (w *writer) glyphs(o *outlines, keep []uint16, renumber func(uint16) uint16
 		at := len(glyf)
 		// In a valid font glyphs do not overlap (loca only grows), so
 		// the subset's glyphs fit in the full font's table.
-		if at+end-start > len(o.glyf.s) {
+		if at+end-start > len(o.glyf.S) {
 			return errors.New("glyf: glyphs overlap")
 		}
 		offsets = append(offsets, at)
-		glyf = append(glyf, o.glyf.s[start:end]...)
+		glyf = append(glyf, o.glyf.S[start:end]...)
 		err = o.components(int(g), func(off int, c uint16) {
 			binary.BigEndian.PutUint16(glyf[at+off:], renumber(c))
 		})
@@ -216,9 +218,9 @@ func (w *writer) glyphs(o *outlines, keep []uint16, renumber func(uint16) uint16
 // metrics writes hmtx and hhea: every kept glyph gets a full record of
 // its advance and left side bearing, as in the full font.
 func (w *writer) metrics(keep []uint16) error {
-	hmtx, hhea := data{s: w.tabs["hmtx"]}, data{s: w.tabs["hhea"]}
-	n := int(hhea.u16(34)) // numberOfHMetrics
-	if hhea.err != nil || n == 0 {
+	hmtx, hhea := data{S: w.tabs["hmtx"]}, data{S: w.tabs["hhea"]}
+	n := int(hhea.U16(34)) // numberOfHMetrics
+	if hhea.Err != nil || n == 0 {
 		return errors.New("hhea: no horizontal metrics")
 	}
 	out := make([]byte, 0, 4*len(keep))
@@ -227,15 +229,15 @@ func (w *writer) metrics(keep []uint16) error {
 		adv := advance(&hmtx, n, g)
 		// Glyphs past the last record repeat its advance and have only a
 		// side bearing (OpenType spec, "hmtx").
-		lsb := hmtx.u16(4*n + 2*(i-n))
+		lsb := hmtx.U16(4*n + 2*(i-n))
 		if i < n {
-			lsb = hmtx.u16(4*i + 2)
+			lsb = hmtx.U16(4*i + 2)
 		}
 		out = binary.BigEndian.AppendUint16(out, adv)
 		out = binary.BigEndian.AppendUint16(out, lsb)
 	}
-	if hmtx.err != nil {
-		return fmt.Errorf("hmtx: %w", hmtx.err)
+	if hmtx.Err != nil {
+		return fmt.Errorf("hmtx: %w", hmtx.Err)
 	}
 	newHhea, err := w.edit("hhea", 34, len(keep))
 	if err != nil {

@@ -270,16 +270,16 @@ func TestSubsetChecksums(t *testing.T) {
 	if got := checksum(b); got != 0xB1B0AFBA {
 		t.Errorf("file checksum %#x, want 0xB1B0AFBA", got)
 	}
-	d := data{s: string(b)}
-	for i := range int(d.u16(4)) {
+	d := data{S: string(b)}
+	for i := range int(d.U16(4)) {
 		rec := 12 + 16*i
 		tag := string(b[rec : rec+4])
-		off, n := d.u32(rec+8), d.u32(rec+12)
+		off, n := d.U32(rec+8), d.U32(rec+12)
 		tab := slices.Clone(b[off : off+n])
 		if tag == "head" {
 			clear(tab[8:12]) // summed as zero (OpenType spec, "head")
 		}
-		if got, want := checksum(tab), d.u32(rec+4); got != want {
+		if got, want := checksum(tab), d.U32(rec+4); got != want {
 			t.Errorf("%s: checksum %#x, directory says %#x", tag, got, want)
 		}
 	}
@@ -303,13 +303,13 @@ func TestCmap(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := data{s: string(b)}
-			if n := int(d.u16(2)); n != len(tt.formats) {
+			d := data{S: string(b)}
+			if n := int(d.U16(2)); n != len(tt.formats) {
 				t.Fatalf("%d subtables, want %d", n, len(tt.formats))
 			}
 			for i, format := range tt.formats {
-				c := cmap{d: d, off: int(d.u32(4 + 8*i + 4)), format: format}
-				if got := d.u16(c.off); got != format {
+				c := cmap{d: d, off: int(d.U32(4 + 8*i + 4)), format: format}
+				if got := d.U16(c.off); got != format {
 					t.Fatalf("subtable %d: format %d, want %d", i, got, format)
 				}
 				for _, m := range tt.ms {
@@ -326,8 +326,8 @@ func TestCmap(t *testing.T) {
 						t.Errorf("format %d: %U -> %d, want 0", format, r, got)
 					}
 				}
-				if c.d.err != nil {
-					t.Error(c.d.err)
+				if c.d.Err != nil {
+					t.Error(c.d.Err)
 				}
 			}
 		})
@@ -355,8 +355,8 @@ func TestSubsetMalformed(t *testing.T) {
 	// withTable returns the font with one table's directory entry pointing
 	// at other bytes.
 	withTable := func(tag, content string) string {
-		d := data{s: file}
-		for i := range int(d.u16(4)) {
+		d := data{S: file}
+		for i := range int(d.U16(4)) {
 			rec := 12 + 16*i
 			if file[rec:rec+4] == tag {
 				b := []byte(file + content)

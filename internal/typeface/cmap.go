@@ -45,16 +45,16 @@ func (m *runeMap) set(r rune, g uint16) {
 // Glyph indices outside [1, numGlyphs) are dropped, so every glyph the
 // map returns can index the per-glyph tables without a check.
 func parseCmap(tab string, numGlyphs int) (runeMap, error) {
-	d := data{b: tab}
-	n := int(d.u16(2))
+	d := data{S: tab}
+	n := int(d.U16(2))
 	best, bestRank := -1, 0
 	for i := range n {
 		rec := 4 + i*8
-		platform, encoding := d.u16(rec), d.u16(rec+2)
-		off := int(d.u32(rec + 4))
-		format := d.u16(off)
-		if d.err != nil {
-			return runeMap{}, fmt.Errorf("cmap: %w", d.err)
+		platform, encoding := d.U16(rec), d.U16(rec+2)
+		off := int(d.U32(rec + 4))
+		format := d.U16(off)
+		if d.Err != nil {
+			return runeMap{}, fmt.Errorf("cmap: %w", d.Err)
 		}
 		if r := cmapRank(platform, encoding, format); r > bestRank {
 			best, bestRank = off, r
@@ -65,7 +65,7 @@ func parseCmap(tab string, numGlyphs int) (runeMap, error) {
 	}
 	m := runeMap{bmp: make([]uint16, 0x10000)}
 	var err error
-	if d.u16(best) == 12 {
+	if d.U16(best) == 12 {
 		err = cmap12(&d, best, numGlyphs, &m)
 	} else {
 		err = cmap4(&d, best, numGlyphs, &m)
@@ -91,30 +91,30 @@ func cmapRank(platform, encoding, format uint16) int {
 }
 
 func cmap4(d *data, off, numGlyphs int, m *runeMap) error {
-	segs := int(d.u16(off+6)) / 2
+	segs := int(d.U16(off+6)) / 2
 	ends := off + 14
 	starts := ends + segs*2 + 2
 	deltas := starts + segs*2
 	ranges := deltas + segs*2
-	if !d.has(ranges, segs*2) {
-		return fmt.Errorf("format 4 with %d segments: %w", segs, d.err)
+	if !d.Has(ranges, segs*2) {
+		return fmt.Errorf("format 4 with %d segments: %w", segs, d.Err)
 	}
 	for s := range segs {
-		end, start := int(d.u16(ends+s*2)), int(d.u16(starts+s*2))
-		delta, rangeOff := d.u16(deltas+s*2), int(d.u16(ranges+s*2))
+		end, start := int(d.U16(ends+s*2)), int(d.U16(starts+s*2))
+		delta, rangeOff := d.U16(deltas+s*2), int(d.U16(ranges+s*2))
 		for c := start; c <= end && c < 0xFFFF; c++ {
 			var g uint16
 			if rangeOff == 0 {
 				g = uint16(c) + delta // modulo 65536, as the spec says
 			} else {
 				// idRangeOffset counts bytes from its own position.
-				g = d.u16(ranges + s*2 + rangeOff + (c-start)*2)
+				g = d.U16(ranges + s*2 + rangeOff + (c-start)*2)
 				if g != 0 {
 					g += delta
 				}
 			}
-			if d.err != nil {
-				return fmt.Errorf("format 4 segment %d: %w", s, d.err)
+			if d.Err != nil {
+				return fmt.Errorf("format 4 segment %d: %w", s, d.Err)
 			}
 			if g != 0 && int(g) < numGlyphs {
 				m.set(rune(c), g)
@@ -125,13 +125,13 @@ func cmap4(d *data, off, numGlyphs int, m *runeMap) error {
 }
 
 func cmap12(d *data, off, numGlyphs int, m *runeMap) error {
-	groups := int(d.u32(off + 12))
-	if !d.has(off+16, groups*12) {
-		return fmt.Errorf("format 12 with %d groups: %w", groups, d.err)
+	groups := int(d.U32(off + 12))
+	if !d.Has(off+16, groups*12) {
+		return fmt.Errorf("format 12 with %d groups: %w", groups, d.Err)
 	}
 	for i := range groups {
 		rec := off + 16 + i*12
-		start, end, g := d.u32(rec), d.u32(rec+4), d.u32(rec+8)
+		start, end, g := d.U32(rec), d.U32(rec+4), d.U32(rec+8)
 		if end > 0x10FFFF || start > end {
 			continue
 		}

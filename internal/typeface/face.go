@@ -1,6 +1,8 @@
 package typeface
 
 import (
+	"github.com/pressroom/publish/internal/fontdata"
+
 	"cmp"
 	"fmt"
 	"sync"
@@ -106,13 +108,13 @@ func (f *Face) CapHeight() float64 { return f.capHeight }
 // parseFace builds the face called name from its font file, which it reads
 // in place and keeps nothing of.
 func parseFace(name string, file string) (*Face, error) {
-	tabs, err := tables(file)
+	tabs, err := fontdata.Tables(file)
 	if err != nil {
 		return nil, err
 	}
-	head, maxp := data{b: tabs["head"]}, data{b: tabs["maxp"]}
-	upem, numGlyphs := int(head.u16(18)), int(maxp.u16(4))
-	if err := cmp.Or(head.err, maxp.err); err != nil {
+	head, maxp := data{S: tabs["head"]}, data{S: tabs["maxp"]}
+	upem, numGlyphs := int(head.U16(18)), int(maxp.U16(4))
+	if err := cmp.Or(head.Err, maxp.Err); err != nil {
 		return nil, fmt.Errorf("head or maxp: %w", err)
 	}
 	if upem == 0 || numGlyphs == 0 {
@@ -176,17 +178,17 @@ func (f *Face) compileKerning() (*kernTable, error) {
 
 // advances reads the advance width of every glyph from hmtx, in em.
 func advances(hhea, hmtx string, numGlyphs int, upem float64) ([]float64, error) {
-	h := data{b: hhea}
-	n := int(h.u16(34)) // numberOfHMetrics
-	m := data{b: hmtx}
-	if h.err != nil || n == 0 || n > numGlyphs || !m.has(0, n*4) {
+	h := data{S: hhea}
+	n := int(h.U16(34)) // numberOfHMetrics
+	m := data{S: hmtx}
+	if h.Err != nil || n == 0 || n > numGlyphs || !m.Has(0, n*4) {
 		return nil, fmt.Errorf("hhea/hmtx: %d metrics for %d glyphs: invalid", n, numGlyphs)
 	}
 	adv := make([]float64, numGlyphs)
 	for g := range adv {
 		// Glyphs past the last record repeat its advance (hmtx spec), as
 		// monospaced fonts use to save space.
-		adv[g] = float64(m.u16(min(g, n-1)*4)) / upem
+		adv[g] = float64(m.U16(min(g, n-1)*4)) / upem
 	}
 	return adv, nil
 }
@@ -196,16 +198,16 @@ func advances(hhea, hmtx string, numGlyphs int, upem float64) ([]float64, error)
 // (or none) lacks the last two: sfnt then measures the glyphs x and H, which
 // is worth copying the file for in a case so rare.
 func (f *Face) verticalMetrics(file string, tabs map[string]string) error {
-	hhea := data{b: tabs["hhea"]}
-	f.ascent = float64(hhea.i16(4)) / f.upem
-	f.descent = -float64(hhea.i16(6)) / f.upem
-	f.lineGap = float64(hhea.i16(8)) / f.upem
-	if hhea.err != nil {
-		return fmt.Errorf("hhea: %w", hhea.err)
+	hhea := data{S: tabs["hhea"]}
+	f.ascent = float64(hhea.I16(4)) / f.upem
+	f.descent = -float64(hhea.I16(6)) / f.upem
+	f.lineGap = float64(hhea.I16(8)) / f.upem
+	if hhea.Err != nil {
+		return fmt.Errorf("hhea: %w", hhea.Err)
 	}
-	if os2 := (data{b: tabs["OS/2"]}); len(os2.b) >= 90 && os2.u16(0) >= 2 {
-		f.xHeight = float64(os2.i16(86)) / f.upem
-		f.capHeight = float64(os2.i16(88)) / f.upem
+	if os2 := (data{S: tabs["OS/2"]}); len(os2.S) >= 90 && os2.U16(0) >= 2 {
+		f.xHeight = float64(os2.I16(86)) / f.upem
+		f.capHeight = float64(os2.I16(88)) / f.upem
 		return nil
 	}
 	sf, err := sfnt.Parse([]byte(file))

@@ -17,44 +17,44 @@ import (
 // twice. Only the horizontal advance counts (XAdvance of either glyph);
 // placement and device adjustments do not change the width of a line.
 func parseGPOSKern(tab string, numGlyphs int) (*kernTable, error) {
-	d := &data{b: tab}
-	if d.u16(0) != 1 {
-		return nil, fmt.Errorf("GPOS version %d.%d: unsupported", d.u16(0), d.u16(2))
+	d := &data{S: tab}
+	if d.U16(0) != 1 {
+		return nil, fmt.Errorf("GPOS version %d.%d: unsupported", d.U16(0), d.U16(2))
 	}
-	featureList, lookupList := int(d.u16(6)), int(d.u16(8))
+	featureList, lookupList := int(d.U16(6)), int(d.U16(8))
 	indices := kernLookups(d, featureList)
-	if d.err != nil {
-		return nil, fmt.Errorf("GPOS feature list: %w", d.err)
+	if d.Err != nil {
+		return nil, fmt.Errorf("GPOS feature list: %w", d.Err)
 	}
 	b := newKernBuilder(numGlyphs)
 	scratch := make([]uint16, numGlyphs)
-	lookups := int(d.u16(lookupList))
+	lookups := int(d.U16(lookupList))
 	for _, li := range indices {
 		if li >= lookups {
 			return nil, fmt.Errorf("GPOS: kern lookup %d of %d", li, lookups)
 		}
-		lookup := lookupList + int(d.u16(lookupList+2+li*2))
-		kind, subs := d.u16(lookup), int(d.u16(lookup+4))
+		lookup := lookupList + int(d.U16(lookupList+2+li*2))
+		kind, subs := d.U16(lookup), int(d.U16(lookup+4))
 		if kind != 2 && kind != 9 {
 			continue
 		}
 		b.beginLookup()
 		for s := range subs {
-			sub := lookup + int(d.u16(lookup+6+s*2))
+			sub := lookup + int(d.U16(lookup+6+s*2))
 			if kind == 9 {
-				if d.u16(sub) != 1 || d.u16(sub+2) != 2 {
+				if d.U16(sub) != 1 || d.U16(sub+2) != 2 {
 					continue // not an extension of PairPos
 				}
-				sub += int(d.u32(sub + 4))
+				sub += int(d.U32(sub + 4))
 			}
-			switch d.u16(sub) {
+			switch d.U16(sub) {
 			case 1:
 				pairPos1(d, sub, b)
 			case 2:
 				pairPos2(d, sub, b, scratch)
 			}
-			if d.err != nil {
-				return nil, fmt.Errorf("GPOS lookup %d subtable %d: %w", li, s, d.err)
+			if d.Err != nil {
+				return nil, fmt.Errorf("GPOS lookup %d subtable %d: %w", li, s, d.Err)
 			}
 		}
 	}
@@ -69,15 +69,15 @@ func parseGPOSKern(tab string, numGlyphs int) (*kernTable, error) {
 // and without repeats, since GPOS applies lookups in list order.
 func kernLookups(d *data, featureList int) []int {
 	var indices []int
-	n := int(d.u16(featureList))
+	n := int(d.U16(featureList))
 	for i := range n {
 		rec := featureList + 2 + i*6
-		if !d.has(rec, 4) || string(d.b[rec:rec+4]) != "kern" {
+		if !d.Has(rec, 4) || string(d.S[rec:rec+4]) != "kern" {
 			continue
 		}
-		feature := featureList + int(d.u16(rec+4))
-		for j := range int(d.u16(feature + 2)) {
-			indices = append(indices, int(d.u16(feature+4+j*2)))
+		feature := featureList + int(d.U16(rec+4))
+		for j := range int(d.U16(feature + 2)) {
+			indices = append(indices, int(d.U16(feature+4+j*2)))
 		}
 	}
 	slices.Sort(indices)
@@ -93,29 +93,29 @@ func xAdvance(d *data, off int, format uint16) int32 {
 	if format&0x4 == 0 {
 		return 0
 	}
-	return int32(d.i16(off + valueSize(format&0x3)))
+	return int32(d.I16(off + valueSize(format&0x3)))
 }
 
 // pairPos1 reads a PairPos format 1 subtable: a PairSet of (right glyph,
 // value) records for each left glyph in the coverage.
 func pairPos1(d *data, sub int, b *kernBuilder) {
-	vf1, vf2 := d.u16(sub+4), d.u16(sub+6)
+	vf1, vf2 := d.U16(sub+4), d.U16(sub+6)
 	size1, size2 := valueSize(vf1), valueSize(vf2)
-	sets := int(d.u16(sub + 8))
-	coverage(d, sub+int(d.u16(sub+2)), func(left, index int) {
+	sets := int(d.U16(sub + 8))
+	coverage(d, sub+int(d.U16(sub+2)), func(left, index int) {
 		if index >= sets || left >= b.numGlyphs || b.claimed(left) {
 			return
 		}
-		set := sub + int(d.u16(sub+10+index*2))
-		n := int(d.u16(set))
+		set := sub + int(d.U16(sub+10+index*2))
+		n := int(d.U16(set))
 		rec := 2 + size1 + size2
-		if !d.has(set+2, n*rec) {
+		if !d.Has(set+2, n*rec) {
 			return
 		}
 		for i := range n {
 			r := set + 2 + i*rec
 			v := xAdvance(d, r+2, vf1) + xAdvance(d, r+2+size1, vf2)
-			b.pair(left, int(d.u16(r)), v)
+			b.pair(left, int(d.U16(r)), v)
 		}
 	})
 }
@@ -124,11 +124,11 @@ func pairPos1(d *data, sub int, b *kernBuilder) {
 // classes of the left and the right glyph. scratch holds numGlyphs
 // entries, for decoding the left classes.
 func pairPos2(d *data, sub int, b *kernBuilder, scratch []uint16) {
-	vf1, vf2 := d.u16(sub+4), d.u16(sub+6)
+	vf1, vf2 := d.U16(sub+4), d.U16(sub+6)
 	size1, size2 := valueSize(vf1), valueSize(vf2)
-	n1, n2 := int(d.u16(sub+12)), int(d.u16(sub+14))
+	n1, n2 := int(d.U16(sub+12)), int(d.U16(sub+14))
 	rec := size1 + size2
-	if n1 == 0 || n2 == 0 || !d.has(sub+16, n1*n2*rec) {
+	if n1 == 0 || n2 == 0 || !d.Has(sub+16, n1*n2*rec) {
 		return
 	}
 	values := make([]int16, n1*n2)
@@ -137,11 +137,11 @@ func pairPos2(d *data, sub int, b *kernBuilder, scratch []uint16) {
 		values[i] = sat16(xAdvance(d, r, vf1) + xAdvance(d, r+size1, vf2))
 	}
 	class2 := make([]uint16, b.numGlyphs)
-	classDef(d, sub+int(d.u16(sub+10)), class2, n2)
+	classDef(d, sub+int(d.U16(sub+10)), class2, n2)
 	clear(scratch)
-	classDef(d, sub+int(d.u16(sub+8)), scratch, n1)
+	classDef(d, sub+int(d.U16(sub+8)), scratch, n1)
 	id := b.addSub(class2, values)
-	coverage(d, sub+int(d.u16(sub+2)), func(left, _ int) {
+	coverage(d, sub+int(d.U16(sub+2)), func(left, _ int) {
 		if left < b.numGlyphs {
 			b.claim(left, id, uint32(int(scratch[left])*n2))
 		}
@@ -151,29 +151,29 @@ func pairPos2(d *data, sub int, b *kernBuilder, scratch []uint16) {
 // coverage calls fn for each glyph of a Coverage table with its coverage
 // index.
 func coverage(d *data, off int, fn func(glyph, index int)) {
-	switch d.u16(off) {
+	switch d.U16(off) {
 	case 1:
-		n := int(d.u16(off + 2))
-		if !d.has(off+4, n*2) {
+		n := int(d.U16(off + 2))
+		if !d.Has(off+4, n*2) {
 			return
 		}
 		for i := range n {
-			fn(int(d.u16(off+4+i*2)), i)
+			fn(int(d.U16(off+4+i*2)), i)
 		}
 	case 2:
-		n := int(d.u16(off + 2))
-		if !d.has(off+4, n*6) {
+		n := int(d.U16(off + 2))
+		if !d.Has(off+4, n*6) {
 			return
 		}
 		for i := range n {
 			r := off + 4 + i*6
-			start, end, index := int(d.u16(r)), int(d.u16(r+2)), int(d.u16(r+4))
+			start, end, index := int(d.U16(r)), int(d.U16(r+2)), int(d.U16(r+4))
 			for g := start; g <= end; g++ {
 				fn(g, index+g-start)
 			}
 		}
 	default:
-		d.fail(off)
+		d.Fail(off)
 	}
 }
 
@@ -186,28 +186,28 @@ func classDef(d *data, off int, class []uint16, count int) {
 			class[g] = c
 		}
 	}
-	switch d.u16(off) {
+	switch d.U16(off) {
 	case 1:
-		start, n := int(d.u16(off+2)), int(d.u16(off+4))
-		if !d.has(off+6, n*2) {
+		start, n := int(d.U16(off+2)), int(d.U16(off+4))
+		if !d.Has(off+6, n*2) {
 			return
 		}
 		for i := range n {
-			set(start+i, d.u16(off+6+i*2))
+			set(start+i, d.U16(off+6+i*2))
 		}
 	case 2:
-		n := int(d.u16(off + 2))
-		if !d.has(off+4, n*6) {
+		n := int(d.U16(off + 2))
+		if !d.Has(off+4, n*6) {
 			return
 		}
 		for i := range n {
 			r := off + 4 + i*6
-			start, end, c := int(d.u16(r)), int(d.u16(r+2)), d.u16(r+4)
+			start, end, c := int(d.U16(r)), int(d.U16(r+2)), d.U16(r+4)
 			for g := start; g <= end && g < len(class); g++ {
 				set(g, c)
 			}
 		}
 	default:
-		d.fail(off)
+		d.Fail(off)
 	}
 }

@@ -270,25 +270,25 @@ func sat16(v int32) int16 {
 // of GPOS kerning. Subtables that hold minimum values or kern across the
 // line are not pair kerning and are skipped.
 func parseKernTable(tab string, numGlyphs int) (*kernTable, error) {
-	d := data{b: tab}
-	if d.u16(0) != 0 {
+	d := data{S: tab}
+	if d.U16(0) != 0 {
 		return nil, nil // Apple's version 1 table: no Noto-era font uses it
 	}
-	n := int(d.u16(2))
+	n := int(d.U16(2))
 	b := newKernBuilder(numGlyphs)
 	off := 4
 	for range n {
 		b.beginLookup() // subtables add up, like separate lookups
-		length, coverage := int(d.u16(off+2)), d.u16(off+4)
+		length, coverage := int(d.U16(off+2)), d.U16(off+4)
 		format, horizontal := coverage>>8, coverage&1 != 0
 		if format == 0 && horizontal && coverage&0x6 == 0 {
-			pairs := int(d.u16(off + 6))
-			if !d.has(off+14, pairs*6) {
+			pairs := int(d.U16(off + 6))
+			if !d.Has(off+14, pairs*6) {
 				break
 			}
 			for i := range pairs {
 				rec := off + 14 + i*6
-				b.pair(int(d.u16(rec)), int(d.u16(rec+2)), int32(d.i16(rec+4)))
+				b.pair(int(d.U16(rec)), int(d.U16(rec+2)), int32(d.I16(rec+4)))
 			}
 		}
 		if length < 6 {
@@ -296,8 +296,8 @@ func parseKernTable(tab string, numGlyphs int) (*kernTable, error) {
 		}
 		off += length
 	}
-	if d.err != nil {
-		return nil, d.err
+	if d.Err != nil {
+		return nil, d.Err
 	}
 	return b.build()
 }

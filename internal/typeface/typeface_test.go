@@ -1,6 +1,8 @@
 package typeface
 
 import (
+	"github.com/pressroom/publish/internal/fontdata"
+
 	"errors"
 	"fmt"
 	"maps"
@@ -365,7 +367,7 @@ func TestOldOS2(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := face(t, NewLibrary(), fonts.SerifRegular)
-	tabs, err := tables(file)
+	tabs, err := fontdata.Tables(file)
 	if err != nil {
 		t.Fatal(err)
 	}
