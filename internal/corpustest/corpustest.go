@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/tooltest"
 )
 
@@ -153,4 +154,48 @@ func inline(tag string) bool {
 		return true
 	}
 	return false
+}
+
+// ArticleText returns every string of an article, one per line: metadata
+// (the date as YYYY-MM-DD), credits, and the body with its figures, quotes
+// and lists. It is what "a word is kept" is measured against.
+func ArticleText(a *article.Article) string {
+	var b strings.Builder
+	m := a.Meta
+	for _, s := range []string{m.Title, m.Subtitle, m.Section, m.Date.String(), m.Publisher, m.Rights, strings.Join(m.Keywords, " ")} {
+		b.WriteString(s + "\n")
+	}
+	for _, p := range m.Authors {
+		b.WriteString(p.Name + "\n" + p.Bio + "\n")
+	}
+	if m.LeadImage != nil {
+		b.WriteString(m.LeadImage.Alt + "\n" + m.LeadImage.Caption.String() + "\n" + m.LeadImage.Credit + "\n")
+	}
+	for _, c := range a.Credits {
+		b.WriteString(c.Text + "\n")
+	}
+	var walk func([]article.Block)
+	walk = func(blocks []article.Block) {
+		for _, bl := range blocks {
+			switch bl := bl.(type) {
+			case *article.Heading:
+				b.WriteString(bl.Text.String())
+			case *article.Paragraph:
+				b.WriteString(bl.Text.String())
+			case *article.Preformatted:
+				b.WriteString(bl.Text)
+			case *article.Figure:
+				b.WriteString(bl.Image.Alt + "\n" + bl.Image.Caption.String() + "\n" + bl.Image.Credit)
+			case *article.Quote:
+				walk(bl.Blocks)
+			case *article.List:
+				for _, it := range bl.Items {
+					walk(it)
+				}
+			}
+			b.WriteString("\n")
+		}
+	}
+	walk(a.Body)
+	return b.String()
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/corpustest"
 )
 
@@ -81,7 +80,7 @@ func TestCorpus(t *testing.T) {
 			tally(&date, name, "date", same, m.Date.String(), want.PublishedTime)
 		}
 		all := page.ExpectedWords(t)
-		kept, lost := corpustest.Kept(all, articleText(a))
+		kept, lost := corpustest.Kept(all, corpustest.ArticleText(a))
 		if kept < floorWords {
 			t.Errorf("%s: kept %.1f%% of %d words, lost %q", name, 100*kept, len(all), lost[:min(len(lost), 15)])
 		} else if len(lost) > 0 {
@@ -170,47 +169,4 @@ func sameNames(got, want []string) bool {
 func primaryTag(tag string) string {
 	p, _, _ := strings.Cut(strings.ToLower(strings.ReplaceAll(tag, "_", "-")), "-")
 	return p
-}
-
-// articleText returns every string of the article: metadata, credits and
-// body.
-func articleText(a *article.Article) string {
-	var b strings.Builder
-	m := a.Meta
-	for _, s := range []string{m.Title, m.Subtitle, m.Section, m.Publisher, m.Rights, strings.Join(m.Keywords, " ")} {
-		b.WriteString(s + "\n")
-	}
-	for _, p := range m.Authors {
-		b.WriteString(p.Name + "\n" + p.Bio + "\n")
-	}
-	if m.LeadImage != nil {
-		b.WriteString(m.LeadImage.Alt + "\n" + m.LeadImage.Caption.String() + "\n" + m.LeadImage.Credit + "\n")
-	}
-	for _, c := range a.Credits {
-		b.WriteString(c.Text + "\n")
-	}
-	var walk func([]article.Block)
-	walk = func(blocks []article.Block) {
-		for _, bl := range blocks {
-			switch bl := bl.(type) {
-			case *article.Heading:
-				b.WriteString(bl.Text.String())
-			case *article.Paragraph:
-				b.WriteString(bl.Text.String())
-			case *article.Preformatted:
-				b.WriteString(bl.Text)
-			case *article.Figure:
-				b.WriteString(bl.Image.Alt + "\n" + bl.Image.Caption.String() + "\n" + bl.Image.Credit)
-			case *article.Quote:
-				walk(bl.Blocks)
-			case *article.List:
-				for _, it := range bl.Items {
-					walk(it)
-				}
-			}
-			b.WriteString("\n")
-		}
-	}
-	walk(a.Body)
-	return b.String()
 }

@@ -1,6 +1,8 @@
 package htmlpage
 
 import (
+	"github.com/pressroom/publish/internal/corpustest"
+
 	"bytes"
 	"encoding/base64"
 	"errors"
@@ -338,8 +340,8 @@ func TestCharset(t *testing.T) {
 			if a.Meta.Title != tt.title {
 				t.Errorf("title %q, want %q", a.Meta.Title, tt.title)
 			}
-			if !strings.Contains(articleText(a), tt.text) {
-				t.Errorf("text not decoded: %q", articleText(a)[:200])
+			if !strings.Contains(corpustest.ArticleText(a), tt.text) {
+				t.Errorf("text not decoded: %q", corpustest.ArticleText(a)[:200])
 			}
 		})
 	}

@@ -5,9 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 
-	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/corpustest"
 	"github.com/pressroom/publish/internal/read/cues"
 	"github.com/pressroom/publish/internal/tooltest"
 )
@@ -35,7 +34,7 @@ func TestCorpusKeepsEveryWord(t *testing.T) {
 				t.Fatalf("no body")
 			}
 			have := map[string]bool{}
-			for _, w := range words(articleText(a)) {
+			for _, w := range corpustest.Words(corpustest.ArticleText(a)) {
 				have[w] = true
 			}
 			var lost []string
@@ -54,7 +53,7 @@ func TestCorpusKeepsEveryWord(t *testing.T) {
 				} else if caption, c, ok := cues.ParseCredit(line); ok {
 					keep = caption + " " + c.Text
 				}
-				for _, w := range words(keep) {
+				for _, w := range corpustest.Words(keep) {
 					if !have[w] {
 						lost = append(lost, w)
 					}
@@ -65,39 +64,4 @@ func TestCorpusKeepsEveryWord(t *testing.T) {
 			}
 		})
 	}
-}
-
-// articleText returns every string of the article, metadata and credits
-// included.
-func articleText(a *article.Article) string {
-	var b strings.Builder
-	m := a.Meta
-	for _, s := range []string{m.Title, m.Subtitle, m.Section, m.Date.String()} {
-		b.WriteString(s + "\n")
-	}
-	for _, p := range m.Authors {
-		b.WriteString(p.Name + "\n" + p.Bio + "\n")
-	}
-	if m.LeadImage != nil {
-		b.WriteString(m.LeadImage.Caption.String() + "\n" + m.LeadImage.Credit + "\n")
-	}
-	for _, c := range a.Credits {
-		b.WriteString(c.Text + "\n")
-	}
-	for _, blk := range a.Body {
-		switch blk := blk.(type) {
-		case *article.Heading:
-			b.WriteString(blk.Text.String() + "\n")
-		case *article.Paragraph:
-			b.WriteString(blk.Text.String() + "\n")
-		case *article.Figure:
-			b.WriteString(blk.Image.Caption.String() + "\n" + blk.Image.Credit + "\n")
-		}
-	}
-	return b.String()
-}
-
-// words splits s into lower-case words of letters and digits.
-func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
