@@ -24,7 +24,8 @@ func benchmarkPublish(b *testing.B, format string) {
 	opts := Options{Getenv: func(string) string { return "1526774400" }}
 	var buf bytes.Buffer
 	for b.Loop() {
-		a, err := opts.load(context.Background(), in)
+		env := newEnv(&opts) // as a new process: nothing parsed yet
+		a, err := env.load(context.Background(), in, &opts)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -33,7 +34,7 @@ func benchmarkPublish(b *testing.B, format string) {
 			b.Fatal(err)
 		}
 		buf.Reset()
-		if err := newEnv().render(&buf, format, a, in, opts, lopts); err != nil {
+		if err := env.render(&buf, format, a, in, opts, lopts); err != nil {
 			b.Fatal(err)
 		}
 	}

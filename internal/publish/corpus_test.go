@@ -29,12 +29,12 @@ func TestCorpusOutputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := newEnv()
+	env := newEnv(&opts)
 	for _, page := range pages {
 		t.Run(page.Name, func(t *testing.T) {
 			t.Parallel()
 			in := filepath.Join(page.Dir, "source.html")
-			a, err := opts.load(context.Background(), in)
+			a, err := env.load(context.Background(), in, &opts)
 			if err != nil {
 				t.Fatal(err)
 			}

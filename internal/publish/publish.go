@@ -86,7 +86,7 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	if inputs, err = expand(inputs); err != nil {
 		return err
 	}
-	env := newEnv()
+	env := newEnv(&opts)
 	// Names are claimed in input order, so a run names its outputs the
 	// same way whatever order the workers finish in.
 	var taken names
@@ -98,7 +98,7 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	}
 	publishOne := func(ctx context.Context, i int) error {
 		in := inputs[i]
-		a, err := opts.load(ctx, in)
+		a, err := env.load(ctx, in, &opts)
 		if err != nil {
 			return err
 		}
@@ -141,7 +141,7 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 
 // Inspect prints the article read from input as JSON.
 func Inspect(ctx context.Context, w io.Writer, input string, opts Options) error {
-	a, err := opts.load(ctx, input)
+	a, err := newEnv(&opts).load(ctx, input, &opts)
 	if err != nil {
 		return err
 	}
@@ -151,7 +151,8 @@ func Inspect(ctx context.Context, w io.Writer, input string, opts Options) error
 // InspectLayout lays out the article read from input and prints the
 // layout's statistics as JSON.
 func InspectLayout(ctx context.Context, w io.Writer, input string, opts Options) error {
-	a, err := opts.load(ctx, input)
+	env := newEnv(&opts)
+	a, err := env.load(ctx, input, &opts)
 	if err != nil {
 		return err
 	}
@@ -159,7 +160,7 @@ func InspectLayout(ctx context.Context, w io.Writer, input string, opts Options)
 	if err != nil {
 		return err
 	}
-	doc, err := newEnv().layout(a, lopts, opts.stderr(), input)
+	doc, err := env.layout(a, lopts, opts.stderr(), input)
 	if err != nil {
 		return err
 	}
@@ -191,19 +192,24 @@ func (o *Options) stderr() io.Writer {
 	return o.Stderr
 }
 
-// load reads one input and applies the overrides.
-func (o *Options) load(ctx context.Context, input string) (*article.Article, error) {
+// reader returns the reader a run reads all its inputs with, sharing one
+// HTTP client, so that URLs on one site reuse their connections.
+func (o *Options) reader() *read.Reader {
 	stdin := o.Stdin
 	if stdin == nil {
 		stdin = os.Stdin
 	}
-	r := &read.Reader{
+	return &read.Reader{
 		Stdin:       stdin,
 		Client:      read.NewClient(read.FetchTimeout),
 		FetchImages: o.FetchImages,
 		Warn:        func(msg string) { fmt.Fprintf(o.stderr(), "publish: %s\n", msg) },
 	}
-	a, err := r.Read(ctx, input)
+}
+
+// load reads one input with the run's reader and applies the overrides.
+func (e *env) load(ctx context.Context, input string, o *Options) (*article.Article, error) {
+	a, err := e.reader.Read(ctx, input)
 	if err != nil {
 		return nil, err
 	}

@@ -9,18 +9,20 @@ import (
 	"github.com/pressroom/publish/internal/hyphen"
 	"github.com/pressroom/publish/internal/layout"
 	"github.com/pressroom/publish/internal/pdf"
+	"github.com/pressroom/publish/internal/read"
 	"github.com/pressroom/publish/internal/typeface"
 )
 
-// env holds what a run parses once and shares across its inputs and
-// outputs: the fonts' metrics and the hyphenation patterns, each loaded on
-// first use.
+// env holds what a run sets up once and shares across its inputs and
+// outputs: the reader with its HTTP client, and the fonts' metrics and the
+// hyphenation patterns, each loaded on first use.
 type env struct {
+	reader     *read.Reader
 	typesetter *layout.Typesetter
 }
 
-func newEnv() *env {
-	return &env{typesetter: layout.New(typeface.NewLibrary(), hyphen.NewLibrary())}
+func newEnv(o *Options) *env {
+	return &env{reader: o.reader(), typesetter: layout.New(typeface.NewLibrary(), hyphen.NewLibrary())}
 }
 
 // layout sets article a for print and reports the layout's warnings
