@@ -23,7 +23,9 @@ type fontFace struct {
 
 // fontsFor returns the faces to embed: none unless Options.EmbedFonts; the
 // serif family always; the monospaced face only when the text has code;
-// the CJK fallback (4 MB) only when the text has CJK characters.
+// each CJK fallback (about 4 MB) only when the text has characters of its
+// script: Droid Sans Fallback for Chinese and Japanese, Nanum Myeongjo for
+// Korean.
 func (b *book) fontsFor() []fontFace {
 	if !b.opts.EmbedFonts {
 		return nil
@@ -34,17 +36,22 @@ func (b *book) fontsFor() []fontFace {
 		{fonts.SerifBold, "Noto Serif", false, true},
 		{fonts.SerifBoldItalic, "Noto Serif", true, true},
 	}
-	code, cjk := false, false
+	code, hanKana, hangul := false, false, false
 	b.eachText(func(s string, isCode bool) {
 		code = code || isCode
-		cjk = cjk || hasCJK(s)
+		for _, r := range s {
+			hanKana = hanKana || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+			hangul = hangul || unicode.Is(unicode.Hangul, r)
+		}
 	})
 	if code {
 		faces = append(faces, fontFace{fonts.MonoRegular, "Noto Sans Mono", false, false})
 	}
-	if cjk {
-		faces = append(faces, fontFace{fonts.Fallback, "Droid Sans Fallback", false, false},
-			fontFace{fonts.FallbackKorean, "Nanum Myeongjo", false, false})
+	if hanKana {
+		faces = append(faces, fontFace{fonts.Fallback, "Droid Sans Fallback", false, false})
+	}
+	if hangul {
+		faces = append(faces, fontFace{fonts.FallbackKorean, "Nanum Myeongjo", false, false})
 	}
 	return faces
 }
