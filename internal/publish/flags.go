@@ -3,7 +3,6 @@ package publish
 import (
 	"fmt"
 	"time"
-	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -31,5 +30,3 @@ func parseLang(s string) (string, error) {
 	}
 	return tag.String(), nil
 }
-
-func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
