@@ -12,6 +12,44 @@ import (
 func (s *setter) credits(a *article.Article) {
 	g := &s.g
 	L := g.body.leading
+	paras := creditParagraphs(a)
+	if made := s.made(); made != nil {
+		paras = append(paras, made)
+	}
+	if len(paras) == 0 {
+		return
+	}
+	s.space(L, false)
+	rule := &RuleItem{X1: 0, Y1: L / 2, X2: g.measure / 4, Y2: L / 2, Width: 0.5, Gray: 0.5}
+	s.v = append(s.v, vitem{kind: vBlock, height: L, items: []Item{rule}, keep: true, article: s.articleIndex})
+	mark := len(s.v)
+	s.addLines(s.set(article.Plain("Credits"), &g.heading3, paraOptions{measure: g.measure, ragged: true}), &g.heading3, 0, true)
+	s.v[mark].outline = &OutlineEntry{Title: "Credits", Level: s.outlineBase + 1}
+	s.creditLines(paras)
+}
+
+// made returns the line that says when the file was made, or nil.
+func (s *setter) made() article.Text {
+	if s.opts.Created.IsZero() {
+		return nil
+	}
+	return article.Plain("This file was made on " + s.opts.Created.Format("2 January 2006") + ".")
+}
+
+// creditLines sets credit paragraphs, a little apart.
+func (s *setter) creditLines(paras []article.Text) {
+	g := &s.g
+	for i, p := range paras {
+		if i > 0 {
+			s.space(0.3*g.body.leading, false)
+		}
+		s.addLines(s.set(p, &g.credit, paraOptions{measure: g.measure, ragged: true, dict: s.dict}), &g.credit, 0, false)
+	}
+}
+
+// creditParagraphs returns what the credits say of an article: its
+// authors' bios, every photo and image credit, its source and its rights.
+func creditParagraphs(a *article.Article) []article.Text {
 	var paras []article.Text
 	for _, p := range a.Meta.Authors {
 		if b := strings.TrimSpace(p.Bio); b != "" {
@@ -49,24 +87,7 @@ func (s *setter) credits(a *article.Article) {
 	if r := strings.TrimSpace(a.Meta.Rights); r != "" {
 		paras = append(paras, article.Text{{Text: "Rights: ", Style: article.Strong}, {Text: r}})
 	}
-	if !s.opts.Created.IsZero() {
-		paras = append(paras, article.Plain("This file was made on "+s.opts.Created.Format("2 January 2006")+"."))
-	}
-	if len(paras) == 0 {
-		return
-	}
-	s.space(L, false)
-	rule := &RuleItem{X1: 0, Y1: L / 2, X2: g.measure / 4, Y2: L / 2, Width: 0.5, Gray: 0.5}
-	s.v = append(s.v, vitem{kind: vBlock, height: L, items: []Item{rule}, keep: true, article: s.articleIndex})
-	mark := len(s.v)
-	s.addLines(s.set(article.Plain("Credits"), &g.heading3, paraOptions{measure: g.measure, ragged: true}), &g.heading3, 0, true)
-	s.v[mark].outline = &OutlineEntry{Title: "Credits", Level: 1}
-	for i, p := range paras {
-		if i > 0 {
-			s.space(0.3*L, false)
-		}
-		s.addLines(s.set(p, &g.credit, paraOptions{measure: g.measure, ragged: true, dict: s.dict}), &g.credit, 0, false)
-	}
+	return paras
 }
 
 // figureCredits calls credit for the credit of every figure in blocks.

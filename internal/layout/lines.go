@@ -14,6 +14,7 @@ type setLine struct {
 	justified  bool    // its spaces were adjusted to the measure (not a last line)
 	ratio      float64 // the adjustment ratio: -1 fully shrunk, 1 fully stretched
 	overfull   float64 // points beyond the measure
+	width      float64 // where the last item ends, from the line's start
 }
 
 // finalize sets the lines of the paragraph ending at the given breaks and
@@ -153,6 +154,10 @@ func (p *paragraph) finalize(breaks []int, o paraOptions, out []setLine) []setLi
 			// deletes it, so draw the same glyph as U+2010 HYPHEN, which
 			// it keeps.
 			cur.Text = strings.TrimSuffix(cur.Text, "-") + "\u2010"
+		}
+		line.width = x
+		if hyphenated {
+			line.width += bn.width
 		}
 		line.items = items[:len(items):len(items)]
 		if n := len(list); len(items) > 0 && n+len(items) <= cap(list) && &list[:n+1][n] == &items[0] {

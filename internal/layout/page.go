@@ -15,6 +15,10 @@ type Document struct {
 	Width, Height float64 // page size
 	Pages         []Page
 	Outline       []OutlineEntry
+	// Labels number the pages as a viewer lists them, in runs: a book's
+	// front matter in roman numerals, its body from 1. Empty when the
+	// page numbers are the labels.
+	Labels []PageLabel
 
 	// Stats measure the quality of the setting.
 	Stats Stats
@@ -93,16 +97,36 @@ type ImageItem struct {
 	Image      *article.Image
 }
 
-// A LinkItem is a clickable area pointing at a URL.
+// A LinkItem is a clickable area pointing at a URL or, when URL is empty,
+// at a place in the document: the page numbered Page with TargetY at the
+// top of the view.
 type LinkItem struct {
 	X, Y, W, H float64
 	URL        string
+	Page       int
+	TargetY    float64
 }
 
 func (*TextItem) item()  {}
 func (*RuleItem) item()  {}
 func (*ImageItem) item() {}
 func (*LinkItem) item()  {}
+
+// A PageLabel numbers a run of pages, which lasts until the next label's
+// first page.
+type PageLabel struct {
+	Page  int // the run's first page, 1-based
+	Style NumberStyle
+	Start int // the number of the run's first page
+}
+
+// A NumberStyle is how page numbers are written.
+type NumberStyle uint8
+
+const (
+	Arabic     NumberStyle = iota // 1, 2, 3
+	LowerRoman                    // i, ii, iii
+)
 
 // An OutlineEntry is a bookmark: a title or heading and where it is set.
 type OutlineEntry struct {

@@ -9,8 +9,9 @@ import (
 // titleBlock appends the opening of an article: kicker, title, dek, byline,
 // date and the lead image's credit, then a rule. It is kept together and
 // with the first lines of the body, and its height is a whole number of
-// body lines so that the body sits on the baseline grid.
-func (s *setter) titleBlock(a *article.Article) {
+// body lines so that the body sits on the baseline grid. It returns the
+// outline entry of the title.
+func (s *setter) titleBlock(a *article.Article) *OutlineEntry {
 	g := &s.g
 	L := g.body.leading
 	start := len(s.v)
@@ -29,7 +30,8 @@ func (s *setter) titleBlock(a *article.Article) {
 	}
 	titleAt := len(s.v)
 	text(article.Plain(a.Title()), &g.title, 0.4*L)
-	s.v[titleAt].outline = &OutlineEntry{Title: a.Title(), Level: 0}
+	entry := &OutlineEntry{Title: a.Title(), Level: s.outlineBase}
+	s.v[titleAt].outline = entry
 	text(article.Plain(strings.TrimSpace(m.Subtitle)), &g.dek, 0.6*L)
 	if names := m.AuthorNames(); len(names) > 0 {
 		by := article.Text{{Text: "By "}, {Text: joinNames(names), Style: article.Strong}}
@@ -68,6 +70,7 @@ func (s *setter) titleBlock(a *article.Article) {
 	total := s.gridded(h + 0.6*L)
 	s.v = append(s.v, vitem{kind: vBlock, height: total - (h - 0.6*L), items: []Item{rule}, keep: true, article: s.articleIndex})
 	s.v[start].newPage = true
+	return entry
 }
 
 // photoCredit returns the first photo or illustration credit of an article.

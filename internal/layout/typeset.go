@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,6 +24,15 @@ type Options struct {
 	// Created is the date the file is made, printed in the credits; the
 	// zero time leaves it out, which keeps test output stable.
 	Created time.Time
+	// Book sets the publication as a bound book: a cover page and a table
+	// of contents numbered in roman, then every article from a new page
+	// under running heads with the book's and the article's titles, folios
+	// running through the book, and the credits of all the articles
+	// gathered at the end. Without it each article is set as on its own.
+	Book bool
+	// Duplex opens each article of a book on a right-hand page, for
+	// printing on both sides of the paper.
+	Duplex bool
 }
 
 // A Typesetter lays out publications. It holds only the font and
@@ -58,6 +68,9 @@ func (t *Typesetter) Layout(pub *article.Publication, opts Options) (*Document, 
 		return t.fonts.Resolve(fonts.FallbackChain(r), r)
 	}
 	s.articles = pub.Articles()
+	if opts.Book {
+		return s.book(pub), nil
+	}
 	for ai, a := range s.articles {
 		s.article, s.articleIndex = a, ai
 		s.dict = t.dictionary(a, pub, &s.warnings)
@@ -100,9 +113,12 @@ type setter struct {
 	g    geometry
 
 	articles     []*article.Article
-	article      *article.Article
+	article      *article.Article // nil while setting a book's front matter
 	articleIndex int
 	dict         *hyphen.Dictionary
+	// outlineBase is the outline level of an article's title: 1 in a book
+	// whose sections have titles, which take level 0.
+	outlineBase int
 
 	para  paragraph
 	br    breaker
@@ -174,8 +190,12 @@ func (s *setter) account(l *setLine, st *textStyle) {
 	}
 	if l.overfull > 0 {
 		s.stats.OverfullLines++
-		s.warnings = append(s.warnings, fmt.Sprintf("layout: overfull line (%.2fpt too wide) in %q, paragraph %d: %s",
-			l.overfull, s.article.Title(), s.nPara, lineText(l.items)))
+		where := "the front matter"
+		if s.article != nil {
+			where = strconv.Quote(s.article.Title())
+		}
+		s.warnings = append(s.warnings, fmt.Sprintf("layout: overfull line (%.2fpt too wide) in %s, paragraph %d: %s",
+			l.overfull, where, s.nPara, lineText(l.items)))
 	}
 }
 
@@ -244,7 +264,7 @@ func (s *setter) blocks(bs []article.Block, st *textStyle, x, measure float64, f
 			mark := len(s.v)
 			s.addLines(lines, hs, x, true)
 			if len(s.v) > mark {
-				s.v[mark].outline = &OutlineEntry{Title: b.Text.String(), Level: max(b.Level-1, 1)}
+				s.v[mark].outline = &OutlineEntry{Title: b.Text.String(), Level: s.outlineBase + max(b.Level-1, 1)}
 			}
 			s.space(s.gridded(content+0.5*L)-content, true)
 			*first = true
@@ -423,12 +443,29 @@ func (s *setter) document() *Document {
 	g := &s.g
 	doc := &Document{Width: g.paper.Width, Height: g.paper.Height}
 	pages := paginate(s.v, g.textHeight)
-	for pi, pp := range pages {
+	s.place(doc, pages)
+	s.decorate(doc, pages)
+	return s.finish(doc)
+}
+
+// left returns the left edge of the text block on the i-th page (from 0)
+// of a run of pages that starts on a right-hand page: margins mirror, the
+// narrower at the spine.
+func (g *geometry) left(i int) float64 {
+	if (i+1)%2 == 0 {
+		return g.paper.Width - g.inner - g.measure
+	}
+	return g.inner
+}
+
+// place puts the items of paginated pages where they go on the paper and
+// appends the pages to doc, with the outline entries they open.
+func (s *setter) place(doc *Document, pages [][]placed) {
+	g := &s.g
+	for _, pp := range pages {
+		pi := len(doc.Pages)
 		page := Page{Number: pi + 1}
-		left := g.inner
-		if (pi+1)%2 == 0 {
-			left = g.paper.Width - g.inner - g.measure
-		}
+		left := g.left(pi)
 		for _, p := range pp {
 			top := g.top + p.y
 			for _, it := range p.v.items {
@@ -443,7 +480,10 @@ func (s *setter) document() *Document {
 		s.countWidows(pp)
 		doc.Pages = append(doc.Pages, page)
 	}
-	s.decorate(doc, pages)
+}
+
+// finish completes a document with the statistics and the warnings.
+func (s *setter) finish(doc *Document) *Document {
 	s.stats.Pages = len(doc.Pages)
 	if s.ratioN > 0 {
 		s.stats.MeanAdjustmentRatio = s.ratioSum / float64(s.ratioN)
@@ -475,6 +515,3 @@ func (s *setter) countWidows(pp []placed) {
 		s.stats.Orphans++
 	}
 }
-
-// articleAt returns the i-th article set.
-func (s *setter) articleAt(i int) *article.Article { return s.articles[i] }
