@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/pressroom/publish/internal/layout"
 )
 
 // finish turns fpdf's output into the file Write delivers. It reads the
@@ -18,7 +20,8 @@ import (
 //   - the document information dictionary is replaced: fpdf's dates carry no
 //     time zone, its UTF-16 has no surrogate pairs and it cannot leave the
 //     dates out;
-//   - the catalogue gains /ViewerPreferences <</DisplayDocTitle true>>;
+//   - the catalogue gains /ViewerPreferences <</DisplayDocTitle true>>,
+//     and the page labels when the layout numbers pages in runs;
 //   - each face's stand-in font becomes the composite font that embeds the
 //     face's subset, whose objects are added at the end (embed.go);
 //   - page contents, which fpdf leaves uncompressed (see newDrawer), are
@@ -26,7 +29,7 @@ import (
 //   - the trailer gains an /ID computed from the content (fpdf writes none);
 //   - the header says PDF 1.4 at least, which /Lang, /Metadata and
 //     /DisplayDocTitle need.
-func finish(raw []byte, m *meta, faces []*face) ([]byte, error) {
+func finish(raw []byte, m *meta, faces []*face, labels []layout.PageLabel) ([]byte, error) {
 	f, err := parseFpdf(raw)
 	if err != nil {
 		return nil, err
@@ -48,7 +51,7 @@ func finish(raw []byte, m *meta, faces []*face) ([]byte, error) {
 			if end < 0 {
 				return nil, errors.New("catalogue has no dictionary")
 			}
-			text = concat(text[:end], []byte("/ViewerPreferences <</DisplayDocTitle true>>\n"), text[end:])
+			text = concat(text[:end], []byte("/ViewerPreferences <</DisplayDocTitle true>>\n"), pageLabels(labels), text[end:])
 		default:
 			if contents[o.num] {
 				if text, err = compressContent(o, z); err != nil {
@@ -242,4 +245,31 @@ func standInOf(o object, faces []*face) *face {
 
 func concat(parts ...[]byte) []byte {
 	return bytes.Join(parts, nil)
+}
+
+// pageLabels writes the catalogue's /PageLabels number tree (PDF 1.7
+// section 12.4.2), which viewers show in place of page numbers; nothing
+// when there are no labels.
+func pageLabels(labels []layout.PageLabel) []byte {
+	if len(labels) == 0 {
+		return nil
+	}
+	var b bytes.Buffer
+	b.WriteString("/PageLabels <</Nums [")
+	for i, l := range labels {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		style := "/D"
+		if l.Style == layout.LowerRoman {
+			style = "/r"
+		}
+		fmt.Fprintf(&b, "%d <</S %s", l.Page-1, style)
+		if l.Start > 1 {
+			fmt.Fprintf(&b, " /St %d", l.Start)
+		}
+		b.WriteString(">>")
+	}
+	b.WriteString("]>>\n")
+	return b.Bytes()
 }

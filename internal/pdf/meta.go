@@ -53,8 +53,14 @@ func describe(pub *article.Publication, opts Options) *meta {
 	if out.title == "" && len(arts) > 0 {
 		out.title = arts[0].Title()
 	}
+	for _, p := range pub.Editors {
+		if len(m.Authors) == 0 && strings.TrimSpace(p.Name) != "" {
+			// A book without authors of its own is its editors'.
+			out.authors = append(out.authors, strings.TrimSpace(p.Name))
+		}
+	}
 	if len(out.authors) == 0 {
-		// A collection without authors of its own is by its articles'.
+		// A collection without authors or editors is by its articles'.
 		seen := make(map[string]bool)
 		for _, a := range arts {
 			for _, n := range a.Meta.AuthorNames() {

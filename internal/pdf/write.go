@@ -61,7 +61,7 @@ func Write(w io.Writer, pub *article.Publication, doc *layout.Document, opts Opt
 	if err := d.f.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: fpdf: %w", err)
 	}
-	out, err := finish(raw.Bytes(), m, d.faceNames())
+	out, err := finish(raw.Bytes(), m, d.faceNames(), doc.Labels)
 	if err != nil {
 		return fmt.Errorf("pdf: finishing fpdf's output: %w", err)
 	}
@@ -215,8 +215,13 @@ func (d *drawer) link(l *layout.LinkItem) error {
 	if !finite(l.X, l.Y, l.W, l.H) {
 		return fmt.Errorf("link to %q at (%g, %g) size %gx%g: not a place", l.URL, l.X, l.Y, l.W, l.H)
 	}
-	if l.URL != "" { // an empty URI action goes nowhere
+	switch {
+	case l.URL != "":
 		d.f.LinkString(l.X, l.Y, l.W, l.H, asciiURL(l.URL))
+	case l.Page >= 1 && l.Page <= len(d.doc.Pages):
+		id := d.f.AddLink()
+		d.f.SetLink(id, l.TargetY, l.Page)
+		d.f.Link(l.X, l.Y, l.W, l.H, id)
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -718,5 +719,56 @@ func TestSize(t *testing.T) {
 	t.Logf("sample: %d bytes", b.Len())
 	if b.Len() >= 100_000 {
 		t.Errorf("sample is %d bytes, want under 100 KB", b.Len())
+	}
+}
+
+// TestPageLabels checks a book's numbering reaches the catalogue: roman
+// for the front matter, arabic from 1 for the body.
+func TestPageLabels(t *testing.T) {
+	pub := sampleArticle()
+	doc := sampleDocument(t, pub)
+	doc.Labels = []layout.PageLabel{{Page: 1, Style: layout.LowerRoman, Start: 1}, {Page: 2, Style: layout.Arabic, Start: 1}}
+	path, _ := writePDF(t, pub, doc, sampleOptions())
+	var j struct {
+		Labels []struct {
+			Index int            `json:"index"`
+			Label map[string]any `json:"label"`
+		} `json:"pagelabels"`
+	}
+	if err := json.Unmarshal([]byte(run(t, "qpdf", "--json", "--json-key=pagelabels", path)), &j); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range j.Labels {
+		got = append(got, fmt.Sprintf("%d %v", l.Index, l.Label["/S"]))
+	}
+	if want := []string{"0 /r", "1 /D"}; !slices.Equal(got, want) {
+		t.Errorf("page labels %q, want %q", got, want)
+	}
+
+	// A document without labels has no /PageLabels.
+	path, _ = writePDF(t, pub, sampleDocument(t, pub), sampleOptions())
+	catalog := describePDF(t, path)
+	root := catalog.object(t, catalog.object(t, "trailer")["/Root"].(string))
+	if _, ok := root["/PageLabels"]; ok {
+		t.Error("an article without labels has /PageLabels")
+	}
+}
+
+// TestInternalLink checks a link to a place in the document, as a book's
+// contents make: its destination is that page, at that height.
+func TestInternalLink(t *testing.T) {
+	pub := sampleArticle()
+	doc := sampleDocument(t, pub)
+	doc.Pages[0].Items = append(doc.Pages[0].Items, &layout.LinkItem{X: 72, Y: 100, W: 200, H: 12, Page: 3, TargetY: 150})
+	path, _ := writePDF(t, pub, doc, sampleOptions())
+	j := describePDF(t, path)
+	annots, _ := j.object(t, j.Pages[0].Object)["/Annots"].([]any)
+	if len(annots) != 1 {
+		t.Fatalf("page 1 has %d annotations, want 1", len(annots))
+	}
+	dest, _ := annots[0].(map[string]any)["/Dest"].([]any)
+	if len(dest) < 4 || dest[0] != j.Pages[2].Object || dest[1] != "/XYZ" || dest[3] != doc.Height-150 {
+		t.Errorf("link destination %v, want [%s /XYZ x %v ...]", dest, j.Pages[2].Object, doc.Height-150)
 	}
 }
