@@ -95,9 +95,11 @@ type asset struct {
 // A tocEntry is one line of the table of contents. Without Href it labels
 // a group (a section of a collection).
 type tocEntry struct {
-	Label    string
-	Lang     string // the label's language; "" for the book's
-	Href     string // relative to the package document
+	Label string
+	Lang  string // the label's language; "" for the book's
+	Href  string // relative to the package document
+	// Byline names an article's authors, after its title.
+	Byline   string
 	Children []*tocEntry
 }
 
@@ -282,7 +284,7 @@ func (b *book) layoutCollection() {
 			r.blocks(a.Body, false)
 			r.b.WriteString("</section>")
 			b.docs = append(b.docs, doc{name: name, title: a.Title(), lang: lang, body: r.b.String()})
-			e := &tocEntry{Label: a.Title(), Lang: lang, Href: xhtmlFolder + "/" + name, Children: r.outline.entries}
+			e := &tocEntry{Label: a.Title(), Lang: lang, Href: xhtmlFolder + "/" + name, Byline: strings.Join(personNames(a.Meta.Authors), ", "), Children: r.outline.entries}
 			if group != nil {
 				group.Children = append(group.Children, e)
 			} else {
@@ -373,15 +375,15 @@ func (b *book) bookTitle() string {
 // coverText picks what the generated cover shows.
 func (b *book) coverText() coverText {
 	m := b.pub.Meta
-	names := personNames(m.Authors)
-	if len(names) == 0 {
-		names = personNames(b.pub.Editors)
+	byline := strings.Join(personNames(m.Authors), ", ")
+	if names := personNames(b.pub.Editors); byline == "" && len(names) > 0 {
+		byline = "Edited by " + strings.Join(names, ", ")
 	}
 	return coverText{
 		Section:   strings.TrimSpace(m.Section),
 		Title:     b.bookTitle(),
 		Subtitle:  strings.TrimSpace(m.Subtitle),
-		Byline:    strings.Join(names, ", "),
+		Byline:    byline,
 		Publisher: strings.TrimSpace(m.Publisher),
 	}
 }

@@ -43,7 +43,14 @@ func navList(s *strings.Builder, entries []*tocEntry, lang string, depth int) {
 		// lang on the li, so that an article's headings inherit it.
 		fmt.Fprintf(s, "%s<li%s>", indent, docLangAttr(e.Lang, lang))
 		if e.Href != "" {
-			fmt.Fprintf(s, `<a href="%s">%s</a>`, esc(e.Href), esc(e.Label))
+			fmt.Fprintf(s, `<a href="%s">%s`, esc(e.Href), esc(e.Label))
+			if e.Byline != "" {
+				// Inside the link, as a nav entry's text is all its a
+				// (EPUB 3.3 section 7.4.2.2), and after a dash that reads
+				// in any language.
+				fmt.Fprintf(s, `<span class="toc-byline"> — %s</span>`, esc(e.Byline))
+			}
+			s.WriteString("</a>")
 		} else {
 			// A group without a page of its own (EPUB 3.3 section 7.4.2.2
 			// allows a span heading a nested list).
@@ -106,8 +113,12 @@ func (m *ncxMap) write(entries []*tocEntry, depth int) {
 			m.orders[src] = order
 		}
 		m.points++
+		label := e.Label
+		if e.Byline != "" {
+			label += " — " + e.Byline
+		}
 		fmt.Fprintf(m.s, "%s<navPoint id=\"nav-%d\" playOrder=\"%d\"><navLabel><text>%s</text></navLabel><content src=\"%s\"/>",
-			indent, m.points, order, esc(e.Label), esc(src))
+			indent, m.points, order, esc(label), esc(src))
 		if len(e.Children) > 0 {
 			m.s.WriteString("\n")
 			m.write(e.Children, depth+1)
