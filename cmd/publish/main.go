@@ -3,8 +3,10 @@
 //
 // Usage:
 //
-//	publish [flags] FILE...        make FILE.pdf and FILE.epub
-//	publish inspect [flags] FILE   print the article as publish reads it
+//	publish [flags] FILE...                  make FILE.pdf and FILE.epub
+//	publish --bind --title T [flags] FILE... make one book of them all
+//	publish [flags] BOOK.yaml                make the book a manifest lists
+//	publish inspect [flags] FILE             print the article as publish reads it
 //
 // Run `publish --help` for the flags.
 package main
@@ -107,6 +109,15 @@ func flags(opts *publish.Options, inspect bool, out io.Writer) (fs *flag.FlagSet
 	fs.StringVar(&m.Publisher, "publisher", "", "set the `publisher` or site name")
 	fs.StringVar(&m.SourceURL, "source-url", "", "set the `URL` the article came from")
 	fs.StringVar(&m.Rights, "rights", "", "set the rights `statement`")
+	if !inspect {
+		fs.BoolVar(&opts.Bind, "bind", false, "bind all the inputs into one book: one PDF and one EPUB, with a cover and contents")
+		fs.Func("editor", "name the book's `editor` (repeat for several; with --bind)", func(s string) error {
+			m.Editors = append(m.Editors, strings.TrimSpace(s))
+			return nil
+		})
+		fs.StringVar(&m.Cover, "cover", "", "use the image at `FILE` (or URL) as the book's cover (with --bind)")
+		fs.BoolVar(&opts.Duplex, "duplex", false, "open each article of a book on a right-hand page, for printing on both sides (with --bind)")
+	}
 	fs.Usage = func() { usage(fs, inspect) }
 	return fs, showVersion, layoutReport
 }
@@ -141,12 +152,15 @@ Flags:
 `)
 	} else {
 		fmt.Fprint(w, `Usage: publish [flags] FILE|URL|-...
+       publish --bind --title TITLE [flags] FILE|URL|DIR...
+       publish [flags] BOOK.yaml
        publish inspect [flags] FILE|URL|-
 
 Turn each article (a scraped text, a saved web page, Markdown with YAML
 front matter, an http(s) URL, or - for standard input; the format is told
 from the content) into a print-ready PDF and an EPUB named after it:
-china-power.txt makes china-power.pdf and china-power.epub.
+china-power.txt makes china-power.pdf and china-power.epub. With --bind,
+or given a YAML manifest of a book, make one PDF and one EPUB of them all.
 
 Flags:
 `)

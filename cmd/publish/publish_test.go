@@ -111,3 +111,111 @@ func TestPublishFormats(t *testing.T) {
 		})
 	}
 }
+
+// TestBind binds the seed twice over with a Markdown essay, from the
+// command line and from a manifest: both make one valid PDF and EPUB, the
+// same bytes each run.
+func TestBind(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1526774400")
+	seed := filepath.Join("..", "..", "testdata", "china-power.txt")
+	essay := filepath.Join(t.TempDir(), "essay.md")
+	if err := os.WriteFile(essay, []byte("---\ntitle: On Margins\nauthor: Jan Tschichold\n---\n\nThe margins of a page are not waste. They frame the text block and give the thumb somewhere to rest.\n\n## Proportion\n\nA page whose margins follow the proportions of the page itself looks calm.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	manifest := filepath.Join(t.TempDir(), "reader.yaml")
+	abs, _ := filepath.Abs(seed)
+	if err := os.WriteFile(manifest, []byte("title: A Small Reader\neditor: Ada Byron\nsections:\n  - title: News\n    inputs: ["+abs+"]\n  - title: Essays\n    inputs: ["+essay+"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		out  string
+	}{
+		{"flags", []string{"--bind", "--title", "A Small Reader", "--editor", "Ada Byron", "--duplex", seed, essay}, "a-small-reader"},
+		{"manifest", []string{manifest}, "reader"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var first []byte
+			for run := 0; run < 2; run++ {
+				dir := t.TempDir()
+				code, _, stderr := runCmd(t, "", append([]string{"-o", dir}, tc.args...)...)
+				if code != 0 {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				entries, _ := os.ReadDir(dir)
+				if len(entries) != 2 {
+					t.Fatalf("outputs %v, want %s.pdf and %s.epub", entries, tc.out, tc.out)
+				}
+				pdf, book := filepath.Join(dir, tc.out+".pdf"), filepath.Join(dir, tc.out+".epub")
+				data, err := os.ReadFile(pdf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if run == 1 {
+					if !bytes.Equal(data, first) {
+						t.Error("the book's PDF differs between two runs")
+					}
+					continue
+				}
+				first = data
+				if out, err := exec.Command(tooltest.Require(t, "qpdf"), "--check", pdf).CombinedOutput(); err != nil {
+					t.Errorf("qpdf --check: %v\n%s", err, out)
+				}
+				out, err := tooltest.Epubcheck(t, book).CombinedOutput()
+				if err != nil || strings.TrimSpace(string(out)) != "" {
+					t.Errorf("epubcheck: %v\n%s", err, out)
+				}
+				text, err := exec.Command(tooltest.Require(t, "pdftotext"), pdf, "-").Output()
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, want := range []string{"A Small Reader", "Edited by", "Contents", "North Korea and China", "On Margins", "Jan Tschichold", "Credits", "thumb somewhere to rest"} {
+					if !bytes.Contains(text, []byte(want)) {
+						t.Errorf("the book lacks %q", want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestBindFailures checks that a book is made whole or not at all, with
+// each problem on one line.
+func TestBindFailures(t *testing.T) {
+	seed := filepath.Join("..", "..", "testdata", "china-power.txt")
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "gone.txt")
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("title: T\nchapters: [a.txt]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"an input fails", []string{"--bind", "--title", "T", seed, missing}, []string{"gone.txt: ", "1 of 2 inputs failed; no book made"}},
+		{"no title", []string{"--bind", seed}, []string{"--bind: name the book with --title"}},
+		{"bad manifest", []string{bad}, []string{`bad.yaml: manifest: line 2: unknown key "chapters"`}},
+		{"manifest with inputs", []string{bad, seed}, []string{"bad.yaml: a manifest is bound alone"}},
+		{"editor without bind", []string{"--editor", "Ada", seed}, []string{"--editor, --cover and --duplex are for a bound book"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			code, _, stderr := runCmd(t, "", append([]string{"-o", out}, tt.args...)...)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr %q lacks %q", stderr, w)
+				}
+			}
+			if entries, _ := os.ReadDir(out); len(entries) > 0 {
+				t.Errorf("left %v behind", entries)
+			}
+		})
+	}
+}

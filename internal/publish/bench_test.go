@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/corpustest"
 )
 
@@ -34,7 +35,7 @@ func benchmarkPublish(b *testing.B, format string) {
 			b.Fatal(err)
 		}
 		buf.Reset()
-		if err := env.render(&buf, format, a, in, opts, lopts); err != nil {
+		if err := env.render(&buf, format, article.Single(a), in, opts, lopts); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/corpustest"
 	"github.com/pressroom/publish/internal/tooltest"
 )
@@ -41,7 +42,7 @@ func TestCorpusOutputs(t *testing.T) {
 			dir := t.TempDir()
 			for _, format := range Formats() {
 				var buf bytes.Buffer
-				if err := env.render(&buf, format, a, in, opts, lopts); err != nil {
+				if err := env.render(&buf, format, article.Single(a), in, opts, lopts); err != nil {
 					t.Fatalf("%s: %v", format, err)
 				}
 				if err := os.WriteFile(filepath.Join(dir, "out."+format), buf.Bytes(), 0o644); err != nil {

@@ -46,9 +46,14 @@ type Options struct {
 	// EPUBFonts embeds the fonts in the EPUB; without it readers use
 	// their own.
 	EPUBFonts bool
-	Meta      Overrides
-	Stdin     io.Reader // read for the input "-"
-	Stderr    io.Writer // warnings
+	// Bind makes one book of all the inputs instead of outputs for each;
+	// an input that is a manifest (.yaml) is always bound.
+	Bind bool
+	// Duplex opens each article of a book on a right-hand page.
+	Duplex bool
+	Meta   Overrides
+	Stdin  io.Reader // read for the input "-"
+	Stderr io.Writer // warnings
 	// Getenv reads the environment (SOURCE_DATE_EPOCH); nil is os.Getenv.
 	Getenv func(string) string
 	// Now is the clock when SOURCE_DATE_EPOCH is unset; nil is time.Now.
@@ -65,6 +70,9 @@ type Overrides struct {
 	Publisher       string
 	SourceURL       string
 	Rights          string
+	// Editors and Cover (an image's path or URL) are a bound book's.
+	Editors []string
+	Cover   string
 }
 
 // Run publishes each input: every requested format, named after the input,
@@ -75,6 +83,17 @@ type Overrides struct {
 func Run(ctx context.Context, inputs []string, opts Options) error {
 	if len(inputs) == 0 {
 		return errors.New("no input: name a file, or - for standard input")
+	}
+	if opts.Bind || (len(inputs) == 1 && isManifest(inputs[0])) {
+		return bind(ctx, inputs, opts)
+	}
+	if len(opts.Meta.Editors) > 0 || opts.Meta.Cover != "" || opts.Duplex {
+		return errors.New("--editor, --cover and --duplex are for a bound book: add --bind")
+	}
+	for _, in := range inputs {
+		if isManifest(in) {
+			return fmt.Errorf("%s: a manifest is bound alone; list every input in it", in)
+		}
 	}
 	formats, err := opts.formats()
 	if err != nil {
@@ -110,7 +129,7 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 		for _, f := range formats {
 			out := filepath.Join(opts.OutDir, base+"."+f)
 			if err := writeFile(ctx, out, opts.Force, func(w io.Writer) error {
-				return env.render(w, f, a, in, opts, lopts)
+				return env.render(w, f, article.Single(a), in, opts, lopts)
 			}); err != nil {
 				return err
 			}
@@ -161,7 +180,7 @@ func InspectLayout(ctx context.Context, w io.Writer, input string, opts Options)
 	if err != nil {
 		return err
 	}
-	doc, err := env.layout(a, lopts, opts.stderr(), input)
+	doc, err := env.layout(article.Single(a), lopts, opts.stderr(), input)
 	if err != nil {
 		return err
 	}

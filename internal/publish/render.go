@@ -25,10 +25,10 @@ func newEnv(o *Options) *env {
 	return &env{reader: o.reader(), typesetter: layout.New(typeface.NewLibrary(), hyphen.NewLibrary())}
 }
 
-// layout sets article a for print and reports the layout's warnings
-// (overfull lines, characters no font has) on stderr, TeX style.
-func (e *env) layout(a *article.Article, opts layout.Options, stderr io.Writer, input string) (*layout.Document, error) {
-	doc, err := e.typesetter.Layout(article.Single(a), opts)
+// layout sets pub for print and reports the layout's warnings (overfull
+// lines, characters no font has) on stderr, TeX style.
+func (e *env) layout(pub *article.Publication, opts layout.Options, stderr io.Writer, input string) (*layout.Document, error) {
+	doc, err := e.typesetter.Layout(pub, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: layout: %w", input, err)
 	}
@@ -38,18 +38,23 @@ func (e *env) layout(a *article.Article, opts layout.Options, stderr io.Writer, 
 	return doc, nil
 }
 
-// render writes article a in one format.
-func (e *env) render(w io.Writer, format string, a *article.Article, input string, opts Options, lopts layout.Options) error {
+// render writes pub in one format; name is what messages call it.
+func (e *env) render(w io.Writer, format string, pub *article.Publication, name string, opts Options, lopts layout.Options) error {
 	creator := "publish " + Version
 	switch format {
 	case "pdf":
-		doc, err := e.layout(a, lopts, opts.stderr(), input)
+		doc, err := e.layout(pub, lopts, opts.stderr(), name)
 		if err != nil {
 			return err
 		}
-		return pdf.Write(w, article.Single(a), doc, pdf.Options{Creator: creator, Created: lopts.Created})
+		return pdf.Write(w, pub, doc, pdf.Options{Creator: creator, Created: lopts.Created})
 	case "epub":
-		return epub.Write(w, article.Single(a), epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts})
+		eo := epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts}
+		if lopts.Book {
+			// A book's lead image is the cover it was given.
+			eo.Cover = pub.Meta.LeadImage
+		}
+		return epub.Write(w, pub, eo)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }

@@ -1,0 +1,204 @@
+package publish
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read/images"
+)
+
+// bind makes one book of all the inputs, or of a manifest's: one file per
+// format, named after the manifest or else the book's title. Every input
+// must read: when one does not, each failure is reported and no book is
+// made, since a book with a hole in it is not what was asked for.
+func bind(ctx context.Context, inputs []string, opts Options) error {
+	formats, err := opts.formats()
+	if err != nil {
+		return err
+	}
+	lopts, err := opts.layoutOptions()
+	if err != nil {
+		return err
+	}
+	lopts.Book, lopts.Duplex = true, opts.Duplex
+	m, base, err := bookManifest(inputs)
+	if err != nil {
+		return err
+	}
+	if err := opts.Meta.applyBook(m); err != nil {
+		return err
+	}
+	if m.Title == "" {
+		return errors.New("--bind: name the book with --title, or with title: in its manifest")
+	}
+	if base == "" {
+		base = slug(m.Title)
+	}
+
+	// Each section's inputs, directories expanded, in order.
+	var all []string
+	counts := make([]int, len(m.Sections))
+	for i, s := range m.Sections {
+		in, err := expand(s.Inputs)
+		if err != nil {
+			return err
+		}
+		counts[i] = len(in)
+		all = append(all, in...)
+	}
+	env := newEnv(&opts)
+	// The command line's metadata is the book's, not each article's.
+	each := opts
+	each.Meta = Overrides{}
+	arts := make([]*article.Article, len(all))
+	var progress *terminal
+	if len(all) > 1 && isTerminal(opts.stderr()) {
+		progress = &terminal{w: opts.stderr()}
+		opts.Stderr = progress
+	}
+	start := time.Now()
+	failed := batch(ctx, len(all), opts.Jobs, progress, func(ctx context.Context, i int) error {
+		a, err := env.load(ctx, all[i], &each)
+		arts[i] = a
+		return err
+	}, func(err error) {
+		fmt.Fprintf(opts.stderr(), "publish: %v\n", err)
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d inputs failed; no book made", failed, len(all))
+	}
+
+	pub := m.publication(arts, counts)
+	if m.Cover != "" {
+		l := images.Loader{Dir: ".", Client: env.reader.Client}
+		data, mediaType, w, h, err := l.Load(m.Cover)
+		if err != nil {
+			return fmt.Errorf("cover: %w", err)
+		}
+		pub.Meta.LeadImage = &article.Image{Src: m.Cover, Data: data, MediaType: mediaType, Width: w, Height: h, Alt: "Cover of " + m.Title}
+	}
+	var made []string
+	for _, f := range formats {
+		out := filepath.Join(opts.OutDir, base+"."+f)
+		if err := writeFile(ctx, out, opts.Force, func(w io.Writer) error {
+			return env.render(w, f, pub, out, opts, lopts)
+		}); err != nil {
+			return err
+		}
+		made = append(made, out)
+	}
+	fmt.Fprintf(opts.stderr(), "publish: bound %d articles into %s in %v\n",
+		len(all), strings.Join(made, " and "), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// bookManifest returns the manifest of the book the inputs make, and the
+// base name of its outputs when the manifest file gives one: a manifest
+// alone is read, and a list of inputs is a book of one untitled section.
+func bookManifest(inputs []string) (*manifest, string, error) {
+	for _, in := range inputs {
+		if isManifest(in) && len(inputs) > 1 {
+			return nil, "", fmt.Errorf("%s: a manifest is bound alone; list every input in it", in)
+		}
+	}
+	if len(inputs) == 1 && isManifest(inputs[0]) {
+		m, err := readManifest(inputs[0])
+		if err != nil {
+			return nil, "", err
+		}
+		return m, strings.TrimSuffix(filepath.Base(inputs[0]), filepath.Ext(inputs[0])), nil
+	}
+	return &manifest{Sections: []manifestSection{{Inputs: inputs}}}, "", nil
+}
+
+// applyBook puts the command line's metadata over a manifest's.
+func (ov *Overrides) applyBook(m *manifest) error {
+	set := func(dst *string, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			*dst = v
+		}
+	}
+	set(&m.Title, ov.Title)
+	set(&m.Subtitle, ov.Subtitle)
+	set(&m.Publisher, ov.Publisher)
+	set(&m.Rights, ov.Rights)
+	set(&m.SourceURL, ov.SourceURL)
+	set(&m.Cover, ov.Cover)
+	if len(ov.Authors) > 0 {
+		m.Authors = ov.Authors
+	}
+	if len(ov.Editors) > 0 {
+		m.Editors = ov.Editors
+	}
+	if ov.Date != "" {
+		d, err := parseDateFlag(ov.Date)
+		if err != nil {
+			return err
+		}
+		m.Date = d
+	}
+	if ov.Lang != "" {
+		tag, err := parseLang(ov.Lang)
+		if err != nil {
+			return err
+		}
+		m.Lang = tag
+	}
+	return nil
+}
+
+// publication makes the book of the articles read, counts[i] of them in
+// the manifest's i-th section. A book with no language of its own takes
+// its articles' commonest.
+func (m *manifest) publication(arts []*article.Article, counts []int) *article.Publication {
+	pub := &article.Publication{Meta: article.Metadata{
+		Title:     m.Title,
+		Subtitle:  m.Subtitle,
+		Date:      m.Date,
+		Lang:      m.Lang,
+		Publisher: m.Publisher,
+		Rights:    m.Rights,
+		SourceURL: m.SourceURL,
+	}}
+	for _, n := range m.Authors {
+		pub.Meta.Authors = append(pub.Meta.Authors, article.Person{Name: n})
+	}
+	for _, n := range m.Editors {
+		pub.Editors = append(pub.Editors, article.Person{Name: n})
+	}
+	for i, s := range m.Sections {
+		pub.Sections = append(pub.Sections, article.Section{Title: s.Title, Articles: arts[:counts[i]]})
+		arts = arts[counts[i]:]
+	}
+	if pub.Meta.Lang == "" {
+		pub.Meta.Lang = commonestLang(pub.Articles())
+	}
+	return pub
+}
+
+// commonestLang returns the language most of the articles are in, the
+// first one's on a tie; "" when none says.
+func commonestLang(arts []*article.Article) string {
+	count := map[string]int{}
+	best := ""
+	for _, a := range arts {
+		l := a.Meta.Lang
+		if l == "" {
+			continue
+		}
+		count[l]++
+		if count[l] > count[best] {
+			best = l
+		}
+	}
+	return best
+}

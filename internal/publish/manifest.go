@@ -1,0 +1,295 @@
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read"
+)
+
+// A manifest describes a book to bind: its metadata, and its sections,
+// each with a title and a list of inputs. It is written in YAML:
+//
+//	title: Dispatches
+//	subtitle: A year of long reads
+//	editor: Ada Byron        # or a list of names
+//	date: 2026-11-27
+//	cover: cover.jpg
+//	sections:
+//	  - title: Asia
+//	    inputs: [china-power.txt, saved/tokyo.html]
+//	  - title: Europe
+//	    inputs: [https://example.org/rome]
+//
+// A book without parts lists its inputs at the top level instead of
+// sections. Paths are relative to the manifest's folder.
+type manifest struct {
+	Title, Subtitle   string
+	Editors, Authors  []string
+	Date              article.Date
+	Lang              string // canonical BCP 47
+	Publisher, Rights string
+	SourceURL         string // from the command line only
+	Cover             string // a path or URL, resolved
+	Sections          []manifestSection
+}
+
+// A manifestSection is a part of the book: its title ("" for none) and
+// its inputs, resolved.
+type manifestSection struct {
+	Title  string
+	Inputs []string
+}
+
+// manifestExts are the extensions that mark an input as a manifest.
+func manifestExts() []string { return []string{".yaml", ".yml"} }
+
+// isManifest reports whether an input names a manifest.
+func isManifest(in string) bool {
+	if in == "-" || read.IsURL(in) {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(in))
+	for _, e := range manifestExts() {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// readManifest reads and checks the manifest at path. Its errors name the
+// line at fault.
+func readManifest(path string) (*manifest, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	m, err := parseManifest(data, filepath.Dir(path))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
+
+// unwrapPath drops the path an *fs.PathError repeats.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// parseManifest decodes a manifest whose relative paths resolve in dir.
+func parseManifest(data []byte, dir string) (*manifest, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if first, _, ok := strings.Cut(msg, "\n"); ok {
+			msg = first
+		}
+		return nil, fmt.Errorf("manifest: %s", msg)
+	}
+	if len(doc.Content) == 0 {
+		return nil, errors.New("manifest: the file is empty")
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("manifest: line %d: want keys such as title: and sections:, not %s", root.Line, kind(root))
+	}
+	d := manifestDecoder{dir: dir}
+	m := &manifest{}
+	var topInputs []string
+	sawSections := false
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		var err error
+		switch strings.ToLower(k.Value) {
+		case "title":
+			m.Title, err = d.text(k.Value, v)
+		case "subtitle":
+			m.Subtitle, err = d.text(k.Value, v)
+		case "editor", "editors":
+			var names []string
+			names, err = d.list(k.Value, v)
+			m.Editors = append(m.Editors, names...)
+		case "author", "authors":
+			var names []string
+			names, err = d.list(k.Value, v)
+			m.Authors = append(m.Authors, names...)
+		case "date":
+			m.Date, err = d.date(k.Value, v)
+		case "lang", "language":
+			m.Lang, err = d.lang(k.Value, v)
+		case "publisher":
+			m.Publisher, err = d.text(k.Value, v)
+		case "rights":
+			m.Rights, err = d.text(k.Value, v)
+		case "cover":
+			m.Cover, err = d.text(k.Value, v)
+			m.Cover = d.path(m.Cover)
+		case "inputs":
+			topInputs, err = d.inputs(k.Value, v)
+		case "sections":
+			sawSections = true
+			m.Sections, err = d.sections(v)
+		default:
+			err = fmt.Errorf("line %d: unknown key %q (want title, subtitle, editor, author, date, lang, publisher, rights, cover, sections or inputs)", k.Line, k.Value)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("manifest: %w", err)
+		}
+	}
+	if sawSections && len(topInputs) > 0 {
+		return nil, errors.New("manifest: give inputs in sections or at the top level, not both")
+	}
+	if len(topInputs) > 0 {
+		m.Sections = []manifestSection{{Inputs: topInputs}}
+	}
+	n := 0
+	for _, s := range m.Sections {
+		n += len(s.Inputs)
+	}
+	if n == 0 {
+		return nil, errors.New("manifest: no inputs: list them under inputs:, or under sections: with a title and inputs each")
+	}
+	return m, nil
+}
+
+// A manifestDecoder reads the values of a manifest's keys.
+type manifestDecoder struct {
+	dir string // the manifest's folder
+}
+
+func (d manifestDecoder) text(key string, v *yaml.Node) (string, error) {
+	if v.Kind != yaml.ScalarNode {
+		return "", fmt.Errorf("line %d: %s: want text, not %s", v.Line, key, kind(v))
+	}
+	return strings.TrimSpace(v.Value), nil
+}
+
+func (d manifestDecoder) date(key string, v *yaml.Node) (article.Date, error) {
+	s, err := d.text(key, v)
+	if err != nil || s == "" {
+		return article.Date{}, err
+	}
+	date, err := parseDateFlag(s)
+	if err != nil {
+		return article.Date{}, fmt.Errorf("line %d: %s: cannot read %q as a date (use YYYY-MM-DD)", v.Line, key, s)
+	}
+	return date, nil
+}
+
+func (d manifestDecoder) lang(key string, v *yaml.Node) (string, error) {
+	s, err := d.text(key, v)
+	if err != nil || s == "" {
+		return "", err
+	}
+	tag, err := parseLang(s)
+	if err != nil {
+		return "", fmt.Errorf("line %d: %s: %q is not a BCP 47 language tag (such as en, pt-BR)", v.Line, key, s)
+	}
+	return tag, nil
+}
+
+// list reads one name or a list of names.
+func (d manifestDecoder) list(key string, v *yaml.Node) ([]string, error) {
+	if v.Kind == yaml.ScalarNode {
+		if s := strings.TrimSpace(v.Value); s != "" {
+			return []string{s}, nil
+		}
+		return nil, nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("line %d: %s: want a name or a list of names, not %s", v.Line, key, kind(v))
+	}
+	var out []string
+	for _, e := range v.Content {
+		s, err := d.text(key, e)
+		if err != nil {
+			return nil, err
+		}
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// inputs reads a list of inputs, resolving paths against the manifest's
+// folder.
+func (d manifestDecoder) inputs(key string, v *yaml.Node) ([]string, error) {
+	list, err := d.list(key, v)
+	if err != nil {
+		return nil, err
+	}
+	for i, in := range list {
+		if isManifest(in) {
+			return nil, fmt.Errorf("line %d: %s: %s is a manifest; a manifest lists articles", v.Line, key, in)
+		}
+		list[i] = d.path(in)
+	}
+	return list, nil
+}
+
+// path resolves a path against the manifest's folder; URLs and standard
+// input stay as they are.
+func (d manifestDecoder) path(p string) string {
+	if p == "" || p == "-" || read.IsURL(p) || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(d.dir, p)
+}
+
+func (d manifestDecoder) sections(v *yaml.Node) ([]manifestSection, error) {
+	if v.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("line %d: sections: want a list of sections, each with a title and inputs, not %s", v.Line, kind(v))
+	}
+	var out []manifestSection
+	for _, sv := range v.Content {
+		if sv.Kind != yaml.MappingNode {
+			return nil, fmt.Errorf("line %d: sections: want a title and inputs, not %s", sv.Line, kind(sv))
+		}
+		var s manifestSection
+		for i := 0; i+1 < len(sv.Content); i += 2 {
+			k, val := sv.Content[i], sv.Content[i+1]
+			var err error
+			switch strings.ToLower(k.Value) {
+			case "title":
+				s.Title, err = d.text(k.Value, val)
+			case "inputs":
+				s.Inputs, err = d.inputs(k.Value, val)
+			default:
+				err = fmt.Errorf("line %d: unknown key %q in a section (want title or inputs)", k.Line, k.Value)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		if len(s.Inputs) == 0 {
+			return nil, fmt.Errorf("line %d: section %q has no inputs", sv.Line, s.Title)
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// kind names a YAML node's kind for messages.
+func kind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a map"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return fmt.Sprintf("%q", n.Value)
+}
