@@ -218,4 +218,7 @@ func TestBindFailures(t *testing.T) {
 			}
 		})
 	}
+	if code, _, stderr := runCmd(t, "", "inspect", bad); code != 1 || !strings.Contains(stderr, "bad.yaml: a book's manifest; inspect reads one article") {
+		t.Errorf("inspect of a manifest: exit %d, %q", code, stderr)
+	}
 }

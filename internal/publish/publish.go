@@ -161,6 +161,9 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 
 // Inspect prints the article read from input as JSON.
 func Inspect(ctx context.Context, w io.Writer, input string, opts Options) error {
+	if isManifest(input) {
+		return fmt.Errorf("%s: a book's manifest; inspect reads one article", input)
+	}
 	a, err := newEnv(&opts).load(ctx, input, &opts)
 	if err != nil {
 		return err
@@ -171,6 +174,9 @@ func Inspect(ctx context.Context, w io.Writer, input string, opts Options) error
 // InspectLayout lays out the article read from input and prints the
 // layout's statistics as JSON.
 func InspectLayout(ctx context.Context, w io.Writer, input string, opts Options) error {
+	if isManifest(input) {
+		return fmt.Errorf("%s: a book's manifest; inspect reads one article", input)
+	}
 	env := newEnv(&opts)
 	a, err := env.load(ctx, input, &opts)
 	if err != nil {
