@@ -32,6 +32,9 @@ type Options struct {
 	// Cover is a cover image to use instead of the generated one. It must
 	// carry its JPEG or PNG bytes in Data.
 	Cover *article.Image
+	// Book makes the publication's own title page, with a document for
+	// each article, even when it holds only one.
+	Book bool
 }
 
 // Write writes pub as an EPUB 3 file to w. Given the same publication and
@@ -129,7 +132,7 @@ func canonicalLang(tag string) string {
 
 func newBook(pub *article.Publication, opts Options) (*book, error) {
 	arts := pub.Articles()
-	b := &book{pub: pub, opts: opts, single: len(arts) == 1}
+	b := &book{pub: pub, opts: opts, single: len(arts) == 1 && !opts.Book}
 	b.lang = canonicalLang(pub.Meta.Lang)
 	if b.lang == "und" {
 		b.lang = canonicalLang(arts[0].Meta.Lang)

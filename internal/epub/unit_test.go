@@ -315,3 +315,24 @@ func TestRTL(t *testing.T) {
 		}
 	}
 }
+
+// TestBookOfOne checks that a book of one article keeps the book's own
+// title page, with the article in a document of its own.
+func TestBookOfOne(t *testing.T) {
+	a := seedArticle(t)
+	pub := &article.Publication{
+		Meta:     article.Metadata{Title: "One Piece Book", Lang: "en"},
+		Editors:  []article.Person{{Name: "Ada Byron"}},
+		Sections: []article.Section{{Articles: []*article.Article{a}}},
+	}
+	opts := seedOptions()
+	opts.Book = true
+	got, _ := files(t, write(t, pub, opts))
+	title := string(got["EPUB/xhtml/title.xhtml"])
+	if !strings.Contains(title, "One Piece Book") || !strings.Contains(title, "Ada Byron") {
+		t.Errorf("title page is not the book's:\n%s", title)
+	}
+	if doc := string(got["EPUB/xhtml/article-01.xhtml"]); !strings.Contains(doc, esc(a.Title())) {
+		t.Errorf("article-01.xhtml does not open with the article's title")
+	}
+}

@@ -96,8 +96,12 @@ func bind(ctx context.Context, inputs []string, opts Options) error {
 		}
 		made = append(made, out)
 	}
-	fmt.Fprintf(opts.stderr(), "publish: bound %d articles into %s in %v\n",
-		len(all), strings.Join(made, " and "), time.Since(start).Round(time.Millisecond))
+	noun := "articles"
+	if len(all) == 1 {
+		noun = "article"
+	}
+	fmt.Fprintf(opts.stderr(), "publish: bound %d %s into %s in %v\n",
+		len(all), noun, strings.Join(made, " and "), time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
