@@ -55,15 +55,26 @@ const (
 // coefficients F(u,v) (T.81 A.3.3) at b[8v+u], rounded to nearest. A flat
 // block's DC comes out as exactly 64*(sample-128) and its AC as 0.
 func fdct(b *block) {
+	fdctRows((*[64]int32)(b), b)
+	fdctColumns(b)
+}
+
+// fdctRows does fdct's row pass from the samples in p into b, which may
+// be p: the encoder's samples are bytes, and converting them as they are
+// read saves a pass.
+func fdctRows[T uint8 | int32](p *[64]T, b *block) {
 	// Rows: results scaled by 2^rowBits. The level shift by 128 touches
 	// only X0 (it cancels in every difference), so it is taken there:
 	// 8 samples of 128 are 1024.
 	for y := 0; y < 64; y += 8 {
-		r := (*[8]int32)(b[y:])
-		s0, s1, s2, s3 := r[0]+r[7], r[1]+r[6], r[2]+r[5], r[3]+r[4]
-		d0, d1, d2, d3 := r[0]-r[7], r[1]-r[6], r[2]-r[5], r[3]-r[4]
+		q := (*[8]T)(p[y:])
+		f0, f1, f2, f3 := int32(q[0]), int32(q[1]), int32(q[2]), int32(q[3])
+		f4, f5, f6, f7 := int32(q[4]), int32(q[5]), int32(q[6]), int32(q[7])
+		s0, s1, s2, s3 := f0+f7, f1+f6, f2+f5, f3+f4
+		d0, d1, d2, d3 := f0-f7, f1-f6, f2-f5, f3-f4
 		a0, a1, b0, b1 := s0+s3, s1+s2, s0-s3, s1-s2
 		const sh, half = dctBits - rowBits, 1 << (dctBits - rowBits - 1)
+		r := (*[8]int32)(b[y:])
 		r[0] = (a0 + a1 - 1024) << rowBits
 		r[4] = (a0 - a1) << rowBits
 		r[2] = (k2*b0 + k6*b1 + half) >> sh
@@ -73,6 +84,10 @@ func fdct(b *block) {
 		r[5] = (k5*d0 - k1*d1 + k7*d2 + k3*d3 + half) >> sh
 		r[7] = (k7*d0 - k5*d1 + k3*d2 - k1*d3 + half) >> sh
 	}
+}
+
+// fdctColumns does fdct's column pass on the rows' results in b.
+func fdctColumns(b *block) {
 	// Columns: the same transform, removing the row pass's scale.
 	// Shifting right with half added rounds to nearest, ties upward.
 	for x := range 8 {

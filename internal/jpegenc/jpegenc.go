@@ -3,8 +3,10 @@
 // It writes nearly what image/jpeg writes for such an image (the same
 // quantisation and Huffman tables; its own DCT, whose rounding may put a
 // coefficient one step apart now and then) but reads the Y, Cb and Cr
-// planes directly, codes a flat 8x8 block as its DC term alone, and codes
-// strips of MCU rows on several goroutines. Each MCU row is a restart
+// planes directly, or takes the samples an MCU at a time from a Source
+// (EncodeSource) so that no image need be built, codes a flat 8x8 block
+// as its DC term alone, and codes strips of MCU rows on several
+// goroutines. Each MCU row is a restart
 // interval (T.81 B.2.4.4), so the strips join with RSTn markers and the
 // bytes do not depend on how many goroutines ran.
 package jpegenc
@@ -42,12 +44,21 @@ func encode(w io.Writer, img *image.YCbCr, quality, workers int) error {
 	if err := check(img, quality); err != nil {
 		return err
 	}
-	size := img.Rect.Size()
+	return run(w, img.Rect.Size(), quality, workers, func(s *scanWriter, r0, r1, mcuRows int) {
+		s.encodeRows(img, r0, r1, mcuRows)
+	})
+}
+
+// run writes a JPEG of the given size whose MCU rows rows codes, strips
+// of them at a time, on at most workers goroutines: the part Encode and
+// EncodeSource share.
+func run(w io.Writer, size image.Point, quality, workers int, rows func(s *scanWriter, r0, r1, mcuRows int)) error {
 	mcusX, mcuRows := (size.X+15)/16, (size.Y+15)/16
 	q := quantTables(quality)
 	head := header(size, &q, mcusX, mcuRows > 1)
 
 	lum, chr := newQuantizer(&q[0]), newQuantizer(&q[1])
+	lumTail, chrTail := newFlatTail(&huffLUT[0], &huffLUT[1]), newFlatTail(&huffLUT[2], &huffLUT[3])
 	newWriter := func() *scanWriter {
 		return &scanWriter{
 			comp: [3]component{
@@ -55,8 +66,9 @@ func encode(w io.Writer, img *image.YCbCr, quality, workers int) error {
 				{q: chr, dc: &huffLUT[2], ac: &huffLUT[3]},
 				{q: chr, dc: &huffLUT[2], ac: &huffLUT[3]},
 			},
-			lumTail: newFlatTail(&huffLUT[0], &huffLUT[1]),
-			chrTail: newFlatTail(&huffLUT[2], &huffLUT[3]),
+			lumTail: lumTail,
+			chrTail: chrTail,
+			mcuTail: newMCUTail(lumTail, chrTail),
 		}
 	}
 
@@ -68,22 +80,29 @@ func encode(w io.Writer, img *image.YCbCr, quality, workers int) error {
 		workers = 1
 	}
 	workers = max(1, min(workers, strips))
-	out := make([][]byte, strips)
+	if workers == 1 {
+		return runSerial(w, head, newWriter(), mcuRows, rows)
+	}
+
+	// Each goroutine appends its strips to one buffer of its own, and
+	// notes where each went: few allocations, and the strips are written
+	// in order after.
+	type span struct{ worker, start, end int }
+	spans := make([]span, strips)
+	bufs := make([][]byte, workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
+	for k := range workers {
 		wg.Go(func() {
 			s := newWriter()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= strips {
-					return
-				}
-				s.out = make([]byte, 0, 4096)
+			s.out = make([]byte, 0, 64<<10)
+			for i := int(next.Add(1) - 1); i < strips; i = int(next.Add(1) - 1) {
+				start := len(s.out)
 				r0 := i * stripRows
-				s.encodeRows(img, r0, min(r0+stripRows, mcuRows), mcuRows)
-				out[i] = s.out
+				rows(s, r0, min(r0+stripRows, mcuRows), mcuRows)
+				spans[i] = span{k, start, len(s.out)}
 			}
+			bufs[k] = s.out
 		})
 	}
 	wg.Wait()
@@ -91,13 +110,38 @@ func encode(w io.Writer, img *image.YCbCr, quality, workers int) error {
 	if _, err := w.Write(head); err != nil {
 		return fmt.Errorf("jpegenc: writing header: %w", err)
 	}
-	for _, b := range out {
-		if _, err := w.Write(b); err != nil {
+	for i := 0; i < strips; {
+		// Strips that follow each other in one buffer go in one write.
+		sp := spans[i]
+		for i++; i < strips && spans[i].worker == sp.worker && spans[i].start == sp.end; i++ {
+			sp.end = spans[i].end
+		}
+		if _, err := w.Write(bufs[sp.worker][sp.start:sp.end]); err != nil {
 			return fmt.Errorf("jpegenc: writing scan: %w", err)
 		}
 	}
 	if _, err := w.Write([]byte{0xff, 0xd9}); err != nil { // EOI
 		return fmt.Errorf("jpegenc: writing end: %w", err)
+	}
+	return nil
+}
+
+// runSerial is run on the calling goroutine, which may be one of many
+// already: it writes the data to w as it goes, through one small buffer.
+func runSerial(w io.Writer, head []byte, s *scanWriter, mcuRows int, rows func(s *scanWriter, r0, r1, mcuRows int)) error {
+	const flushAt = 32 << 10
+	s.out = append(make([]byte, 0, 2*flushAt), head...)
+	for r := range mcuRows {
+		rows(s, r, r+1, mcuRows)
+		if len(s.out) >= flushAt || r == mcuRows-1 {
+			if r == mcuRows-1 {
+				s.out = append(s.out, 0xff, 0xd9) // EOI
+			}
+			if _, err := w.Write(s.out); err != nil {
+				return fmt.Errorf("jpegenc: writing: %w", err)
+			}
+			s.out = s.out[:0]
+		}
 	}
 	return nil
 }
@@ -114,18 +158,26 @@ func check(img *image.YCbCr, quality int) error {
 		return fmt.Errorf("%w: %v", ErrSubsample, img.SubsampleRatio)
 	}
 	r := img.Rect
-	if r.Empty() {
-		return fmt.Errorf("jpegenc: empty image %v", r)
-	}
-	// SOF0 holds each dimension in 16 bits (T.81 B.2.2).
-	if r.Dx() > 0xffff || r.Dy() > 0xffff {
-		return fmt.Errorf("jpegenc: image %dx%d too large for JPEG", r.Dx(), r.Dy())
+	if err := checkSize(r); err != nil {
+		return err
 	}
 	last := r.Max.Sub(image.Pt(1, 1))
 	if img.YStride < r.Dx() || img.CStride < (r.Max.X+1)/2-r.Min.X/2 ||
 		len(img.Y) <= img.YOffset(last.X, last.Y) ||
 		len(img.Cb) <= img.COffset(last.X, last.Y) || len(img.Cr) <= img.COffset(last.X, last.Y) {
 		return fmt.Errorf("jpegenc: planes too short for image %v", r)
+	}
+	return nil
+}
+
+// checkSize reports whether an image with bounds r can be a JPEG.
+func checkSize(r image.Rectangle) error {
+	if r.Empty() {
+		return fmt.Errorf("jpegenc: empty image %v", r)
+	}
+	// SOF0 holds each dimension in 16 bits (T.81 B.2.2).
+	if r.Dx() > 0xffff || r.Dy() > 0xffff {
+		return fmt.Errorf("jpegenc: image %dx%d too large for JPEG", r.Dx(), r.Dy())
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"image"
 	"math/bits"
+	"slices"
 )
 
 // A quantizer divides coefficients (scaled by 8, as fdct leaves them) by
@@ -11,23 +12,25 @@ import (
 // by multiplying with a reciprocal: for x < 2^15 and d < 2^11,
 // x*(2^32/d+1)>>32 is exactly x/d rounded down.
 type quantizer struct {
-	half  [64]uint64 // d/2, in zig-zag order
+	half  [64]uint64 // d/2, in natural order
 	recip [64]uint64 // 2^32/d + 1
 }
 
+// newQuantizer returns the quantizer of table q, in zig-zag order as DQT
+// carries it.
 func newQuantizer(q *[64]uint8) *quantizer {
 	var z quantizer
 	for k, v := range q {
 		d := 8 * uint64(v)
-		z.half[k] = d / 2
-		z.recip[k] = 1<<32/d + 1
+		z.half[zigzag[k]] = d / 2
+		z.recip[zigzag[k]] = 1<<32/d + 1
 	}
 	return &z
 }
 
 // quant returns a/d rounded to nearest, halves away from zero, for the
-// k'th coefficient in zig-zag order. It has no branch: coefficients' signs
-// do not predict.
+// k'th coefficient in natural order. It has no branch: coefficients'
+// signs do not predict.
 func (z *quantizer) quant(a int32, k int) int32 {
 	sign := a >> 31 // 0 or -1
 	abs := uint64(uint32((a ^ sign) - sign))
@@ -55,6 +58,19 @@ func newFlatTail(dc, ac *[256]huffCode) flatTail {
 	return flatTail{(d&0xffffff)<<(e>>24) | e&0xffffff, uint(d>>24 + e>>24)}
 }
 
+// newMCUTail returns the code of an MCU of four luma blocks lum and two
+// chroma blocks chr, or a zero flatTail if it is longer than emit takes.
+func newMCUTail(lum, chr flatTail) flatTail {
+	var t flatTail
+	for _, b := range [6]flatTail{lum, lum, lum, lum, chr, chr} {
+		t.bits, t.n = t.bits<<b.n|b.bits, t.n+b.n
+		if t.n > 32 {
+			return flatTail{}
+		}
+	}
+	return t
+}
+
 // A scanWriter entropy-codes MCU rows into its own buffer: one per
 // goroutine, so strips encode in parallel.
 type scanWriter struct {
@@ -63,23 +79,33 @@ type scanWriter struct {
 	n    uint
 	comp [3]component
 	// lumTail and chrTail code a flat luma or chroma block that repeats
-	// its prediction: most blocks of a flat image.
-	lumTail, chrTail flatTail
-	blk              block
-	smp              [64]uint8
+	// its prediction: most blocks of a flat image. mcuTail codes a whole
+	// MCU of such blocks, when its code fits in 32 bits (else n is 0).
+	lumTail, chrTail, mcuTail flatTail
+	blk                       block
+	smp                       [64]uint8
+	mcu                       *MCU // EncodeSource's samples
 }
 
 // emit appends the low n bits of v (n <= 32) to the entropy-coded data,
 // writing each whole 32 bits, with a 0x00 stuffed after each 0xFF byte
 // (T.81 F.1.2.3).
 func (s *scanWriter) emit(v uint32, n uint) {
-	s.acc = s.acc<<n | uint64(v)
+	s.acc = s.acc<<(n&63) | uint64(v)
 	s.n += n
-	if s.n < 32 {
-		return
+	if s.n >= 32 {
+		s.flush32()
 	}
+}
+
+// flush32 writes the oldest 32 of the pending bits, out of emit's line.
+func (s *scanWriter) flush32() {
 	s.n -= 32
-	w := uint32(s.acc >> s.n)
+	s.put32(uint32(s.acc >> s.n))
+}
+
+// put32 appends the 32 bits w, with stuffing.
+func (s *scanWriter) put32(w uint32) {
 	if x := ^w; (x-0x01010101)&^x&0x80808080 == 0 {
 		s.out = binary.BigEndian.AppendUint32(s.out, w)
 		return
@@ -106,12 +132,10 @@ func (s *scanWriter) emitValue(h *[256]huffCode, sym uint32, v int32, size uint)
 }
 
 // magnitude returns v as the extra bits code it and its size category.
+// It has no branch: coefficients' signs do not predict.
 func magnitude(v int32) (int32, uint) {
-	a := v
-	if v < 0 {
-		a, v = -v, v-1
-	}
-	return v, uint(bits.Len32(uint32(a)))
+	sign := v >> 31 // 0 or -1
+	return v + sign, uint(bits.Len32(uint32((v ^ sign) - sign)))
 }
 
 // endInterval pads the last byte with 1 bits (T.81 F.1.2.3) and writes
@@ -140,40 +164,82 @@ func (s *scanWriter) codeSamples(c *component, tail flatTail) {
 		return
 	}
 	b := &s.blk
-	for i, v := range p {
-		b[i] = int32(v)
-	}
-	fdct(b)
+	fdctRows(&s.smp, b)
+	fdctColumns(b)
 	s.emitDC(c, c.q.quant(b[0], 0))
-	// Quantise in zig-zag order, noting the non-zero coefficients in a
+	// Quantise into zig-zag order, noting the non-zero coefficients in a
 	// mask, so that runs of zeros (T.81 F.1.2.2) are counted by bit.
 	var zz [64]int32
-	var mask uint64
-	for k := 1; k < 64; k++ {
-		v := c.q.quant(b[zigzag[k]], k)
-		zz[k] = v
-		if v != 0 {
-			mask |= 1 << k
-		}
+	mask := c.q.quantAC(b, &zz)
+	// The pending bits and the output stay in registers here, where most
+	// of an image's bits are coded: emit's and emitValue's work, inlined,
+	// writing into room made first, so that nothing here calls out (and
+	// spills the loop's state).
+	if cap(s.out)-len(s.out) < maxBlockBytes {
+		s.out = slices.Grow(s.out, max(maxBlockBytes, cap(s.out)))
 	}
+	out := s.out
+	ac := c.ac
+	acc, n := s.acc, s.n
 	last := 0
 	for mask != 0 {
+		// One code a turn: ZRL for each 16 zeros before the next
+		// coefficient, then the coefficient's. Shift counts masked to
+		// their range spare Go's checks for counts past the width.
 		k := bits.TrailingZeros64(mask)
-		mask &= mask - 1
-		run := k - last - 1
-		for ; run > 15; run -= 16 {
-			zrl := c.ac[0xf0]
-			s.emit(zrl&0xffffff, uint(zrl>>24))
+		var code uint32
+		var size uint
+		if run := k - last - 1; run > 15 {
+			zrl := ac[0xf0]
+			code, size = zrl&0xffffff, uint(zrl>>24)
+			last += 16
+		} else {
+			mask &= mask - 1
+			last = k
+			v := zz[k&63]
+			sign := v >> 31
+			vs := uint(bits.Len32(uint32((v^sign)-sign))) & 31
+			c := ac[uint8(run<<4)|uint8(vs)]
+			code, size = (c&0xffffff)<<vs|uint32(v+sign)&(1<<vs-1), uint(c>>24)+vs
 		}
-		v, size := magnitude(zz[k])
-		s.emitValue(c.ac, uint32(run)<<4|uint32(size), v, size)
-		last = k
+		acc = acc<<(size&63) | uint64(code)
+		n += size
+		if n >= 32 {
+			// Write the oldest 32 bits, with a 0x00 after each 0xFF
+			// (T.81 F.1.2.3).
+			n -= 32
+			w := uint32(acc >> (n & 63))
+			l := len(out)
+			d := out[l : l+8 : l+8]
+			binary.BigEndian.PutUint32(d, w)
+			if x := ^w; (x-0x01010101)&^x&0x80808080 == 0 {
+				out = out[:l+4]
+				continue
+			}
+			j := 0
+			for sh := 24; sh >= 0; sh -= 8 {
+				d[j&7] = byte(w >> sh)
+				if d[j&7] == 0xff {
+					d[(j+1)&7] = 0
+					j++
+				}
+				j++
+			}
+			out = out[:l+j]
+		}
 	}
+	s.out, s.acc, s.n = out, acc, n
 	if last != 63 {
-		eob := c.ac[0x00]
+		eob := ac[0x00]
 		s.emit(eob&0xffffff, uint(eob>>24))
 	}
 }
+
+// maxBlockBytes bounds what coding one block's AC writes: the 31 bits
+// pending before it and 63 codes of at most 16+11 bits (runs of zeros
+// take fewer), each byte perhaps stuffed, and the slack of an 8-byte
+// window.
+const maxBlockBytes = 2*(31+63*27+7)/8 + 8
 
 // emitDC codes dc as its difference from c's prediction (T.81 F.1.2.1).
 func (s *scanWriter) emitDC(c *component, dc int32) {
@@ -207,14 +273,26 @@ func (s *scanWriter) flatMCU(ypix, cbpix, crpix []uint8, ystride, cstride, x, y 
 		}
 		coff += cstride
 	}
+	s.flatMCUOf(v, u, w)
+	return true
+}
+
+// flatMCUOf codes an MCU all of whose pixels are luma v, Cb u and Cr w.
+// Where each DC repeats its prediction, as it does over most of a flat
+// ground, the six blocks' codes go out as one.
+func (s *scanWriter) flatMCUOf(v, u, w uint8) {
 	lum, cb, cr := &s.comp[0], &s.comp[1], &s.comp[2]
+	if t := s.mcuTail; t.n != 0 && lum.q.quant(64*(int32(v)-128), 0) == lum.pred &&
+		cb.q.quant(64*(int32(u)-128), 0) == cb.pred && cr.q.quant(64*(int32(w)-128), 0) == cr.pred {
+		s.emit(t.bits, t.n)
+		return
+	}
 	s.flatBlock(lum, v, s.lumTail)
 	for range 3 {
 		s.emit(s.lumTail.bits, s.lumTail.n)
 	}
 	s.flatBlock(cb, u, s.chrTail)
 	s.flatBlock(cr, w, s.chrTail)
-	return true
 }
 
 // flatBlock codes a block of 64 samples v: a DC of 64*(v-128) in fdct's
