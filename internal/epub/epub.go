@@ -35,6 +35,9 @@ type Options struct {
 	// Book makes the publication's own title page, with a document for
 	// each article, even when it holds only one.
 	Book bool
+	// CoverFonts are the parsed fonts a generated cover is set in, for a
+	// program that makes many books to share; nil parses them afresh.
+	CoverFonts *CoverFonts
 }
 
 // Write writes pub as an EPUB 3 file to w. Given the same publication and
@@ -350,7 +353,11 @@ func (b *book) addCover() error {
 		}
 	} else {
 		ct := b.coverText()
-		if data, err = renderCover(ct); err != nil {
+		cf := b.opts.CoverFonts
+		if cf == nil {
+			cf = NewCoverFonts()
+		}
+		if data, err = renderCover(ct, cf); err != nil {
 			return fmt.Errorf("cover: %w", err)
 		}
 		alt = ct.alt()

@@ -14,15 +14,21 @@ import (
 )
 
 // env holds what a run sets up once and shares across its inputs and
-// outputs: the reader with its HTTP client, and the fonts' metrics and the
-// hyphenation patterns, each loaded on first use.
+// outputs: the reader with its HTTP client, the fonts' metrics and the
+// hyphenation patterns, and the fonts of EPUB covers, each loaded on
+// first use.
 type env struct {
 	reader     *read.Reader
 	typesetter *layout.Typesetter
+	coverFonts *epub.CoverFonts
 }
 
 func newEnv(o *Options) *env {
-	return &env{reader: o.reader(), typesetter: layout.New(typeface.NewLibrary(), hyphen.NewLibrary())}
+	return &env{
+		reader:     o.reader(),
+		typesetter: layout.New(typeface.NewLibrary(), hyphen.NewLibrary()),
+		coverFonts: epub.NewCoverFonts(),
+	}
 }
 
 // layout sets pub for print and reports the layout's warnings (overfull
@@ -49,7 +55,7 @@ func (e *env) render(w io.Writer, format string, pub *article.Publication, name 
 		}
 		return pdf.Write(w, pub, doc, pdf.Options{Creator: creator, Created: lopts.Created})
 	case "epub":
-		eo := epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts, Book: lopts.Book}
+		eo := epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts, Book: lopts.Book, CoverFonts: e.coverFonts}
 		if lopts.Book {
 			// A book's lead image is the cover it was given.
 			eo.Cover = pub.Meta.LeadImage
