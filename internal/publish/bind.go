@@ -34,11 +34,11 @@ func bind(ctx context.Context, inputs []string, opts Options) error {
 	if err := opts.Meta.applyBook(m); err != nil {
 		return err
 	}
-	if m.Title == "" {
+	if m.Meta.Title == "" {
 		return errors.New("--bind: name the book with --title, or with title: in its manifest")
 	}
 	if base == "" {
-		base = slug(m.Title)
+		base = slug(m.Meta.Title)
 	}
 
 	// Each section's inputs, directories expanded, in order.
@@ -84,7 +84,7 @@ func bind(ctx context.Context, inputs []string, opts Options) error {
 		if err != nil {
 			return fmt.Errorf("cover: %w", err)
 		}
-		pub.Meta.LeadImage = &article.Image{Src: m.Cover, Data: data, MediaType: mediaType, Width: w, Height: h, Alt: "Cover of " + m.Title}
+		pub.Meta.LeadImage = &article.Image{Src: m.Cover, Data: data, MediaType: mediaType, Width: w, Height: h, Alt: "Cover of " + m.Meta.Title}
 	}
 	var made []string
 	for _, f := range formats {
@@ -126,36 +126,14 @@ func bookManifest(inputs []string) (*manifest, string, error) {
 
 // applyBook puts the command line's metadata over a manifest's.
 func (ov *Overrides) applyBook(m *manifest) error {
-	set := func(dst *string, v string) {
-		if v = strings.TrimSpace(v); v != "" {
-			*dst = v
-		}
-	}
-	set(&m.Title, ov.Title)
-	set(&m.Subtitle, ov.Subtitle)
-	set(&m.Publisher, ov.Publisher)
-	set(&m.Rights, ov.Rights)
-	set(&m.SourceURL, ov.SourceURL)
-	set(&m.Cover, ov.Cover)
-	if len(ov.Authors) > 0 {
-		m.Authors = ov.Authors
+	if err := ov.apply(&m.Meta); err != nil {
+		return err
 	}
 	if len(ov.Editors) > 0 {
 		m.Editors = ov.Editors
 	}
-	if ov.Date != "" {
-		d, err := parseDateFlag(ov.Date)
-		if err != nil {
-			return err
-		}
-		m.Date = d
-	}
-	if ov.Lang != "" {
-		tag, err := parseLang(ov.Lang)
-		if err != nil {
-			return err
-		}
-		m.Lang = tag
+	if c := strings.TrimSpace(ov.Cover); c != "" {
+		m.Cover = c
 	}
 	return nil
 }
@@ -164,18 +142,7 @@ func (ov *Overrides) applyBook(m *manifest) error {
 // the manifest's i-th section. A book with no language of its own takes
 // its articles' commonest.
 func (m *manifest) publication(arts []*article.Article, counts []int) *article.Publication {
-	pub := &article.Publication{Meta: article.Metadata{
-		Title:     m.Title,
-		Subtitle:  m.Subtitle,
-		Date:      m.Date,
-		Lang:      m.Lang,
-		Publisher: m.Publisher,
-		Rights:    m.Rights,
-		SourceURL: m.SourceURL,
-	}}
-	for _, n := range m.Authors {
-		pub.Meta.Authors = append(pub.Meta.Authors, article.Person{Name: n})
-	}
+	pub := &article.Publication{Meta: m.Meta}
 	for _, n := range m.Editors {
 		pub.Editors = append(pub.Editors, article.Person{Name: n})
 	}

@@ -30,14 +30,12 @@ import (
 // A book without parts lists its inputs at the top level instead of
 // sections. Paths are relative to the manifest's folder.
 type manifest struct {
-	Title, Subtitle   string
-	Editors, Authors  []string
-	Date              article.Date
-	Lang              string // canonical BCP 47
-	Publisher, Rights string
-	SourceURL         string // from the command line only
-	Cover             string // a path or URL, resolved
-	Sections          []manifestSection
+	// Meta is the book's: title, subtitle, authors, date, language,
+	// publisher, rights.
+	Meta     article.Metadata
+	Editors  []string
+	Cover    string // a path or URL, resolved
+	Sections []manifestSection
 }
 
 // A manifestSection is a part of the book: its title ("" for none) and
@@ -108,14 +106,13 @@ func parseManifest(data []byte, dir string) (*manifest, error) {
 	m := &manifest{}
 	var topInputs []string
 	sawSections := false
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
+	err := pairs(root, func(k, v *yaml.Node) error {
 		var err error
 		switch strings.ToLower(k.Value) {
 		case "title":
-			m.Title, err = d.text(k.Value, v)
+			m.Meta.Title, err = d.text(k.Value, v)
 		case "subtitle":
-			m.Subtitle, err = d.text(k.Value, v)
+			m.Meta.Subtitle, err = d.text(k.Value, v)
 		case "editor", "editors":
 			var names []string
 			names, err = d.list(k.Value, v)
@@ -123,15 +120,17 @@ func parseManifest(data []byte, dir string) (*manifest, error) {
 		case "author", "authors":
 			var names []string
 			names, err = d.list(k.Value, v)
-			m.Authors = append(m.Authors, names...)
+			for _, n := range names {
+				m.Meta.Authors = append(m.Meta.Authors, article.Person{Name: n})
+			}
 		case "date":
-			m.Date, err = d.date(k.Value, v)
+			m.Meta.Date, err = d.date(k.Value, v)
 		case "lang", "language":
-			m.Lang, err = d.lang(k.Value, v)
+			m.Meta.Lang, err = d.lang(k.Value, v)
 		case "publisher":
-			m.Publisher, err = d.text(k.Value, v)
+			m.Meta.Publisher, err = d.text(k.Value, v)
 		case "rights":
-			m.Rights, err = d.text(k.Value, v)
+			m.Meta.Rights, err = d.text(k.Value, v)
 		case "cover":
 			m.Cover, err = d.text(k.Value, v)
 			m.Cover = d.path(m.Cover)
@@ -143,9 +142,10 @@ func parseManifest(data []byte, dir string) (*manifest, error) {
 		default:
 			err = fmt.Errorf("line %d: unknown key %q (want title, subtitle, editor, author, date, lang, publisher, rights, cover, sections or inputs)", k.Line, k.Value)
 		}
-		if err != nil {
-			return nil, fmt.Errorf("manifest: %w", err)
-		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("manifest: %w", err)
 	}
 	if sawSections && len(topInputs) > 0 {
 		return nil, errors.New("manifest: give inputs in sections or at the top level, not both")
@@ -258,8 +258,7 @@ func (d manifestDecoder) sections(v *yaml.Node) ([]manifestSection, error) {
 			return nil, fmt.Errorf("line %d: sections: want a title and inputs, not %s", sv.Line, kind(sv))
 		}
 		var s manifestSection
-		for i := 0; i+1 < len(sv.Content); i += 2 {
-			k, val := sv.Content[i], sv.Content[i+1]
+		err := pairs(sv, func(k, val *yaml.Node) error {
 			var err error
 			switch strings.ToLower(k.Value) {
 			case "title":
@@ -269,9 +268,10 @@ func (d manifestDecoder) sections(v *yaml.Node) ([]manifestSection, error) {
 			default:
 				err = fmt.Errorf("line %d: unknown key %q in a section (want title or inputs)", k.Line, k.Value)
 			}
-			if err != nil {
-				return nil, err
-			}
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
 		if len(s.Inputs) == 0 {
 			return nil, fmt.Errorf("line %d: section %q has no inputs", sv.Line, s.Title)
@@ -279,6 +279,17 @@ func (d manifestDecoder) sections(v *yaml.Node) ([]manifestSection, error) {
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// pairs calls fn with each key and value of a mapping, up to the first
+// error.
+func pairs(mapping *yaml.Node, fn func(k, v *yaml.Node) error) error {
+	for i := 0; i+1 < len(mapping.Content); i += 2 {
+		if err := fn(mapping.Content[i], mapping.Content[i+1]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // kind names a YAML node's kind for messages.

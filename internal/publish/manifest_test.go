@@ -31,11 +31,13 @@ sections:
 		t.Fatal(err)
 	}
 	want := &manifest{
-		Title: "Dispatches", Subtitle: "A year of long reads",
+		Meta: article.Metadata{
+			Title: "Dispatches", Subtitle: "A year of long reads",
+			Date: article.Day(2026, time.November, 27), Lang: "en-GB",
+			Publisher: "The Pressroom", Rights: "CC BY 4.0",
+		},
 		Editors: []string{"Ada Byron", "Charles Babbage"},
-		Date:    article.Day(2026, time.November, 27), Lang: "en-GB",
-		Publisher: "The Pressroom", Rights: "CC BY 4.0",
-		Cover: filepath.Join(dir, "art/cover.jpg"),
+		Cover:   filepath.Join(dir, "art/cover.jpg"),
 		Sections: []manifestSection{
 			{Title: "Asia", Inputs: []string{filepath.Join(dir, "china-power.txt"), filepath.Join(dir, "saved/tokyo.html")}},
 			{Title: "Europe", Inputs: []string{"https://example.org/rome", "/abs/paris.md"}},
@@ -50,14 +52,14 @@ sections:
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Sections) != 1 || m.Sections[0].Title != "" || len(m.Sections[0].Inputs) != 2 || m.Authors[0] != "Solo Writer" {
+	if len(m.Sections) != 1 || m.Sections[0].Title != "" || len(m.Sections[0].Inputs) != 2 || m.Meta.Authors[0].Name != "Solo Writer" {
 		t.Errorf("top-level inputs: %s", describeManifest(m))
 	}
 }
 
 func describeManifest(m *manifest) string {
 	var b strings.Builder
-	b.WriteString(strings.Join([]string{m.Title, m.Subtitle, strings.Join(m.Editors, ";"), strings.Join(m.Authors, ";"), m.Date.String(), m.Lang, m.Publisher, m.Rights, m.Cover}, "|"))
+	b.WriteString(strings.Join([]string{m.Meta.Title, m.Meta.Subtitle, strings.Join(m.Editors, ";"), strings.Join(m.Meta.AuthorNames(), ";"), m.Meta.Date.String(), m.Meta.Lang, m.Meta.Publisher, m.Meta.Rights, m.Cover}, "|"))
 	for _, s := range m.Sections {
 		b.WriteString("\n" + s.Title + ": " + strings.Join(s.Inputs, ", "))
 	}
