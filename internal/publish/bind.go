@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/layout"
 	"github.com/pressroom/publish/internal/read/images"
 )
 
@@ -17,15 +18,7 @@ import (
 // format, named after the manifest or else the book's title. Every input
 // must read: when one does not, each failure is reported and no book is
 // made, since a book with a hole in it is not what was asked for.
-func bind(ctx context.Context, inputs []string, opts Options) error {
-	formats, err := opts.formats()
-	if err != nil {
-		return err
-	}
-	lopts, err := opts.layoutOptions()
-	if err != nil {
-		return err
-	}
+func bind(ctx context.Context, inputs []string, opts Options, formats []string, lopts layout.Options) error {
 	lopts.Book, lopts.Duplex = true, opts.Duplex
 	m, base, err := bookManifest(inputs)
 	if err != nil {

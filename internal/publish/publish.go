@@ -84,8 +84,16 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	if len(inputs) == 0 {
 		return errors.New("no input: name a file, or - for standard input")
 	}
+	formats, err := opts.formats()
+	if err != nil {
+		return err
+	}
+	lopts, err := opts.layoutOptions()
+	if err != nil {
+		return err
+	}
 	if opts.Bind || (len(inputs) == 1 && isManifest(inputs[0])) {
-		return bind(ctx, inputs, opts)
+		return bind(ctx, inputs, opts, formats, lopts)
 	}
 	if len(opts.Meta.Editors) > 0 || opts.Meta.Cover != "" || opts.Duplex {
 		return errors.New("--editor, --cover and --duplex are for a bound book: add --bind")
@@ -94,14 +102,6 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 		if isManifest(in) {
 			return fmt.Errorf("%s: a manifest is bound alone; list every input in it", in)
 		}
-	}
-	formats, err := opts.formats()
-	if err != nil {
-		return err
-	}
-	lopts, err := opts.layoutOptions()
-	if err != nil {
-		return err
 	}
 	if inputs, err = expand(inputs); err != nil {
 		return err
