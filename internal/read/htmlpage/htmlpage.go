@@ -48,6 +48,8 @@ func Parse(data []byte, opts Options) (*article.Article, error) {
 		return nil, err
 	}
 	meta := readMeta(doc)
+	base := linkBase(doc, opts.URL, meta.sourceURL)
+	// Readability takes the document apart: nothing reads it after.
 	ra, err := extract(doc, opts.URL)
 	if err != nil {
 		return nil, fmt.Errorf("extracting the article: %w", err)
@@ -55,7 +57,7 @@ func Parse(data []byte, opts Options) (*article.Article, error) {
 	if ra.Node == nil {
 		return nil, ErrNoArticle
 	}
-	c := &converter{opts: opts, base: linkBase(doc, opts.URL, meta.sourceURL), loaded: map[string]article.Image{}}
+	c := &converter{opts: opts, base: base, loaded: map[string]article.Image{}}
 	b := c.newBuilder(false)
 	b.node(ra.Node, style{})
 	b.flush()
@@ -73,8 +75,8 @@ func Parse(data []byte, opts Options) (*article.Article, error) {
 	return a, nil
 }
 
-// extract runs Readability on a copy of the page. A panic in it, on input
-// it was not written for, becomes an error.
+// extract runs Readability on the page, which it changes as it goes. A
+// panic in it, on input it was not written for, becomes an error.
 func extract(doc *html.Node, pageURL *url.URL) (ra readability.Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -84,7 +86,7 @@ func extract(doc *html.Node, pageURL *url.URL) (ra readability.Article, err erro
 	p := readability.NewParser()
 	// Classes mark credits in captions; the walk needs them.
 	p.KeepClasses = true
-	return p.ParseDocument(doc, pageURL)
+	return p.ParseAndMutate(doc, pageURL)
 }
 
 // converter holds what the walk over one page shares.
