@@ -43,28 +43,32 @@ const toUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincma
 
 // A deflater compresses streams with one zlib writer, where a new writer
 // for each stream, as fpdf makes, costs over half a megabyte of cleared
-// memory.
-type deflater struct{ zw *zlib.Writer }
+// memory, and into one buffer.
+type deflater struct {
+	zw  *zlib.Writer
+	buf bytes.Buffer
+}
 
-// deflate returns data compressed as fpdf compresses, for speed.
+// deflate returns data compressed as fpdf compresses, for speed. The
+// result is valid until the next call.
 func (z *deflater) deflate(data []byte) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(data)/2 + 64)
+	z.buf.Reset()
+	z.buf.Grow(len(data)/2 + 64)
 	if z.zw == nil {
 		var err error
-		if z.zw, err = zlib.NewWriterLevel(&buf, zlib.BestSpeed); err != nil {
-			return nil, err
+		if z.zw, err = zlib.NewWriterLevel(&z.buf, zlib.BestSpeed); err != nil {
+			return nil, fmt.Errorf("zlib: %w", err)
 		}
 	} else {
-		z.zw.Reset(&buf)
+		z.zw.Reset(&z.buf)
 	}
 	if _, err := z.zw.Write(data); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("zlib: %w", err)
 	}
 	if err := z.zw.Close(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("zlib: %w", err)
 	}
-	return buf.Bytes(), nil
+	return z.buf.Bytes(), nil
 }
 
 // A fontWriter writes the objects that embed the faces, numbering new
@@ -73,14 +77,25 @@ type fontWriter struct {
 	next      int
 	toUnicode int // the object of the shared ToUnicode CMap, 0 until written
 	z         *deflater
-	objects   []object // the new objects, in order
+	out       []byte // the new objects, in order
+	starts    []int  // where each begins in out
+}
+
+// begin starts the next object and returns its number.
+func (w *fontWriter) begin() int {
+	n := w.next
+	w.next++
+	w.starts = append(w.starts, len(w.out))
+	w.out = strconv.AppendInt(w.out, int64(n), 10)
+	w.out = append(w.out, " 0 obj\n"...)
+	return n
 }
 
 // add appends an object with the next number and returns the number.
 func (w *fontWriter) add(text string) int {
-	n := w.next
-	w.next++
-	w.objects = append(w.objects, object{num: n, text: fmt.Appendf(nil, "%d 0 obj\n%s\nendobj\n", n, text)})
+	n := w.begin()
+	w.out = append(w.out, text...)
+	w.out = append(w.out, "\nendobj\n"...)
 	return n
 }
 
@@ -91,7 +106,15 @@ func (w *fontWriter) stream(data []byte, extra string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return w.add(fmt.Sprintf("<</Length %d /Filter /FlateDecode%s>>\nstream\n%s\nendstream", len(z), extra, z)), nil
+	n := w.begin()
+	w.out = append(w.out, "<</Length "...)
+	w.out = strconv.AppendInt(w.out, int64(len(z)), 10)
+	w.out = append(w.out, " /Filter /FlateDecode"...)
+	w.out = append(w.out, extra...)
+	w.out = append(w.out, ">>\nstream\n"...)
+	w.out = append(w.out, z...)
+	w.out = append(w.out, "\nendstream\nendobj\n"...)
+	return n, nil
 }
 
 // font returns the Type 0 font dictionary of fc, after adding the objects

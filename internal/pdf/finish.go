@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"sort"
@@ -38,29 +39,44 @@ func finish(raw []byte, m *meta, faces []*face, labels []layout.PageLabel) ([]by
 	fw := &fontWriter{next: len(f.objects) + 1, z: z}
 	contents := pageContents(f.objects)
 	replaced := make(map[string]bool, len(faces))
-	var body bytes.Buffer
-	offsets := make([]int, len(f.objects)+1)
-	hdr := fmt.Sprintf("%%PDF-%s\n%%\xE2\xE3\xCF\xD3\n", max(f.version, "1.4"))
+	// The file is made in one buffer, big enough for fpdf's objects, the
+	// subsets (compression only takes off) and the table, so that it is
+	// never copied to grow.
+	size := len(raw) + 4096 + 1024*len(labels)
+	for _, fc := range faces {
+		size += len(fc.font.Data) + 2*len(fc.font.Runes)*8 + 1024
+	}
+	out := make([]byte, 0, size)
+	out = append(out, "%PDF-"...)
+	out = append(out, max(f.version, "1.4")...)
+	out = append(out, "\n%\xE2\xE3\xCF\xD3\n"...)
+	hdr := len(out)
+	offsets := make([]int, len(f.objects)+1, len(f.objects)+1+8*len(faces)+1)
 	for _, o := range f.objects {
-		text := o.text
+		offsets[o.num] = len(out)
 		switch o.num {
 		case f.info:
-			text = []byte(fmt.Sprintf("%d 0 obj\n%s\nendobj\n", o.num, infoDict(m)))
+			out = appendObject(out, o.num, infoDict(m))
 		case f.root:
+			text := o.text
 			end := bytes.LastIndex(text, []byte(">>"))
 			if end < 0 {
 				return nil, errors.New("catalogue has no dictionary")
 			}
-			text = concat(text[:end], []byte("/ViewerPreferences <</DisplayDocTitle true>>\n"), pageLabels(labels), text[end:])
+			out = append(out, text[:end]...)
+			out = append(out, "/ViewerPreferences <</DisplayDocTitle true>>\n"...)
+			out = append(out, pageLabels(labels)...)
+			out = append(out, text[end:]...)
 		default:
 			if contents[o.num] {
-				if text, err = compressContent(o, z); err != nil {
+				if out, err = appendCompressed(out, o, z); err != nil {
 					return nil, fmt.Errorf("page contents %d: %w", o.num, err)
 				}
 				break
 			}
 			fc := standInOf(o, faces)
 			if fc == nil {
+				out = append(out, o.text...)
 				break
 			}
 			if replaced[fc.name] {
@@ -71,35 +87,60 @@ func finish(raw []byte, m *meta, faces []*face, labels []layout.PageLabel) ([]by
 			if err != nil {
 				return nil, fmt.Errorf("embedding %s: %w", fc.name, err)
 			}
-			text = fmt.Appendf(nil, "%d 0 obj\n%s\nendobj\n", o.num, dict)
+			out = appendObject(out, o.num, dict)
 		}
-		offsets[o.num] = len(hdr) + body.Len()
-		body.Write(text)
 	}
 	for _, fc := range faces {
 		if !replaced[fc.name] {
 			return nil, fmt.Errorf("font %s not found in fpdf's output", fc.name)
 		}
 	}
-	for _, o := range fw.objects {
-		offsets = append(offsets, len(hdr)+body.Len())
-		body.Write(o.text)
+	for _, start := range fw.starts {
+		offsets = append(offsets, len(out)+start)
 	}
+	out = append(out, fw.out...)
 
-	sum := sha256.Sum256(body.Bytes())
-	id := fmt.Sprintf("<%X>", sum[:16])
-	var out bytes.Buffer
-	out.Grow(len(hdr) + body.Len() + 20*len(offsets) + 200)
-	out.WriteString(hdr)
-	out.Write(body.Bytes())
-	xref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	sum := sha256.Sum256(out[hdr:])
+	id := make([]byte, 0, 2+2*16)
+	id = append(id, '<')
+	id = append(id, strings.ToUpper(hex.EncodeToString(sum[:16]))...)
+	id = append(id, '>')
+	xref := len(out)
+	out = append(out, "xref\n0 "...)
+	out = strconv.AppendInt(out, int64(len(offsets)), 10)
+	out = append(out, "\n0000000000 65535 f \n"...)
 	for _, off := range offsets[1:] {
-		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+		// Each entry is 20 bytes: a ten-digit offset, zero-padded.
+		var e [20]byte
+		copy(e[:], "0000000000 00000 n \n")
+		for i := 9; off > 0 && i >= 0; i-- {
+			e[i] = byte('0' + off%10)
+			off /= 10
+		}
+		out = append(out, e[:]...)
 	}
-	fmt.Fprintf(&out, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [%s %s] >>\n", len(offsets), f.root, f.info, id, id)
-	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", xref)
-	return out.Bytes(), nil
+	out = append(out, "trailer\n<< /Size "...)
+	out = strconv.AppendInt(out, int64(len(offsets)), 10)
+	out = append(out, " /Root "...)
+	out = strconv.AppendInt(out, int64(f.root), 10)
+	out = append(out, " 0 R /Info "...)
+	out = strconv.AppendInt(out, int64(f.info), 10)
+	out = append(out, " 0 R /ID ["...)
+	out = append(out, id...)
+	out = append(out, ' ')
+	out = append(out, id...)
+	out = append(out, "] >>\nstartxref\n"...)
+	out = strconv.AppendInt(out, int64(xref), 10)
+	out = append(out, "\n%%EOF\n"...)
+	return out, nil
+}
+
+// appendObject appends object num with the given body.
+func appendObject(b []byte, num int, body string) []byte {
+	b = strconv.AppendInt(b, int64(num), 10)
+	b = append(b, " 0 obj\n"...)
+	b = append(b, body...)
+	return append(b, "\nendobj\n"...)
 }
 
 // fpdfFile is fpdf's output cut into its objects.
@@ -176,7 +217,8 @@ func parseFpdf(raw []byte) (*fpdfFile, error) {
 			end = f.objects[k+1].off
 		}
 		o.text = raw[o.off:end]
-		if !bytes.HasPrefix(o.text, fmt.Appendf(nil, "%d 0 obj", o.num)) ||
+		prefix := strconv.AppendInt(make([]byte, 0, 16), int64(o.num), 10)
+		if !bytes.HasPrefix(o.text, append(prefix, " 0 obj"...)) ||
 			!bytes.HasSuffix(bytes.TrimRight(o.text, "\n"), []byte("endobj")) {
 			return nil, fmt.Errorf("object %d is not where the table says", o.num)
 		}
@@ -210,15 +252,16 @@ func pageContents(objects []object) map[int]bool {
 	return contents
 }
 
-// compressContent returns object o, a stream as fpdf writes it without
+// appendCompressed appends object o, a stream as fpdf writes it without
 // compression, with its data compressed.
-func compressContent(o object, z *deflater) ([]byte, error) {
-	var length int
+func appendCompressed(b []byte, o object, z *deflater) ([]byte, error) {
 	_, rest, _ := bytes.Cut(o.text, []byte(" 0 obj\n"))
-	if _, err := fmt.Sscanf(string(rest), "<</Length %d>>\nstream\n", &length); err != nil {
-		return nil, fmt.Errorf("not an uncompressed stream: %w", err)
+	rest, ok := bytes.CutPrefix(rest, []byte("<</Length "))
+	num, data, ok2 := bytes.Cut(rest, []byte(">>\nstream\n"))
+	length, err := strconv.Atoi(string(num))
+	if !ok || !ok2 || err != nil || length < 0 {
+		return nil, fmt.Errorf("not an uncompressed stream: %.40q", rest)
 	}
-	_, data, _ := bytes.Cut(rest, []byte("stream\n"))
 	if len(data) < length {
 		return nil, errors.New("stream shorter than its length")
 	}
@@ -226,7 +269,12 @@ func compressContent(o object, z *deflater) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return fmt.Appendf(nil, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n%s\nendstream\nendobj\n", o.num, len(c), c), nil
+	b = strconv.AppendInt(b, int64(o.num), 10)
+	b = append(b, " 0 obj\n<</Filter /FlateDecode /Length "...)
+	b = strconv.AppendInt(b, int64(len(c)), 10)
+	b = append(b, ">>\nstream\n"...)
+	b = append(b, c...)
+	return append(b, "\nendstream\nendobj\n"...), nil
 }
 
 // standInOf returns the face whose stand-in font object o is, or nil.
@@ -241,10 +289,6 @@ func standInOf(o object, faces []*face) *face {
 		}
 	}
 	return nil
-}
-
-func concat(parts ...[]byte) []byte {
-	return bytes.Join(parts, nil)
 }
 
 // pageLabels writes the catalogue's /PageLabels number tree (PDF 1.7

@@ -31,6 +31,7 @@ func (d *drawer) image(it *layout.ImageItem) error {
 	if !finite(it.X, it.Y, it.W, it.H) || !(it.W > 0 && it.H > 0) {
 		return fmt.Errorf("image %q at (%g, %g) size %gx%g: not a place", img.Src, it.X, it.Y, it.W, it.H)
 	}
+	d.flush()
 	sum := sha256.Sum256(img.Data)
 	name, ok := d.images[string(sum[:])]
 	if !ok {

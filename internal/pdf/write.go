@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -87,6 +88,11 @@ type drawer struct {
 	lineGray  int
 	lineWidth float64
 	prevLevel int // of the last bookmark, to keep the outline a tree
+
+	// Text goes to the page as fpdf's Text would write it, but formatted
+	// here without fmt and handed over a run at a time (see appendText).
+	pending []byte
+	k, h    float64 // fpdf's scale factor and page height
 }
 
 func newDrawer(doc *layout.Document, m *meta) (*drawer, error) {
@@ -142,6 +148,8 @@ func (d *drawer) page(n int) error {
 	d.textGray, d.lineGray, d.lineWidth = 0, 0, -1
 	d.f.SetTextColor(0, 0, 0)
 	d.f.SetDrawColor(0, 0, 0)
+	d.k = d.f.GetConversionRatio()
+	_, d.h = d.f.GetPageSize()
 	for i, it := range p.Items {
 		var err error
 		switch it := it.(type) {
@@ -163,6 +171,7 @@ func (d *drawer) page(n int) error {
 			return fmt.Errorf("item %d: fpdf: %w", i, err)
 		}
 	}
+	d.flush()
 	d.bookmarks(n)
 	return d.f.Error()
 }
@@ -176,11 +185,12 @@ func (d *drawer) text(t *layout.TextItem) error {
 		return fmt.Errorf("face %q was not loaded", t.Font) // loadFaces saw every face
 	}
 	if t.Font != d.font || t.Size != d.size {
+		d.flush() // SetFont writes to the page
 		d.f.SetFont(t.Font, "", t.Size)
 		d.font, d.size = t.Font, t.Size
 	}
 	if g := gray255(t.Gray); g != d.textGray {
-		d.f.SetTextColor(g, g, g)
+		d.f.SetTextColor(g, g, g) // kept for the pages after; writes nothing
 		d.textGray = g
 	}
 	fc.use(t.Text)
@@ -189,16 +199,74 @@ func (d *drawer) text(t *layout.TextItem) error {
 		if !finite(x) {
 			return fmt.Errorf("text %q: kern to x=%g: not a place", t.Text, x)
 		}
-		// The stand-in font takes the codes as they are (embed.go).
-		d.f.Text(x, t.Y, utf16BE(bmpOnly(piece)))
+		d.appendText(x, t.Y, piece)
 	}
 	return nil
+}
+
+// appendText adds to the pending text the operators fpdf's Text(x, y, s)
+// writes, byte for byte, for a font that is not UTF-8 (the stand-in takes
+// the UTF-16 codes as they are, embed.go), without underline or
+// strikeout: fmt.Sprintf on every piece of text was most of drawing's cost.
+func (d *drawer) appendText(x, y float64, s string) {
+	b := d.pending
+	if len(b) > 0 {
+		b = append(b, '\n') // fpdf ends each Text with a line end
+	}
+	// fpdf sets a text colour other than the fill colour, which Write
+	// leaves black, around each piece.
+	colored := d.textGray != 0
+	if colored {
+		b = append(b, "q "...)
+		b = strconv.AppendFloat(b, float64(d.textGray)/255, 'f', 3, 64)
+		b = append(b, " g "...)
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*d.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (d.h-y)*d.k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	for _, r := range s {
+		// As utf16BE(bmpOnly(s)): one code a character, U+FFFD for what
+		// has none.
+		if r > 0xFFFF || 0xD800 <= r && r < 0xE000 {
+			r = '\uFFFD'
+		}
+		b = appendEscaped(b, byte(r>>8))
+		b = appendEscaped(b, byte(r))
+	}
+	b = append(b, ") Tj ET"...)
+	if colored {
+		b = append(b, " Q"...)
+	}
+	d.pending = b
+}
+
+// appendEscaped appends c to a literal string as fpdf's escape does.
+func appendEscaped(b []byte, c byte) []byte {
+	switch c {
+	case '\\', '(', ')':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
+}
+
+// flush writes the pending text to the page, before anything else is
+// drawn: as one line for fpdf, which ends it as it ended each Text.
+func (d *drawer) flush() {
+	if len(d.pending) > 0 {
+		d.f.RawWriteStr(string(d.pending))
+		d.pending = d.pending[:0]
+	}
 }
 
 func (d *drawer) rule(r *layout.RuleItem) error {
 	if !finite(r.X1, r.Y1, r.X2, r.Y2, r.Width) || r.Width < 0 {
 		return fmt.Errorf("rule (%g, %g)-(%g, %g) width %g: not a line", r.X1, r.Y1, r.X2, r.Y2, r.Width)
 	}
+	d.flush()
 	if r.Width != d.lineWidth {
 		d.f.SetLineWidth(r.Width)
 		d.lineWidth = r.Width
