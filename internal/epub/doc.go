@@ -3,10 +3,9 @@
 //
 // Write renders every content document itself (cover, title page, one
 // document per article, credits) and the cover image, and hands the
-// documents and the stylesheet to go-epub, which packs them with a manifest,
-// a spine and places for the images and fonts. A finishing step (finish.go)
-// then puts in the images and fonts, and rewrites what go-epub cannot get
-// right: package.opf (full metadata, a sorted manifest, dcterms:modified
+// documents to go-epub, which packs them with a manifest, a spine and
+// places for the stylesheet, images and fonts. A finishing step (finish.go)
+// then puts those in, and rewrites what go-epub cannot get right: package.opf (full metadata, a sorted manifest, dcterms:modified
 // from Options), nav.xhtml and toc.ncx (from the book's own table of
 // contents of titles and headings), lang on every document, and the ZIP
 // container itself, which it makes byte-for-byte reproducible.

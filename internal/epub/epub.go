@@ -2,7 +2,6 @@ package epub
 
 import (
 	"bytes"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -120,6 +119,7 @@ const (
 	xhtmlFolder = "xhtml"
 	opfPath     = "EPUB/package.opf"
 	navPath     = "EPUB/nav.xhtml"
+	cssPath     = "EPUB/" + goepub.CSSFolderName + "/style.css"
 	ncxPath     = "EPUB/toc.ncx"
 )
 
@@ -422,14 +422,8 @@ func (offline) RoundTrip(req *http.Request) (*http.Response, error) {
 	return nil, fmt.Errorf("network access refused: %s", req.URL.Redacted())
 }
 
-// dataURL wraps data for go-epub, which takes media only by URL, path or
-// data URL; a data URL keeps it away from the disk and the network.
-func dataURL(mediaType string, data []byte) string {
-	return "data:" + mediaType + ";base64," + base64.StdEncoding.EncodeToString(data)
-}
-
-// pack has go-epub write the book: the stylesheet and content documents,
-// places for the fonts and images, a manifest, a spine and the container.
+// pack has go-epub write the book: the content documents, places for the
+// stylesheet, fonts and images, a manifest, a spine and the container.
 func (b *book) pack() ([]byte, error) {
 	goEpubMu.Lock()
 	defer goEpubMu.Unlock()
@@ -441,14 +435,15 @@ func (b *book) pack() ([]byte, error) {
 		return nil, err
 	}
 	e.Client = &http.Client{Transport: offline{}}
-	css, err := e.AddCSS(dataURL("text/css", b.css), "style.css")
+	// The stylesheet, fonts and images go in empty: go-epub would decode
+	// each data URL twice and deflate the bytes, and all it needs is their
+	// names for the manifest and the documents' links. finish puts in the
+	// bytes, and the media types.
+	const empty = "data:application/octet-stream;base64,"
+	css, err := e.AddCSS(empty, path.Base(cssPath))
 	if err != nil {
 		return nil, fmt.Errorf("adding the stylesheet: %w", shorten(err))
 	}
-	// Fonts and images go in empty: go-epub would decode each data URL
-	// twice and deflate the bytes, and all it needs is their names for the
-	// manifest. finish puts in the bytes, and the media types.
-	const empty = "data:application/octet-stream;base64,"
 	for _, f := range b.fonts {
 		if _, err := e.AddFont(empty, f.name); err != nil {
 			return nil, fmt.Errorf("adding font %s: %w", f.name, shorten(err))
@@ -464,8 +459,14 @@ func (b *book) pack() ([]byte, error) {
 			return nil, fmt.Errorf("adding %s: %w", d.name, err)
 		}
 	}
-	var buf bytes.Buffer
-	if _, err := e.WriteTo(&buf); err != nil {
+	// Room for the deflated documents and go-epub's own files, so that the
+	// buffer seldom grows.
+	size := 16 << 10
+	for _, d := range b.docs {
+		size += len(d.body) / 2
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if _, err := e.WriteTo(buf); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

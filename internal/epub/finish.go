@@ -15,8 +15,8 @@ import (
 )
 
 // finish is the step that completes what go-epub wrote. It keeps go-epub's
-// files, manifest and spine, puts in the bytes of the fonts and images
-// (which go-epub only made places for), and replaces what go-epub gets
+// files, manifest and spine, puts in the bytes of the stylesheet, fonts
+// and images (which go-epub only made places for), and replaces what go-epub gets
 // wrong or cannot say: package.opf gets the full metadata, a sorted
 // manifest and dcterms:modified from Options.Created (go-epub reads the
 // clock and orders the manifest by map iteration); nav.xhtml and toc.ncx
@@ -25,13 +25,24 @@ import (
 // document gets lang and xml:lang; and the ZIP is written again
 // reproducibly.
 func finish(w io.Writer, raw []byte, b *book) error {
-	files, err := unzip(raw)
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
 		return err
 	}
-	opf, ok := files[opfPath]
+	in := make(map[string]*zip.File, len(zr.File))
+	for _, f := range zr.File {
+		if _, dup := in[f.Name]; dup {
+			return fmt.Errorf("go-epub wrote %s twice", f.Name)
+		}
+		in[f.Name] = f
+	}
+	f, ok := in[opfPath]
 	if !ok {
 		return fmt.Errorf("go-epub wrote no %s", opfPath)
+	}
+	opf, err := readEntry(f)
+	if err != nil {
+		return err
 	}
 	manifest, spine, err := readPackage(opf)
 	if err != nil {
@@ -55,26 +66,37 @@ func finish(w io.Writer, raw []byte, b *book) error {
 		}
 	}
 	slices.SortFunc(manifest, func(a, b item) int { return strings.Compare(a.Href, b.Href) })
-	files[opfPath] = b.packageDocument(manifest, spine)
-	files[navPath] = b.navDocument()
-	files[ncxPath] = b.ncxDocument()
+	// Only the files made here are decompressed or compressed again; the
+	// rest of go-epub's go in as it compressed them.
+	made := make(map[string][]byte, len(b.docs)+len(b.fonts)+len(b.images)+3)
+	made[opfPath] = b.packageDocument(manifest, spine)
+	made[navPath] = b.navDocument()
+	made[ncxPath] = b.ncxDocument()
+	if _, ok := in[cssPath]; !ok {
+		return fmt.Errorf("go-epub wrote no %s", cssPath)
+	}
+	made[cssPath] = b.css
 	for _, d := range b.docs {
 		name := "EPUB/" + xhtmlFolder + "/" + d.name
-		data, ok := files[name]
+		f, ok := in[name]
 		if !ok {
 			return fmt.Errorf("go-epub wrote no %s", name)
 		}
-		if files[name], err = setLang(data, d.lang); err != nil {
+		data, err := readEntry(f)
+		if err != nil {
+			return err
+		}
+		if made[name], err = setLang(data, d.lang); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
 	for _, a := range b.assets() {
-		if _, ok := files[a.name]; !ok {
+		if _, ok := in[a.name]; !ok {
 			return fmt.Errorf("go-epub wrote no %s", a.name)
 		}
-		files[a.name] = a.data
+		made[a.name] = a.data
 	}
-	return writeZip(w, files, b.opts.Created)
+	return writeZip(w, raw, in, made, b.opts.Created)
 }
 
 // assets returns the fonts and images, each named by its path in the
@@ -93,7 +115,7 @@ func (b *book) assets() []asset {
 // mediaTypes maps the href of every file the book added to its media type,
 // which the book knows better than go-epub's sniffing.
 func (b *book) mediaTypes() map[string]string {
-	m := map[string]string{"css/style.css": "text/css"}
+	m := map[string]string{strings.TrimPrefix(cssPath, "EPUB/"): "text/css"}
 	for _, f := range b.fonts {
 		m[assetHref("fonts", f.name)] = f.mediaType
 	}
@@ -103,26 +125,19 @@ func (b *book) mediaTypes() map[string]string {
 	return m
 }
 
-// unzip returns the files of a ZIP archive by name.
-func unzip(raw []byte) (map[string][]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+// readEntry returns the decompressed content of a file in go-epub's ZIP.
+func readEntry(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
 	}
-	files := make(map[string][]byte, len(zr.File))
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
-		}
-		files[f.Name] = data
+	defer rc.Close()
+	data := make([]byte, 0, f.UncompressedSize64)
+	buf := bytes.NewBuffer(data)
+	if _, err := buf.ReadFrom(rc); err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
 	}
-	return files, nil
+	return buf.Bytes(), nil
 }
 
 // readPackage returns the manifest and the spine's idrefs of a package
@@ -167,13 +182,19 @@ func setLang(doc []byte, lang string) ([]byte, error) {
 }
 
 // writeZip writes the OCF container (EPUB 3.3 section 4.2): mimetype first,
-// stored, with no extra field; then every other file in name order,
-// deflated unless compressed already, all stamped with the same time. The
-// times go in the MS-DOS fields only, because setting FileHeader.Modified
-// would add an extra field.
-func writeZip(w io.Writer, files map[string][]byte, created time.Time) error {
+// stored, with no extra field; then every other file in name order, the
+// bytes in made or else go-epub's file from in, all stamped with the same
+// time. The times go in the MS-DOS fields only, because setting
+// FileHeader.Modified would add an extra field. Files in made are deflated
+// unless compressed already; go-epub's are copied as it deflated them,
+// which is as reproducible as deflating them again and costs nothing.
+func writeZip(w io.Writer, raw []byte, in map[string]*zip.File, made map[string][]byte, created time.Time) error {
 	mimetype := []byte("application/epub+zip")
-	if m, ok := files["mimetype"]; !ok || !bytes.Equal(m, mimetype) {
+	f, ok := in["mimetype"]
+	if !ok || f.UncompressedSize64 != uint64(len(mimetype)) {
+		return errors.New("go-epub wrote no mimetype file, or a wrong one")
+	}
+	if m, err := readEntry(f); err != nil || !bytes.Equal(m, mimetype) {
 		return errors.New("go-epub wrote no mimetype file, or a wrong one")
 	}
 	date, tm := msDosTime(created)
@@ -190,9 +211,14 @@ func writeZip(w io.Writer, files map[string][]byte, created time.Time) error {
 	if _, err := mw.Write(mimetype); err != nil {
 		return err
 	}
-	var names []string
-	for name := range files {
+	names := make([]string, 0, len(in)+len(made))
+	for name := range in {
 		if name != "mimetype" {
+			names = append(names, name)
+		}
+	}
+	for name := range made {
+		if _, ok := in[name]; !ok && name != "mimetype" {
 			names = append(names, name)
 		}
 	}
@@ -200,6 +226,18 @@ func writeZip(w io.Writer, files map[string][]byte, created time.Time) error {
 	for _, name := range names {
 		if path.Clean(name) != name || strings.HasPrefix(name, "/") {
 			return fmt.Errorf("unsafe file name %q", name)
+		}
+		data, ok := made[name]
+		if !ok && in[name].Method == zip.Deflate {
+			if err := copyRaw(zw, raw, in[name], date, tm); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			continue
+		}
+		if !ok {
+			if data, err = readEntry(in[name]); err != nil {
+				return err
+			}
 		}
 		method := zip.Deflate
 		if compressed(name) {
@@ -209,11 +247,35 @@ func writeZip(w io.Writer, files map[string][]byte, created time.Time) error {
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(files[name]); err != nil {
+		if _, err := fw.Write(data); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// copyRaw copies a deflated file of go-epub's archive raw into zw,
+// without inflating and deflating it again, with only the header's time
+// changed.
+func copyRaw(zw *zip.Writer, raw []byte, f *zip.File, date, tm uint16) error {
+	off, err := f.DataOffset()
+	if err != nil {
+		return err
+	}
+	if off < 0 || uint64(off)+f.CompressedSize64 > uint64(len(raw)) {
+		return errors.New("compressed data out of the archive's bounds")
+	}
+	fw, err := zw.CreateRaw(&zip.FileHeader{
+		Name: f.Name, Method: f.Method,
+		ModifiedDate: date, ModifiedTime: tm,
+		CRC32:            f.CRC32,
+		CompressedSize64: f.CompressedSize64, UncompressedSize64: f.UncompressedSize64,
+	})
+	if err != nil {
+		return err
+	}
+	_, err = fw.Write(raw[off : uint64(off)+f.CompressedSize64])
+	return err
 }
 
 // compressed reports whether the named file is in a compressed format
