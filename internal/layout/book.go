@@ -36,12 +36,8 @@ func (s *setter) book(pub *article.Publication) *Document {
 			contents = append(contents, contentsEntry{title: t, part: true, at: s.partTitle(t)})
 		}
 		for _, a := range sec.Articles {
-			s.article, s.articleIndex = a, ai
+			at := s.setArticle(pub, ai)
 			ai++
-			s.dict = s.t.dictionary(a, pub, &s.warnings)
-			at := s.titleBlock(a)
-			first := true
-			s.blocks(a.Body, &g.body, 0, g.measure, &first)
 			contents = append(contents, contentsEntry{title: a.Title(), authors: joinNames(a.Meta.AuthorNames()), at: at})
 		}
 	}

@@ -72,14 +72,22 @@ func (t *Typesetter) Layout(pub *article.Publication, opts Options) (*Document, 
 		return s.book(pub), nil
 	}
 	for ai, a := range s.articles {
-		s.article, s.articleIndex = a, ai
-		s.dict = t.dictionary(a, pub, &s.warnings)
-		s.titleBlock(a)
-		first := true
-		s.blocks(a.Body, &g.body, 0, g.measure, &first)
+		s.setArticle(pub, ai)
 		s.credits(a)
 	}
 	return s.document(), nil
+}
+
+// setArticle appends the i-th article's title block and body, hyphenated
+// in its language, and returns the outline entry of its title.
+func (s *setter) setArticle(pub *article.Publication, i int) *OutlineEntry {
+	a := s.articles[i]
+	s.article, s.articleIndex = a, i
+	s.dict = s.t.dictionary(a, pub, &s.warnings)
+	at := s.titleBlock(a)
+	first := true
+	s.blocks(a.Body, &s.g.body, 0, s.g.measure, &first)
+	return at
 }
 
 // dictionary returns the hyphenation patterns for an article's language,
