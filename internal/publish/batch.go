@@ -123,6 +123,21 @@ func (t *terminal) Write(p []byte) (int, error) {
 	return t.w.Write(p)
 }
 
+// each runs do for inputs 0 to n-1 on the run's workers, with a progress
+// bar when standard error is a terminal, reports each failure as it
+// happens, and returns how many failed. From then on, messages clear the
+// bar's line before they are written.
+func (o *Options) each(ctx context.Context, n int, do func(context.Context, int) error) int {
+	var progress *terminal
+	if n > 1 && isTerminal(o.stderr()) {
+		progress = &terminal{w: o.stderr()}
+		o.Stderr = progress
+	}
+	return batch(ctx, n, o.Jobs, progress, do, func(err error) {
+		fmt.Fprintf(o.stderr(), "publish: %v\n", err)
+	})
+}
+
 // batch runs the inputs on jobs workers, reports each failure as it
 // happens and returns how many failed. With a terminal, it draws a
 // progress bar there.

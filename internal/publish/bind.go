@@ -47,21 +47,14 @@ func bind(ctx context.Context, inputs []string, opts Options, formats []string, 
 	}
 	env := newEnv(&opts)
 	// The command line's metadata is the book's, not each article's.
-	each := opts
-	each.Meta = Overrides{}
+	bare := opts
+	bare.Meta = Overrides{}
 	arts := make([]*article.Article, len(all))
-	var progress *terminal
-	if len(all) > 1 && isTerminal(opts.stderr()) {
-		progress = &terminal{w: opts.stderr()}
-		opts.Stderr = progress
-	}
 	start := time.Now()
-	failed := batch(ctx, len(all), opts.Jobs, progress, func(ctx context.Context, i int) error {
-		a, err := env.load(ctx, all[i], &each)
+	failed := opts.each(ctx, len(all), func(ctx context.Context, i int) error {
+		a, err := env.load(ctx, all[i], &bare)
 		arts[i] = a
 		return err
-	}, func(err error) {
-		fmt.Fprintf(opts.stderr(), "publish: %v\n", err)
 	})
 	if err := ctx.Err(); err != nil {
 		return err

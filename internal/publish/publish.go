@@ -139,15 +139,8 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	if len(inputs) == 1 {
 		return publishOne(ctx, 0)
 	}
-	var progress *terminal
-	if isTerminal(opts.stderr()) {
-		progress = &terminal{w: opts.stderr()}
-		opts.Stderr = progress
-	}
 	start := time.Now()
-	failed := batch(ctx, len(inputs), opts.Jobs, progress, publishOne, func(err error) {
-		fmt.Fprintf(opts.stderr(), "publish: %v\n", err)
-	})
+	failed := opts.each(ctx, len(inputs), publishOne)
 	fmt.Fprintf(opts.stderr(), "publish: made %d of %d articles (%d failed) in %v\n",
 		len(inputs)-failed, len(inputs), failed, time.Since(start).Round(time.Millisecond))
 	if err := ctx.Err(); err != nil {
