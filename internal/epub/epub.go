@@ -32,7 +32,8 @@ type Options struct {
 	// carry its JPEG or PNG bytes in Data.
 	Cover *article.Image
 	// Book makes the publication's own title page, with a document for
-	// each article, even when it holds only one.
+	// each article, even when it holds only one; a book's lead image, when
+	// it has one, is its cover.
 	Book bool
 	// CoverFonts are the parsed fonts a generated cover is set in, for a
 	// program that makes many books to share; nil parses them afresh.
@@ -343,7 +344,11 @@ func (b *book) addCover() error {
 		alt  string
 		err  error
 	)
-	if c := b.opts.Cover; c != nil {
+	c := b.opts.Cover
+	if lead := b.pub.Meta.LeadImage; c == nil && b.opts.Book && lead != nil && len(lead.Data) > 0 {
+		c = lead
+	}
+	if c != nil {
 		data, alt = c.Data, strings.TrimSpace(c.Alt)
 		if mt, _ := imageType(data); mt == "" {
 			return errors.New("cover: not a JPEG or PNG image (Data must hold its bytes)")

@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -317,7 +318,8 @@ func TestRTL(t *testing.T) {
 }
 
 // TestBookOfOne checks that a book of one article keeps the book's own
-// title page, with the article in a document of its own.
+// title page, with the article in a document of its own, and its lead
+// image as its cover.
 func TestBookOfOne(t *testing.T) {
 	a := seedArticle(t)
 	pub := &article.Publication{
@@ -325,9 +327,14 @@ func TestBookOfOne(t *testing.T) {
 		Editors:  []article.Person{{Name: "Ada Byron"}},
 		Sections: []article.Section{{Articles: []*article.Article{a}}},
 	}
+	cover := testJPEG(t, 60, 96)
+	pub.Meta.LeadImage = &article.Image{Data: cover, MediaType: "image/jpeg", Width: 60, Height: 96}
 	opts := seedOptions()
 	opts.Book = true
 	got, _ := files(t, write(t, pub, opts))
+	if !bytes.Equal(got["EPUB/images/cover.jpg"], cover) {
+		t.Error("a book's lead image is not its cover")
+	}
 	title := string(got["EPUB/xhtml/title.xhtml"])
 	if !strings.Contains(title, "One Piece Book") || !strings.Contains(title, "Ada Byron") {
 		t.Errorf("title page is not the book's:\n%s", title)

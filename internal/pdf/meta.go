@@ -53,10 +53,12 @@ func describe(pub *article.Publication, opts Options) *meta {
 	if out.title == "" && len(arts) > 0 {
 		out.title = arts[0].Title()
 	}
-	for _, p := range pub.Editors {
-		if len(m.Authors) == 0 && strings.TrimSpace(p.Name) != "" {
-			// A book without authors of its own is its editors'.
-			out.authors = append(out.authors, strings.TrimSpace(p.Name))
+	if len(out.authors) == 0 {
+		// A book without authors of its own is its editors'.
+		for _, p := range pub.Editors {
+			if n := strings.TrimSpace(p.Name); n != "" {
+				out.authors = append(out.authors, n)
+			}
 		}
 	}
 	if len(out.authors) == 0 {

@@ -55,12 +55,7 @@ func (e *env) render(w io.Writer, format string, pub *article.Publication, name 
 		}
 		return pdf.Write(w, pub, doc, pdf.Options{Creator: creator, Created: lopts.Created})
 	case "epub":
-		eo := epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts, Book: lopts.Book, CoverFonts: e.coverFonts}
-		if lopts.Book {
-			// A book's lead image is the cover it was given.
-			eo.Cover = pub.Meta.LeadImage
-		}
-		return epub.Write(w, pub, eo)
+		return epub.Write(w, pub, epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts, Book: lopts.Book, CoverFonts: e.coverFonts})
 	}
 	return fmt.Errorf("unknown format %q", format)
 }
