@@ -42,7 +42,7 @@ func normalizeText(t Text) {
 }
 
 func normalizeBlocks(blocks []Block) {
-	for _, b := range blocks {
+	for b := range All(blocks) {
 		switch b := b.(type) {
 		case *Heading:
 			normalizeText(b.Text)
@@ -50,12 +50,6 @@ func normalizeBlocks(blocks []Block) {
 			normalizeText(b.Text)
 		case *Figure:
 			normalizeImage(&b.Image)
-		case *Quote:
-			normalizeBlocks(b.Blocks)
-		case *List:
-			for _, item := range b.Items {
-				normalizeBlocks(item)
-			}
 		case *Preformatted:
 			b.Text = nfc(b.Text)
 		}
