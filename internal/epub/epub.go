@@ -12,6 +12,7 @@ import (
 	"time"
 
 	goepub "github.com/go-shiori/go-epub"
+	"github.com/gofrs/uuid/v5"
 	"golang.org/x/text/language"
 
 	"github.com/pressroom/publish/internal/article"
@@ -164,7 +165,7 @@ func newBook(pub *article.Publication, opts Options) (*book, error) {
 // text when there is none, so the same article always gets the same id.
 func identifier(pub *article.Publication) string {
 	if u := strings.TrimSpace(pub.Meta.SourceURL); u != "" {
-		return formatUUID(uuidV5(namespaceURL(), u))
+		return uuid.NewV5(uuid.NamespaceURL, u).String()
 	}
 	var s strings.Builder
 	for _, a := range pub.Articles() {
@@ -175,7 +176,13 @@ func identifier(pub *article.Publication) string {
 			s.WriteString("\n")
 		})
 	}
-	return formatUUID(uuidV5(namespaceText(), s.String()))
+	return uuid.NewV5(namespaceText(), s.String()).String()
+}
+
+// namespaceText is the name space for identifiers made from an article's
+// text when it has no source URL: the UUIDv5 of this package's own URL.
+func namespaceText() uuid.UUID {
+	return uuid.NewV5(uuid.NamespaceURL, "https://github.com/pressroom/publish/internal/epub#text")
 }
 
 // walkText calls fn with the text of every block, in reading order; code

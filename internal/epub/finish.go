@@ -199,12 +199,11 @@ func writeZip(w io.Writer, raw []byte, in map[string]*zip.File, made map[string]
 	}
 	date, tm := msDosTime(created)
 	zw := zip.NewWriter(w)
-	mw, err := zw.CreateRaw(&zip.FileHeader{
+	mw, err := zw.CreateRaw(stamp(&zip.FileHeader{
 		Name: "mimetype", Method: zip.Store,
-		ModifiedDate: date, ModifiedTime: tm,
 		CRC32:            crc32.ChecksumIEEE(mimetype),
 		CompressedSize64: uint64(len(mimetype)), UncompressedSize64: uint64(len(mimetype)),
-	})
+	}, date, tm))
 	if err != nil {
 		return err
 	}
@@ -243,7 +242,7 @@ func writeZip(w io.Writer, raw []byte, in map[string]*zip.File, made map[string]
 		if compressed(name) {
 			method = zip.Store
 		}
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, ModifiedDate: date, ModifiedTime: tm})
+		fw, err := zw.CreateHeader(stamp(&zip.FileHeader{Name: name, Method: method}, date, tm))
 		if err != nil {
 			return err
 		}
@@ -265,12 +264,11 @@ func copyRaw(zw *zip.Writer, raw []byte, f *zip.File, date, tm uint16) error {
 	if off < 0 || uint64(off)+f.CompressedSize64 > uint64(len(raw)) {
 		return errors.New("compressed data out of the archive's bounds")
 	}
-	fw, err := zw.CreateRaw(&zip.FileHeader{
+	fw, err := zw.CreateRaw(stamp(&zip.FileHeader{
 		Name: f.Name, Method: f.Method,
-		ModifiedDate: date, ModifiedTime: tm,
 		CRC32:            f.CRC32,
 		CompressedSize64: f.CompressedSize64, UncompressedSize64: f.UncompressedSize64,
-	})
+	}, date, tm))
 	if err != nil {
 		return err
 	}
@@ -286,6 +284,16 @@ func compressed(name string) bool {
 		return true
 	}
 	return false
+}
+
+// stamp sets h's time to an MS-DOS date and time and returns h. It sets the
+// deprecated fields on purpose: through FileHeader.Modified, archive/zip
+// would add an extended-timestamp field to every entry, bytes an EPUB has no
+// use for.
+func stamp(h *zip.FileHeader, date, tm uint16) *zip.FileHeader {
+	//lint:ignore SA1019 Modified would add an extra field to every entry.
+	h.ModifiedDate, h.ModifiedTime = date, tm
+	return h
 }
 
 // msDosTime returns t (in UTC) as an MS-DOS date and time, clamped to the

@@ -13,15 +13,6 @@ var zigzag = [64]uint8{
 	53, 60, 61, 54, 47, 55, 62, 63,
 }
 
-// unzig[i] is the zig-zag position of the coefficient at natural index
-// i: zigzag's inverse.
-var unzig = func() (u [64]uint8) {
-	for k, i := range zigzag {
-		u[i] = uint8(k)
-	}
-	return u
-}()
-
 // baseQuant holds the luminance and chrominance quantisation tables of
 // T.81 K.1 (tables K.1 and K.2), in zig-zag order, before quality scaling.
 var baseQuant = [2][64]uint8{

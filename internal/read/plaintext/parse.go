@@ -118,7 +118,6 @@ type candidate struct {
 func (p *parser) head(units []unit) []unit {
 	var cands []*candidate
 	byText := map[string]*candidate{}
-	var captions []string
 	for i, u := range units {
 		if cues.IsDebris(u.text) {
 			continue
@@ -133,9 +132,6 @@ func (p *parser) head(units []unit) []unit {
 				}
 			}
 			p.leadImage(caption, credit)
-			if caption != "" {
-				captions = append(captions, caption)
-			}
 			continue
 		}
 		if p.byline(u.text) {
