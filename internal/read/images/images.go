@@ -11,11 +11,13 @@ package images
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	"image/draw"
 	"image/gif"
 	"image/jpeg"
@@ -26,6 +28,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/image/webp"
 )
@@ -33,10 +36,22 @@ import (
 // DefaultMaxBytes is the per-image size limit when Loader.MaxBytes is 0.
 const DefaultMaxBytes = 10 << 20
 
-// maxPixels bounds the decoded size, so a small file that claims a huge
-// canvas (a decompression bomb) cannot exhaust memory. 50 megapixels is
-// beyond any photograph a page would show.
-const maxPixels = 50_000_000
+// Limits on decoded size, checked from the header before any decoding, so
+// that a small file that claims a huge canvas (a decompression bomb) cannot
+// exhaust memory.
+const (
+	// maxPixels bounds one image: 50 megapixels is beyond any photograph
+	// a page would show.
+	maxPixels = 50_000_000
+	// maxDecodedBytes bounds one image's decoded pixels in memory, which
+	// depend on the format's depth: a 16-bit RGBA PNG takes 8 bytes a
+	// pixel, so its limit in pixels is an eighth of an 8-bit grey one's.
+	maxDecodedBytes = 128 << 20
+	// DefaultMaxPixels bounds the pixels a Loader decodes over all the
+	// images of one document when Loader.MaxPixels is 0: thirty large
+	// photographs.
+	DefaultMaxPixels = 150_000_000
+)
 
 // Errors callers may branch on. Load wraps them with the source it was given.
 var (
@@ -68,8 +83,13 @@ type Loader struct {
 	Client *http.Client
 	// MaxBytes is the size limit per image; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// MaxPixels bounds the pixels decoded over all the images Load reads;
+	// 0 means DefaultMaxPixels.
+	MaxPixels int64
 	// Warn, when set, is told one line for each image Load fails on.
 	Warn func(msg string)
+
+	pixels atomic.Int64 // decoded so far, against MaxPixels
 }
 
 // Load reads the image src refers to and returns its bytes as JPEG or PNG,
@@ -93,15 +113,19 @@ func (l *Loader) load(src string) ([]byte, string, int, int, error) {
 	if err != nil {
 		return nil, "", 0, 0, err
 	}
-	return normalize(raw)
+	cfg, format, err := checkSize(raw)
+	if err != nil {
+		return nil, "", 0, 0, err
+	}
+	n := int64(cfg.Width) * int64(cfg.Height)
+	if max := cmp.Or(l.MaxPixels, DefaultMaxPixels); l.pixels.Add(n) > max {
+		l.pixels.Add(-n)
+		return nil, "", 0, 0, fmt.Errorf("%s of %d×%d pixels is past the document's limit of %d pixels of images: %w", format, cfg.Width, cfg.Height, max, ErrTooLarge)
+	}
+	return normalize(raw, format, cfg)
 }
 
-func (l *Loader) limit() int64 {
-	if l.MaxBytes > 0 {
-		return l.MaxBytes
-	}
-	return DefaultMaxBytes
-}
+func (l *Loader) limit() int64 { return cmp.Or(l.MaxBytes, DefaultMaxBytes) }
 
 // read returns the bytes src refers to, as stored.
 func (l *Loader) read(src string) ([]byte, error) {
@@ -278,23 +302,54 @@ func sniff(data []byte) string {
 	return ""
 }
 
-// normalize turns image bytes into JPEG or PNG, as Loader.Load does, and
-// returns them with their media type and size in pixels.
-func normalize(raw []byte) (data []byte, mediaType string, w, h int, err error) {
+// checkSize returns the format and header of image bytes, or an error when
+// they are no image Load takes or would decode to more than the limits of
+// one image. Only the header is read.
+func checkSize(raw []byte) (image.Config, string, error) {
 	format := sniff(raw)
 	switch format {
 	case "":
-		return nil, "", 0, 0, fmt.Errorf("%w (%s)", ErrUnsupported, http.DetectContentType(raw))
+		return image.Config{}, "", fmt.Errorf("%w (%s)", ErrUnsupported, http.DetectContentType(raw))
 	case "svg":
-		return nil, "", 0, 0, fmt.Errorf("%w (SVG)", ErrUnsupported)
+		return image.Config{}, "", fmt.Errorf("%w (SVG)", ErrUnsupported)
 	}
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(raw))
 	if err != nil {
-		return nil, "", 0, 0, fmt.Errorf("decoding %s: %w", format, err)
+		return image.Config{}, "", fmt.Errorf("decoding %s: %w", format, err)
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > maxPixels {
-		return nil, "", 0, 0, fmt.Errorf("%s of %d×%d pixels: %w", format, cfg.Width, cfg.Height, ErrTooLarge)
+	pixels := int64(cfg.Width) * int64(cfg.Height)
+	if cfg.Width <= 0 || cfg.Height <= 0 || pixels > maxPixels {
+		return image.Config{}, "", fmt.Errorf("%s of %d×%d pixels: %w", format, cfg.Width, cfg.Height, ErrTooLarge)
 	}
+	if size := pixels * bytesPerPixel(cfg.ColorModel); size > maxDecodedBytes {
+		return image.Config{}, "", fmt.Errorf("%s of %d×%d pixels, %d MB decoded: %w", format, cfg.Width, cfg.Height, size>>20, ErrTooLarge)
+	}
+	return cfg, format, nil
+}
+
+// bytesPerPixel returns how many bytes a pixel of the color model takes
+// once decoded by the standard library, at most.
+func bytesPerPixel(m color.Model) int64 {
+	switch m {
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	case color.Gray16Model, color.Alpha16Model:
+		return 2
+	case color.YCbCrModel, color.NYCbCrAModel:
+		return 4 // 4:4:4, with alpha for NYCbCrA
+	case color.RGBAModel, color.NRGBAModel, color.CMYKModel:
+		return 4
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 8 // 16-bit RGBA, and anything unforeseen
+}
+
+// normalize turns image bytes of a format checkSize found into JPEG or PNG,
+// as Loader.Load does, and returns them with their media type and size in
+// pixels.
+func normalize(raw []byte, format string, cfg image.Config) (data []byte, mediaType string, w, h int, err error) {
 	switch format {
 	case "jpeg", "png":
 		// Decode fully so a truncated file fails here, not in a backend.
@@ -307,7 +362,7 @@ func normalize(raw []byte) (data []byte, mediaType string, w, h int, err error) 
 		}
 		return raw, mt, cfg.Width, cfg.Height, nil
 	case "gif":
-		img, err := firstFrame(raw)
+		img, err := firstFrame(raw, cfg)
 		if err != nil {
 			return nil, "", 0, 0, fmt.Errorf("decoding gif: %w", err)
 		}
@@ -322,17 +377,18 @@ func normalize(raw []byte) (data []byte, mediaType string, w, h int, err error) 
 }
 
 // firstFrame returns a GIF's first frame on the full logical screen, since
-// an animation's frames may cover only part of it.
-func firstFrame(raw []byte) (image.Image, error) {
-	g, err := gif.DecodeAll(bytes.NewReader(raw))
+// an animation's frames may cover only part of it. Only that frame is
+// decoded: an animation may hold thousands.
+func firstFrame(raw []byte, cfg image.Config) (image.Image, error) {
+	img, err := gif.Decode(bytes.NewReader(raw))
 	if err != nil {
 		return nil, err
 	}
-	if len(g.Image) == 0 {
+	frame, ok := img.(*image.Paletted)
+	if !ok {
 		return nil, errors.New("no frames")
 	}
-	frame := g.Image[0]
-	screen := image.Rect(0, 0, g.Config.Width, g.Config.Height)
+	screen := image.Rect(0, 0, cfg.Width, cfg.Height)
 	if screen.Empty() || frame.Bounds() == screen {
 		return frame, nil
 	}

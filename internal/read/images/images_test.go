@@ -156,25 +156,25 @@ func TestLoadSources(t *testing.T) {
 	b64 := base64.StdEncoding.EncodeToString(pngData)
 	tests := []struct {
 		name   string
-		loader Loader
+		loader *Loader
 		src    string
 		ok     bool
 	}{
-		{"data base64", Loader{}, "data:image/png;base64," + b64, true},
-		{"data base64 unpadded and wrapped", Loader{}, "data:image/png;base64," + strings.TrimRight(b64[:20]+"\n  "+b64[20:], "="), true},
-		{"data percent-encoded", Loader{}, "data:image/png," + url.PathEscape(string(pngData)), true},
-		{"data without comma", Loader{}, "data:image/png;base64", false},
-		{"relative path", Loader{Dir: sub}, "page_files/a%20b.png", true},
-		{"dot-slash path", Loader{Dir: sub}, "./page_files/a%20b.png?v=3", true},
-		{"parent directory, as browsers allow", Loader{Dir: sub}, "../shared.png", true},
-		{"absolute file URL", Loader{}, "file://" + filepath.ToSlash(filepath.Join(dir, "shared.png")), true},
-		{"relative with no directory", Loader{}, "shared.png", false},
-		{"missing file", Loader{Dir: sub}, "nope.png", false},
-		{"directory refused", Loader{Dir: dir}, "page", false},
-		{"remote without client", Loader{Dir: dir}, "https://example.com/a.png", false},
-		{"relative to base without client", Loader{Base: &url.URL{Scheme: "https", Host: "example.com"}}, "a.png", false},
-		{"empty", Loader{}, " ", false},
-		{"other scheme", Loader{}, "ftp://example.com/a.png", false},
+		{"data base64", &Loader{}, "data:image/png;base64," + b64, true},
+		{"data base64 unpadded and wrapped", &Loader{}, "data:image/png;base64," + strings.TrimRight(b64[:20]+"\n  "+b64[20:], "="), true},
+		{"data percent-encoded", &Loader{}, "data:image/png," + url.PathEscape(string(pngData)), true},
+		{"data without comma", &Loader{}, "data:image/png;base64", false},
+		{"relative path", &Loader{Dir: sub}, "page_files/a%20b.png", true},
+		{"dot-slash path", &Loader{Dir: sub}, "./page_files/a%20b.png?v=3", true},
+		{"parent directory, as browsers allow", &Loader{Dir: sub}, "../shared.png", true},
+		{"absolute file URL", &Loader{}, "file://" + filepath.ToSlash(filepath.Join(dir, "shared.png")), true},
+		{"relative with no directory", &Loader{}, "shared.png", false},
+		{"missing file", &Loader{Dir: sub}, "nope.png", false},
+		{"directory refused", &Loader{Dir: dir}, "page", false},
+		{"remote without client", &Loader{Dir: dir}, "https://example.com/a.png", false},
+		{"relative to base without client", &Loader{Base: &url.URL{Scheme: "https", Host: "example.com"}}, "a.png", false},
+		{"empty", &Loader{}, " ", false},
+		{"other scheme", &Loader{}, "ftp://example.com/a.png", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -299,6 +299,65 @@ func TestLoadBomb(t *testing.T) {
 	_, _, _, _, err := (&Loader{}).Load("data:image/png;base64," + base64.StdEncoding.EncodeToString(data))
 	if !errors.Is(err, ErrTooLarge) {
 		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+}
+
+// TestLoadDeepBomb checks that an image is refused from its header when its
+// decoded pixels would take too much memory, though it has fewer pixels than
+// the count limit: a 16-bit PNG takes 8 bytes a pixel.
+func TestLoadDeepBomb(t *testing.T) {
+	const side = 7000 // 49 megapixels, 392 MB decoded
+	data := makePNG(t, 1, 1)
+	ihdr := data[8 : 8+8+13+4]
+	copy(ihdr[8:], []byte{0, 0, side >> 8, side & 0xff, 0, 0, side >> 8, side & 0xff, 16, 6})
+	fixCRC(ihdr)
+	_, _, _, _, err := (&Loader{}).Load("data:image/png;base64," + base64.StdEncoding.EncodeToString(data))
+	if !errors.Is(err, ErrTooLarge) {
+		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+	// The same canvas at 8-bit grey takes 49 MB, and is only as big as a
+	// large photograph: the header check lets it through to the decoder,
+	// which fails on the missing pixel data.
+	copy(ihdr[8+8:], []byte{8, 0})
+	fixCRC(ihdr)
+	_, _, _, _, err = (&Loader{}).Load("data:image/png;base64," + base64.StdEncoding.EncodeToString(data))
+	if err == nil || errors.Is(err, ErrTooLarge) {
+		t.Errorf("8-bit grey: err = %v, want a decoding error", err)
+	}
+}
+
+// TestLoadDocumentBudget checks that one Loader decodes at most
+// MaxPixels over all its images, and that a refused image does not use up
+// the budget.
+func TestLoadDocumentBudget(t *testing.T) {
+	big := makeGIF(t, 60, 60)
+	src := "data:image/gif;base64," + base64.StdEncoding.EncodeToString(big)
+	l := &Loader{MaxPixels: 4*60*60 + 150}
+	n := 4
+	for i := range n {
+		if _, _, _, _, err := l.Load(src); err != nil {
+			t.Fatalf("image %d of %d: %v", i+1, n, err)
+		}
+	}
+	if _, _, _, _, err := l.Load(src); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("image %d: err = %v, want ErrTooLarge", n+1, err)
+	}
+	if _, _, _, _, err := l.Load("data:image/png;base64," + base64.StdEncoding.EncodeToString(makePNG(t, 10, 10))); err != nil {
+		t.Errorf("a small image after the refusal: %v", err)
+	}
+}
+
+// TestLoadGIFFirstFrameOnly checks that only the first frame of an
+// animation is decoded: a GIF whose later frames are corrupt still loads.
+func TestLoadGIFFirstFrameOnly(t *testing.T) {
+	data := makeGIF(t, 40, 40)
+	// Cut the file inside its second frame: DecodeAll would fail on it.
+	cut := data[:len(data)-8]
+	if _, err := gif.DecodeAll(bytes.NewReader(cut)); err == nil {
+		t.Fatal("the cut GIF still decodes whole; the test proves nothing")
+	}
+	if _, _, w, h, err := (&Loader{}).Load("data:image/gif;base64," + base64.StdEncoding.EncodeToString(cut)); err != nil || w != 40 || h != 40 {
+		t.Errorf("Load = %d×%d, %v; want 40×40", w, h, err)
 	}
 }
 
