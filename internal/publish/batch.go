@@ -123,19 +123,33 @@ func (t *terminal) Write(p []byte) (int, error) {
 	return t.w.Write(p)
 }
 
-// each runs do for inputs 0 to n-1 on the run's workers, with a progress
-// bar when standard error is a terminal, reports each failure as it
-// happens, and returns how many failed. From then on, messages clear the
-// bar's line before they are written.
-func (o *Options) each(ctx context.Context, n int, do func(context.Context, int) error) int {
+// each runs do for each input's index on the run's workers, with a
+// progress bar when standard error is a terminal, reports each failure as
+// it happens, and returns how many failed. A panic fails its input alone.
+// From then on, messages clear the bar's line before they are written.
+func (o *Options) each(ctx context.Context, inputs []string, do func(context.Context, int) error) int {
 	var progress *terminal
-	if n > 1 && isTerminal(o.stderr()) {
+	if len(inputs) > 1 && isTerminal(o.stderr()) {
 		progress = &terminal{w: o.stderr()}
 		o.Stderr = progress
 	}
-	return batch(ctx, n, o.Jobs, progress, do, func(err error) {
+	safe := func(ctx context.Context, i int) error {
+		return recovered(inputs[i], func() error { return do(ctx, i) })
+	}
+	return batch(ctx, len(inputs), o.Jobs, progress, safe, func(err error) {
 		fmt.Fprintf(o.stderr(), "publish: %v\n", err)
 	})
+}
+
+// recovered runs the work on one input and turns a panic in it into that
+// input's error, so that one bad input never takes a batch down with it.
+func recovered(input string, work func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: internal error, please report it: %v", input, r)
+		}
+	}()
+	return work()
 }
 
 // batch runs the inputs on jobs workers, reports each failure as it

@@ -51,7 +51,7 @@ func bind(ctx context.Context, inputs []string, opts Options, formats []string, 
 	bare.Meta = Overrides{}
 	arts := make([]*article.Article, len(all))
 	start := time.Now()
-	failed := opts.each(ctx, len(all), func(ctx context.Context, i int) error {
+	failed := opts.each(ctx, all, func(ctx context.Context, i int) error {
 		a, err := env.load(ctx, all[i], &bare)
 		arts[i] = a
 		return err
@@ -72,15 +72,14 @@ func bind(ctx context.Context, inputs []string, opts Options, formats []string, 
 		}
 		pub.Meta.LeadImage = &article.Image{Src: m.Cover, Data: data, MediaType: mediaType, Width: w, Height: h, Alt: "Cover of " + m.Meta.Title}
 	}
-	var made []string
-	for _, f := range formats {
-		out := filepath.Join(opts.OutDir, base+"."+f)
-		if err := writeFile(ctx, out, opts.Force, func(w io.Writer) error {
-			return env.render(w, f, pub, out, opts, lopts)
-		}); err != nil {
-			return err
-		}
-		made = append(made, out)
+	made := make([]string, len(formats))
+	for i, f := range formats {
+		made[i] = filepath.Join(opts.OutDir, base+"."+f)
+	}
+	if err := writeOutputs(ctx, made, opts.Force, func(out string, w io.Writer) error {
+		return env.render(w, strings.TrimPrefix(filepath.Ext(out), "."), pub, out, opts, lopts)
+	}); err != nil {
+		return err
 	}
 	noun := "articles"
 	if len(all) == 1 {

@@ -92,6 +92,12 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	if err != nil {
 		return err
 	}
+	if opts.OutDir != "" {
+		// As mkdir -p would: a folder named for the outputs is made.
+		if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
+			return fmt.Errorf("-o: %w", err)
+		}
+	}
 	if opts.Bind || (len(inputs) == 1 && isManifest(inputs[0])) {
 		return bind(ctx, inputs, opts, formats, lopts)
 	}
@@ -126,21 +132,19 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 		if base == "" {
 			base = taken.claim(slug(a.Title()))
 		}
-		for _, f := range formats {
-			out := filepath.Join(opts.OutDir, base+"."+f)
-			if err := writeFile(ctx, out, opts.Force, func(w io.Writer) error {
-				return env.render(w, f, article.Single(a), in, opts, lopts)
-			}); err != nil {
-				return err
-			}
+		outs := make([]string, len(formats))
+		for i, f := range formats {
+			outs[i] = filepath.Join(opts.OutDir, base+"."+f)
 		}
-		return nil
+		return writeOutputs(ctx, outs, opts.Force, func(out string, w io.Writer) error {
+			return env.render(w, strings.TrimPrefix(filepath.Ext(out), "."), article.Single(a), in, opts, lopts)
+		})
 	}
 	if len(inputs) == 1 {
-		return publishOne(ctx, 0)
+		return recovered(inputs[0], func() error { return publishOne(ctx, 0) })
 	}
 	start := time.Now()
-	failed := opts.each(ctx, len(inputs), publishOne)
+	failed := opts.each(ctx, inputs, publishOne)
 	fmt.Fprintf(opts.stderr(), "publish: made %d of %d articles (%d failed) in %v\n",
 		len(inputs)-failed, len(inputs), failed, time.Since(start).Round(time.Millisecond))
 	if err := ctx.Err(); err != nil {

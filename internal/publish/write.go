@@ -7,26 +7,49 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
+// writeOutputs writes each of paths whole or not at all, as writeFile does.
+// Without force it first checks that none of them exists, so an input never
+// leaves one output made and the other refused.
+func writeOutputs(ctx context.Context, paths []string, force bool, write func(path string, w io.Writer) error) error {
+	if !force {
+		for _, path := range paths {
+			if _, err := os.Lstat(path); err == nil {
+				return fmt.Errorf("%s: exists; use --force to replace it", path)
+			}
+		}
+	}
+	for _, path := range paths {
+		if err := writeFile(ctx, path, force, func(w io.Writer) error { return write(path, w) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // writeFile writes an output whole or not at all: into a temporary file
-// beside it, renamed over the final name only once complete, so an error or
-// a kill never leaves a partial file under that name. Without force, an
-// existing file is an error and is left alone.
-func writeFile(ctx context.Context, path string, force bool, write func(io.Writer) error) (err error) {
+// beside it, renamed over the final name only once complete, so an error, a
+// panic or a kill never leaves a partial file under that name. Without
+// force, an existing file is an error and is left alone.
+func writeFile(ctx context.Context, path string, force bool, write func(io.Writer) error) error {
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
 			return fmt.Errorf("%s: exists; use --force to replace it", path)
 		}
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := createTemp(path)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	kept := false
 	defer func() {
-		if err != nil {
+		// Deferred, so that it runs on a panic too.
+		if !kept {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
@@ -36,9 +59,6 @@ func writeFile(ctx context.Context, path string, force bool, write func(io.Write
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err := buf.Flush(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
@@ -51,6 +71,7 @@ func writeFile(ctx context.Context, path string, force bool, write func(io.Write
 		if err := os.Rename(tmp.Name(), path); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
+		kept = true
 		return nil
 	}
 	// A hard link claims the name only if it is still free, closing the
@@ -61,5 +82,21 @@ func writeFile(ctx context.Context, path string, force bool, write func(io.Write
 		}
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return os.Remove(tmp.Name())
+	return nil // the deferred call removes the temporary name
+}
+
+// createTemp creates a new hidden file beside path for its contents. Unlike
+// os.CreateTemp, which makes files only their owner may read, it asks for
+// mode 0666 and lets the umask take away what the user wants taken, as any
+// program writing a document does.
+func createTemp(path string) (*os.File, error) {
+	dir, base := filepath.Split(path)
+	for range 100 {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, errors.New("no free name for a temporary file")
 }

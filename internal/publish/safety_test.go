@@ -1,0 +1,109 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestPanicFailsOneInput checks that a panic while making one input is that
+// input's failure, named with its message, and that the others are made.
+func TestPanicFailsOneInput(t *testing.T) {
+	inputs := []string{"a.txt", "b.txt", "c.txt"}
+	for _, jobs := range []int{1, 3} {
+		var stderr bytes.Buffer
+		opts := Options{Jobs: jobs, Stderr: &stderr}
+		made := make([]bool, len(inputs))
+		failed := opts.each(context.Background(), inputs, func(_ context.Context, i int) error {
+			if inputs[i] == "b.txt" {
+				var m map[string]int
+				m["boom"]++ // a nil map: a real runtime panic
+			}
+			made[i] = true
+			return nil
+		})
+		if failed != 1 {
+			t.Errorf("jobs %d: %d failed, want 1", jobs, failed)
+		}
+		if !made[0] || !made[2] {
+			t.Errorf("jobs %d: made %v; the inputs around the panic must be made", jobs, made)
+		}
+		if got := stderr.String(); !strings.HasPrefix(got, "publish: b.txt: internal error") || !strings.Contains(got, "nil map") || strings.Count(got, "\n") != 1 {
+			t.Errorf("jobs %d: stderr %q, want one line naming b.txt and the panic", jobs, got)
+		}
+	}
+}
+
+// TestWriteFilePanicLeavesNothing checks that a panic while an output is
+// written leaves neither the output nor its temporary file.
+func TestWriteFilePanicLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Error("the panic did not reach the caller")
+			}
+		}()
+		writeFile(context.Background(), filepath.Join(dir, "out.pdf"), false, func(w io.Writer) error {
+			io.WriteString(w, "%PDF-1.4 half a file")
+			panic("backend bug")
+		})
+	}()
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+// TestWriteOutputsChecksAllFirst checks that when one output exists, no
+// other is made either (without --force).
+func TestWriteOutputsChecksAllFirst(t *testing.T) {
+	dir := t.TempDir()
+	pdf, epub := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "a.epub")
+	if err := os.WriteFile(epub, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := writeOutputs(context.Background(), []string{pdf, epub}, false, func(string, io.Writer) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "a.epub: exists") {
+		t.Errorf("err = %v, want a.epub: exists", err)
+	}
+	if _, err := os.Stat(pdf); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the PDF was made though the EPUB exists: %v", err)
+	}
+	if data, _ := os.ReadFile(epub); string(data) != "keep me" {
+		t.Errorf("the existing EPUB was changed: %q", data)
+	}
+}
+
+// TestOutputsRespectUmask checks that outputs get the mode the user's umask
+// leaves of 0666, as any program's documents do, and that -o makes its
+// folder when it is missing. It changes the process's umask, so it runs
+// alone.
+func TestOutputsRespectUmask(t *testing.T) {
+	for _, umask := range []int{0o022, 0o077, 0o002} {
+		old := syscall.Umask(umask)
+		dir := filepath.Join(t.TempDir(), "new", "folder")
+		opts := Options{OutDir: dir, Formats: []string{"epub"}, Stderr: io.Discard, Stdin: strings.NewReader("A Title\n\nA paragraph of text that is long enough to be a body, with a sentence or two in it.\n")}
+		err := Run(context.Background(), []string{"-"}, opts)
+		syscall.Umask(old)
+		if err != nil {
+			t.Fatalf("umask %03o: %v", umask, err)
+		}
+		outs, _ := filepath.Glob(filepath.Join(dir, "*.epub"))
+		if len(outs) != 1 {
+			t.Fatalf("umask %03o: outputs %v, want one EPUB", umask, outs)
+		}
+		st, err := os.Stat(outs[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := st.Mode().Perm(), os.FileMode(0o666&^umask); got != want {
+			t.Errorf("umask %03o: mode %v, want %v", umask, got, want)
+		}
+	}
+}
