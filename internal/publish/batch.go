@@ -36,8 +36,16 @@ func expand(inputs []string) ([]string, error) {
 			out = append(out, in) // reading it reports the problem
 			continue
 		}
+		// WalkDir does not enter a root that is a symbolic link: walk
+		// what it points to, as ls and find -H do for a named folder.
+		root := in
+		if lst, err := os.Lstat(in); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			if root, err = filepath.EvalSymlinks(in); err != nil {
+				return nil, fmt.Errorf("%s: %w", in, describeWalk(err))
+			}
+		}
 		var found []string
-		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}

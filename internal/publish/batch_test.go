@@ -60,4 +60,19 @@ func TestExpand(t *testing.T) {
 	if err != nil || !slices.Equal(got, []string{"-", "https://example.com/x", "missing.txt"}) {
 		t.Errorf("expand = %q, %v", got, err)
 	}
+	// A symbolic link to a folder, given as an input, is followed.
+	real := filepath.Join(dir, "real")
+	if err := os.MkdirAll(real, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(real, "a.txt"), []byte("text"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := expand([]string{link}); err != nil || len(got) != 1 || filepath.Base(got[0]) != "a.txt" {
+		t.Errorf("expand(symlink to a folder) = %q, %v", got, err)
+	}
 }

@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/pressroom/publish/internal/article"
 )
@@ -90,6 +92,29 @@ func TestFile(t *testing.T) {
 	}
 	if _, err := File("-", strings.NewReader("")); err == nil || err.Error() != "standard input: empty: there is no text to publish" {
 		t.Errorf("File(empty stdin) error = %v", err)
+	}
+}
+
+// TestFileRefusesPipes checks that a named pipe is refused at once, with
+// one line, rather than read: opening one blocks until a writer comes,
+// which may be never.
+func TestFileRefusesPipes(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "article.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := File(fifo, nil)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || err.Error() != fifo+": is a named pipe, not a regular file" {
+			t.Errorf("File(fifo) error = %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("File(fifo) blocked")
 	}
 }
 
