@@ -18,24 +18,66 @@ const (
 
 // sniff tells HTML from text by the content, as a browser does, with what a
 // server said as a hint: a saved page named .txt is still a page, and a
-// text file named .html is still text.
+// text file named .html is still text. A server that calls a page
+// text/plain is overruled when the content plainly opens as a page.
 func sniff(name string, data []byte, contentType string) int {
 	media, _, _ := mime.ParseMediaType(contentType)
 	switch media {
 	case "text/html", "application/xhtml+xml":
 		return formatHTML
-	case "text/plain", "text/markdown", "text/x-markdown":
+	case "text/plain":
+		if opensAsPage(data) {
+			return formatHTML
+		}
+		return formatText
+	case "text/markdown", "text/x-markdown":
 		return formatText
 	}
-	head := bytes.TrimLeft(data[:min(len(data), 1024)], "\xef\xbb\xbf \t\r\n")
-	if strings.HasPrefix(http.DetectContentType(head), "text/html") {
-		return formatHTML
-	}
-	// XHTML saved with an XML declaration first.
-	if bytes.HasPrefix(head, []byte("<?xml")) && bytes.Contains(bytes.ToLower(data[:min(len(data), 4096)]), []byte("<html")) {
+	head := markupStart(data)
+	if strings.HasPrefix(http.DetectContentType(head), "text/html") || opensAsPage(data) {
 		return formatHTML
 	}
 	return formatText
+}
+
+// markupStart returns the start of data past what may come before a page's
+// first element: a byte-order mark, white space, comments (a saved page's
+// "saved from" line, or an XML declaration commented out), XML
+// declarations and processing instructions.
+func markupStart(data []byte) []byte {
+	head := data[:min(len(data), 8192)]
+	for {
+		head = bytes.TrimLeft(head, "\ufeff \t\r\n\f")
+		var end string
+		switch {
+		case bytes.HasPrefix(head, []byte("<!--")):
+			end = "-->"
+		case bytes.HasPrefix(head, []byte("<?")):
+			end = "?>"
+		default:
+			return head[:min(len(head), 1024)]
+		}
+		i := bytes.Index(head, []byte(end))
+		if i < 0 {
+			return head[:min(len(head), 1024)]
+		}
+		head = head[i+len(end):]
+	}
+}
+
+// opensAsPage reports whether data's first element is a doctype, <html>,
+// <head> or <body>: no text file opens that way.
+func opensAsPage(data []byte) bool {
+	head := bytes.ToLower(markupStart(data))
+	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body"} {
+		if bytes.HasPrefix(head, []byte(tag)) && len(head) > len(tag) {
+			switch c := head[len(tag)]; c {
+			case ' ', '>', '\t', '\n', '\r', '\f', '/':
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isMarkdown tells Markdown from plain text: by the server's word or the

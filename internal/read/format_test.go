@@ -109,3 +109,33 @@ func TestReadPageURL(t *testing.T) {
 		t.Errorf("title %q source %q", a.Meta.Title, a.Meta.SourceURL)
 	}
 }
+
+// TestSniff checks that a page is told from text by how it opens, past what
+// may come before its first element, and that a server's text/plain does
+// not make a page of markup into text.
+func TestSniff(t *testing.T) {
+	const body = "<html><head><title>T</title></head><body><p>Text.</p></body></html>"
+	tests := []struct {
+		name, data, contentType string
+		want                    int
+	}{
+		{"page", body, "", formatHTML},
+		{"commented XML declaration first", "<!--?xml version=\"1.0\"?-->\n" + body, "", formatHTML},
+		{"byte-order mark and blank lines", "\ufeff\n\n\n" + body, "", formatHTML},
+		{"saved-from comment, then doctype", "<!-- saved from url=(0014)about:internet -->\n<!DOCTYPE html>\n" + body, "", formatHTML},
+		{"XML declaration", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>x</p></body></html>", "", formatHTML},
+		{"text/plain over a doctype", "<!DOCTYPE html>\n" + body, "text/plain; charset=utf-8", formatHTML},
+		{"text/plain over text", "A Title\n\nA paragraph about <html> tags.\n", "text/plain", formatText},
+		{"text/html over text", "A Title\n\nA paragraph.\n", "text/html", formatHTML},
+		{"text mentioning a tag", "A Title\n\nThe <html> element opens a page.\n", "", formatText},
+		{"Markdown opening with a comment", "<!-- draft -->\n\n# A Title\n\nA paragraph.\n", "", formatText},
+		{"a word that starts like a tag", "<htmlish> is not a tag\n", "", formatText},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sniff("input", []byte(tt.data), tt.contentType); got != tt.want {
+				t.Errorf("sniff = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}

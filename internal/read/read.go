@@ -17,6 +17,7 @@ import (
 	"github.com/pressroom/publish/internal/read/images"
 	"github.com/pressroom/publish/internal/read/markdown"
 	"github.com/pressroom/publish/internal/read/plaintext"
+	"github.com/pressroom/publish/internal/read/textenc"
 )
 
 // MaxSize is the largest input read: ten times the longest novel in the test
@@ -154,11 +155,11 @@ func (r *Reader) parse(name string, data []byte, contentType string, page *url.U
 	if len(data) > MaxSize {
 		return fail(fmt.Errorf("larger than %d MiB", MaxSize>>20))
 	}
-	data, err := fromUTF16(data)
+	data, err := textenc.FromUTF16(data)
 	if err != nil {
 		return fail(err)
 	}
-	if err := checkText(data); err != nil {
+	if err := textenc.CheckText(data); err != nil {
 		return fail(err)
 	}
 	loader := r.images(name, page)
@@ -172,8 +173,12 @@ func (r *Reader) parse(name string, data []byte, contentType string, page *url.U
 		}
 	default:
 		var text string
-		if text, err = decode(data); err != nil {
+		var replaced int
+		if text, replaced, err = textenc.Decode(data); err != nil {
 			break
+		}
+		if replaced > 0 && r.Warn != nil {
+			r.Warn(fmt.Sprintf("%s: %d invalid UTF-8 sequences, each shown as U+FFFD", displayName(name), replaced))
 		}
 		if strings.TrimSpace(text) == "" {
 			err = errors.New("empty: there is no text to publish")

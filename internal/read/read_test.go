@@ -132,3 +132,37 @@ func TestDetectLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestStrayByte checks that one invalid byte in an otherwise UTF-8 input,
+// text or a page that declares no charset, leaves the rest read as UTF-8,
+// shows as U+FFFD, and is reported once.
+func TestStrayByte(t *testing.T) {
+	const prose = "The first paragraph of the story runs long enough to be prose about the café and its crème brûlée, as any lede does. It has two sentences."
+	tests := []struct {
+		name, data string
+	}{
+		{"text", "A Title\n\n" + strings.Replace(prose, "about", "ab\xffout", 1) + "\n"},
+		{"page without a charset", "<!DOCTYPE html><html><head><title>A Title</title></head><body><article><h1>A Title</h1><p>" +
+			strings.Replace(prose, "about", "ab\xffout", 1) + "</p><p>" + prose + "</p><p>" + prose + "</p></article></body></html>"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var warnings []string
+			r := &Reader{Warn: func(w string) { warnings = append(warnings, w) }}
+			a, err := r.parse("in.txt", []byte(tt.data), "", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var body strings.Builder
+			for p := range article.Query[*article.Paragraph](a.Body) {
+				body.WriteString(p.Text.String())
+			}
+			if !strings.Contains(body.String(), "ab\uFFFDout the café and its crème brûlée") {
+				t.Errorf("body %q, want UTF-8 kept and the stray byte as U+FFFD", body.String())
+			}
+			if len(warnings) != 1 || !strings.Contains(warnings[0], "1 invalid UTF-8 sequences") {
+				t.Errorf("warnings %q, want one about the invalid sequence", warnings)
+			}
+		})
+	}
+}

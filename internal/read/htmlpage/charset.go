@@ -11,11 +11,15 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/pressroom/publish/internal/read/textenc"
 )
 
 // parseHTML decodes a page by the charset it declares (byte-order mark,
-// <meta charset>, <meta http-equiv>) and parses it.
-func parseHTML(data []byte) (*html.Node, error) {
+// <meta charset>, <meta http-equiv>) and parses it. A page that declares
+// none is read by the rule text inputs follow (textenc.MostlyUTF8), and
+// warn, when set, is told how many invalid bytes became U+FFFD.
+func parseHTML(data []byte, warn func(string)) (*html.Node, error) {
 	enc, name, _ := charset.DetermineEncoding(data, "")
 	enc, name = preferUTF8(data, enc, name)
 	doc, err := decodeAndParse(data, enc)
@@ -30,6 +34,12 @@ func parseHTML(data []byte) (*html.Node, error) {
 		return doc, nil
 	}
 	late := declaredCharset(doc)
+	if late == "" && name != "utf-8" && textenc.MostlyUTF8(data) {
+		if warn != nil {
+			warn(fmt.Sprintf("%d invalid UTF-8 sequences in a page that declares no charset, each shown as U+FFFD", textenc.InvalidRuns(data)))
+		}
+		return decodeAndParse(data, unicode.UTF8)
+	}
 	if late == "" || late == name {
 		return doc, nil
 	}

@@ -43,7 +43,7 @@ type Options struct {
 // Parse reads a web page into an article. It fails with ErrNoArticle when
 // the page holds no article.
 func Parse(data []byte, opts Options) (*article.Article, error) {
-	doc, err := parseHTML(data)
+	doc, err := parseHTML(data, opts.Warn)
 	if err != nil {
 		return nil, err
 	}
