@@ -66,7 +66,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	} else {
 		err = publish.Run(ctx, inputs, opts)
 	}
-	if err != nil {
+	var usage *publish.UsageError
+	switch {
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "publish: %v\n", err)
+		fmt.Fprintln(stderr, "Run 'publish --help' for usage.")
+		return 2
+	case err != nil:
 		fmt.Fprintf(stderr, "publish: %v\n", err)
 		return 1
 	}

@@ -108,13 +108,26 @@ func TestUsage(t *testing.T) {
 	if code != 2 || !strings.Contains(stderr, "no-such-flag") {
 		t.Errorf("unknown flag: exit %d, %q", code, stderr)
 	}
-	code, _, stderr = runCmd(t, "")
-	if code != 1 || !strings.Contains(stderr, "no input") {
-		t.Errorf("no input: exit %d, %q", code, stderr)
-	}
-	code, _, stderr = runCmd(t, "", "--format", "docx", "x.txt")
-	if code != 1 || !strings.Contains(stderr, `unknown format "docx"`) {
-		t.Errorf("bad format: exit %d, %q", code, stderr)
+	// Faults in how publish was called exit 2, as a flag parse error does.
+	for _, tt := range []struct {
+		name string
+		args []string
+		env  string // SOURCE_DATE_EPOCH
+		want string
+	}{
+		{"no input", nil, "", "no input"},
+		{"bad format", []string{"--format", "docx", "x.txt"}, "", `unknown format "docx"`},
+		{"bad paper", []string{"--paper", "b5", "x.txt"}, "", `unknown size "b5"`},
+		{"epoch past 9999", []string{"x.txt"}, "253402300800", "SOURCE_DATE_EPOCH"},
+		{"negative epoch", []string{"x.txt"}, "-1", "SOURCE_DATE_EPOCH"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("SOURCE_DATE_EPOCH", tt.env)
+			code, _, stderr := runCmd(t, "", tt.args...)
+			if code != 2 || !strings.Contains(stderr, tt.want) || !strings.Contains(stderr, "publish --help") {
+				t.Errorf("exit %d, %q; want 2 and a line saying %q", code, stderr, tt.want)
+			}
+		})
 	}
 	code, _, stderr = runCmd(t, "", "inspect", "--date", "someday", filepath.Join("..", "..", "testdata", "china-power.txt"))
 	if code != 1 || !strings.Contains(stderr, `--date: cannot read "someday"`) {

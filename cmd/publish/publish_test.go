@@ -190,23 +190,25 @@ func TestBindFailures(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("title: T\nchapters: [a.txt]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A fault in an input exits 1; one in how publish was called, 2.
 	tests := []struct {
 		name string
 		args []string
+		code int
 		want []string
 	}{
-		{"an input fails", []string{"--bind", "--title", "T", seed, missing}, []string{"gone.txt: ", "1 of 2 inputs failed; no book made"}},
-		{"no title", []string{"--bind", seed}, []string{"--bind: name the book with --title"}},
-		{"bad manifest", []string{bad}, []string{`bad.yaml: manifest: line 2: unknown key "chapters"`}},
-		{"manifest with inputs", []string{bad, seed}, []string{"bad.yaml: a manifest is bound alone"}},
-		{"editor without bind", []string{"--editor", "Ada", seed}, []string{"--editor, --cover and --duplex are for a bound book"}},
+		{"an input fails", []string{"--bind", "--title", "T", seed, missing}, 1, []string{"gone.txt: ", "1 of 2 inputs failed; no book made"}},
+		{"no title", []string{"--bind", seed}, 2, []string{"--bind: name the book with --title"}},
+		{"bad manifest", []string{bad}, 1, []string{`bad.yaml: manifest: line 2: unknown key "chapters"`}},
+		{"manifest with inputs", []string{bad, seed}, 2, []string{"bad.yaml: a manifest is bound alone"}},
+		{"editor without bind", []string{"--editor", "Ada", seed}, 2, []string{"--editor, --cover and --duplex are for a bound book"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := t.TempDir()
 			code, _, stderr := runCmd(t, "", append([]string{"-o", out}, tt.args...)...)
-			if code != 1 {
-				t.Errorf("exit %d, want 1", code)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d", code, tt.code)
 			}
 			for _, w := range tt.want {
 				if !strings.Contains(stderr, w) {
@@ -218,7 +220,7 @@ func TestBindFailures(t *testing.T) {
 			}
 		})
 	}
-	if code, _, stderr := runCmd(t, "", "inspect", bad); code != 1 || !strings.Contains(stderr, "bad.yaml: a book's manifest; inspect reads one article") {
+	if code, _, stderr := runCmd(t, "", "inspect", bad); code != 2 || !strings.Contains(stderr, "bad.yaml: a book's manifest; inspect reads one article") {
 		t.Errorf("inspect of a manifest: exit %d, %q", code, stderr)
 	}
 }

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -28,7 +27,7 @@ func bind(ctx context.Context, inputs []string, opts Options, formats []string, 
 		return err
 	}
 	if m.Meta.Title == "" {
-		return errors.New("--bind: name the book with --title, or with title: in its manifest")
+		return usagef("--bind: name the book with --title, or with title: in its manifest")
 	}
 	if base == "" {
 		base = slug(m.Meta.Title)
@@ -96,7 +95,7 @@ func bind(ctx context.Context, inputs []string, opts Options, formats []string, 
 func bookManifest(inputs []string) (*manifest, string, error) {
 	for _, in := range inputs {
 		if isManifest(in) && len(inputs) > 1 {
-			return nil, "", fmt.Errorf("%s: a manifest is bound alone; list every input in it", in)
+			return nil, "", usagef("%s: a manifest is bound alone; list every input in it", in)
 		}
 	}
 	if len(inputs) == 1 && isManifest(inputs[0]) {

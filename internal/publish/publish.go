@@ -6,7 +6,6 @@ package publish
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -82,7 +81,7 @@ type Overrides struct {
 // it is.
 func Run(ctx context.Context, inputs []string, opts Options) error {
 	if len(inputs) == 0 {
-		return errors.New("no input: name a file, or - for standard input")
+		return usagef("no input: name a file, or - for standard input")
 	}
 	formats, err := opts.formats()
 	if err != nil {
@@ -102,11 +101,11 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 		return bind(ctx, inputs, opts, formats, lopts)
 	}
 	if len(opts.Meta.Editors) > 0 || opts.Meta.Cover != "" || opts.Duplex {
-		return errors.New("--editor, --cover and --duplex are for a bound book: add --bind")
+		return usagef("--editor, --cover and --duplex are for a bound book: add --bind")
 	}
 	for _, in := range inputs {
 		if isManifest(in) {
-			return fmt.Errorf("%s: a manifest is bound alone; list every input in it", in)
+			return usagef("%s: a manifest is bound alone; list every input in it", in)
 		}
 	}
 	if inputs, err = expand(inputs); err != nil {
@@ -159,7 +158,7 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 // Inspect prints the article read from input as JSON.
 func Inspect(ctx context.Context, w io.Writer, input string, opts Options) error {
 	if isManifest(input) {
-		return fmt.Errorf("%s: a book's manifest; inspect reads one article", input)
+		return usagef("%s: a book's manifest; inspect reads one article", input)
 	}
 	a, err := newEnv(&opts).load(ctx, input, &opts)
 	if err != nil {
@@ -172,7 +171,7 @@ func Inspect(ctx context.Context, w io.Writer, input string, opts Options) error
 // layout's statistics as JSON.
 func InspectLayout(ctx context.Context, w io.Writer, input string, opts Options) error {
 	if isManifest(input) {
-		return fmt.Errorf("%s: a book's manifest; inspect reads one article", input)
+		return usagef("%s: a book's manifest; inspect reads one article", input)
 	}
 	env := newEnv(&opts)
 	a, err := env.load(ctx, input, &opts)
@@ -203,7 +202,7 @@ func (o *Options) layoutOptions() (layout.Options, error) {
 	}
 	paper, err := layout.PaperNamed(name)
 	if err != nil {
-		return layout.Options{}, fmt.Errorf("--paper: unknown size %q (want %s)", o.Paper, strings.Join(Papers(), ", "))
+		return layout.Options{}, usagef("--paper: unknown size %q (want %s)", o.Paper, strings.Join(Papers(), ", "))
 	}
 	return layout.Options{Paper: paper, Ragged: o.Ragged, Created: created}, nil
 }
@@ -299,7 +298,7 @@ func (o *Options) formats() ([]string, error) {
 	for _, f := range o.Formats {
 		f = strings.ToLower(strings.TrimSpace(f))
 		if !contains(Formats(), f) {
-			return nil, fmt.Errorf("--format: unknown format %q (want %s)", f, strings.Join(Formats(), ", "))
+			return nil, usagef("--format: unknown format %q (want %s)", f, strings.Join(Formats(), ", "))
 		}
 		if !contains(out, f) {
 			out = append(out, f)
@@ -325,9 +324,12 @@ func (o *Options) created() (time.Time, error) {
 		getenv = os.Getenv
 	}
 	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
+		// The outputs' dates have four-digit years (ISO 8601, as EPUB
+		// and PDF write them): the last second of 9999 is the limit.
+		const maxEpoch = 253402300799
 		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 0 {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH: %q is not a count of seconds since 1970", s)
+		if err != nil || n < 0 || n > maxEpoch {
+			return time.Time{}, usagef("SOURCE_DATE_EPOCH: %q is not a count of seconds from 1970 to the end of 9999", s)
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
