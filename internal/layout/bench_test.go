@@ -12,7 +12,7 @@ import (
 
 func BenchmarkLayoutArticle(b *testing.B) {
 	ts := typesetter()
-	pub := seedArticle(b)
+	pub := seedArticle()
 	if _, err := ts.Layout(pub, Options{}); err != nil { // load fonts and patterns
 		b.Fatal(err)
 	}

@@ -76,7 +76,9 @@ func creditParagraphs(a *article.Article) []article.Text {
 			credit("Illustration", c.Text)
 		}
 	}
-	figureCredits(a.Body, credit)
+	for f := range article.Query[*article.Figure](a.Body) {
+		credit("Image", f.Image.Credit)
+	}
 	if u := strings.TrimSpace(a.Meta.SourceURL); u != "" {
 		t := article.Text{{Text: "Source: ", Style: article.Strong}}
 		if p := strings.TrimSpace(a.Meta.Publisher); p != "" {
@@ -88,20 +90,4 @@ func creditParagraphs(a *article.Article) []article.Text {
 		paras = append(paras, article.Text{{Text: "Rights: ", Style: article.Strong}, {Text: r}})
 	}
 	return paras
-}
-
-// figureCredits calls credit for the credit of every figure in blocks.
-func figureCredits(blocks []article.Block, credit func(label, text string)) {
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *article.Figure:
-			credit("Image", b.Image.Credit)
-		case *article.Quote:
-			figureCredits(b.Blocks, credit)
-		case *article.List:
-			for _, it := range b.Items {
-				figureCredits(it, credit)
-			}
-		}
-	}
 }

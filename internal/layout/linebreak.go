@@ -88,11 +88,31 @@ type breakpoint struct {
 type sums struct{ w, stretch, shrink, fill float64 }
 
 // A breaker holds the scratch space of the Knuth-Plass algorithm so that one
-// paragraph after another reuses it.
+// paragraph after another reuses it, and the state of the paragraph and the
+// pass under way.
 type breaker struct {
 	bps    []breakpoint
 	active []int32
 	breaks []int
+
+	// The paragraph being broken, set by lineBreaks for all its passes.
+	nodes []node
+	width float64
+	s     Settings
+
+	// The pass under way.
+	ps    passSettings
+	cur   sums            // totals of the list up to the current node
+	cands [4][3]candidate // by fitness class and hyphen run (0, 1, 2+)
+}
+
+// passSettings say how one pass over a paragraph runs; each of the passes
+// lineBreaks makes is more permissive than the one before, as TeX's.
+type passSettings struct {
+	tolerance float64 // the largest badness a line may have
+	hyphenate bool    // discretionaries are break opportunities
+	emergency float64 // stretch added to every line (\emergencystretch)
+	final     bool    // an overfull line may be the last resort (§854)
 }
 
 // A candidate is the best way found, in one fitness class and hyphen state,
@@ -103,6 +123,15 @@ type candidate struct {
 	overfull bool
 }
 
+// A trial is a break being tried at node i.
+type trial struct {
+	i      int
+	n      *node
+	pen    float64 // the break's penalty; 0 at glue
+	pw     float64 // the width the break adds to its line: a hyphen
+	forced bool
+}
+
 // lineBreaks chooses where to end the lines of a paragraph of the given
 // width, as Knuth and Plass's total-fit algorithm: among all ways of
 // breaking, the one with the least total demerits. It returns the indexes of
@@ -110,15 +139,16 @@ type candidate struct {
 // last-resort break had to leave a line overfull. The returned slice is
 // reused by the next call. nodes must end with a forced break.
 func (b *breaker) lineBreaks(nodes []node, width float64, s Settings) (breaks []int, overfull bool) {
+	b.nodes, b.width, b.s = nodes, width, s
 	if s.Pretolerance >= 0 {
-		if b.pass(nodes, width, s, s.Pretolerance, false, 0, false) {
+		if b.pass(passSettings{tolerance: s.Pretolerance}) {
 			return b.result()
 		}
 	}
-	if b.pass(nodes, width, s, s.Tolerance, true, 0, false) {
+	if b.pass(passSettings{tolerance: s.Tolerance, hyphenate: true}) {
 		return b.result()
 	}
-	b.pass(nodes, width, s, math.Inf(1), true, s.EmergencyStretch, true)
+	b.pass(passSettings{tolerance: math.Inf(1), hyphenate: true, emergency: s.EmergencyStretch, final: true})
 	return b.result()
 }
 
@@ -143,153 +173,34 @@ func (b *breaker) result() ([]int, bool) {
 	return b.breaks, overfull
 }
 
-// pass runs the algorithm once with the given tolerance; hyphenate says
-// whether discretionaries are break opportunities. It reports whether a way
-// to the end was found.
-func (b *breaker) pass(nodes []node, width float64, s Settings, tolerance float64, hyphenate bool, emergency float64, final bool) bool {
+// pass runs the algorithm once over the paragraph, trying a break at every
+// legal breakpoint in turn. It reports whether a way to the end was found.
+func (b *breaker) pass(ps passSettings) bool {
+	b.ps = ps
 	b.bps = append(b.bps[:0], breakpoint{pos: -1, prev: -1, fitness: 2})
 	b.active = append(b.active[:0], 0)
-	var cur sums
-	maxHy := int8(s.MaxHyphenLines)
-	var cands [4][3]candidate // fitness class x hyphen run (0, 1, 2+)
-
-	try := func(i int, n *node) {
-		pen, pw := 0.0, 0.0
-		if n.kind != glueNode {
-			pen, pw = n.penalty, n.width
-		}
-		forced := pen <= ejectPenalty
-		for f := range cands {
-			for h := range cands[f] {
-				cands[f][h] = candidate{demerits: awful}
-			}
-		}
-		minD := awful
-		kept := b.active[:0]
-		for ai, a := range b.active {
-			bp := &b.bps[a]
-			w := cur.w - bp.total.w + pw
-			r := 0.0
-			switch {
-			case w < width:
-				if cur.fill-bp.total.fill > 0 {
-					break
-				}
-				if st := cur.stretch - bp.total.stretch + s.RaggedStretch + emergency; st > 0 {
-					r = (width - w) / st
-				} else {
-					r = math.Inf(1)
-				}
-			case w > width:
-				if sh := cur.shrink - bp.total.shrink; sh > 0 {
-					r = (width - w) / sh
-				} else {
-					r = math.Inf(-1)
-				}
-			}
-			bad := badness(r)
-			feasible := r >= -1 && bad <= tolerance
-			artificial := false
-			if !feasible && r < -1 && final && minD == awful && len(kept) == 0 && ai == len(b.active)-1 {
-				// TeX's last resort (§854): the only way on is an overfull line.
-				feasible, artificial, bad = true, true, 0
-			}
-			if feasible && n.flagged && maxHy > 0 && bp.hyphens >= maxHy {
-				feasible = false
-			}
-			if feasible {
-				d := s.LinePenalty + bad
-				d *= d
-				switch {
-				case pen > 0:
-					d += pen * pen
-				case pen > ejectPenalty:
-					d -= pen * pen
-				}
-				if n.flagged && bp.hyphens > 0 {
-					d += s.DoubleHyphenDemerits
-				} else if forced && bp.hyphens > 0 {
-					d += s.FinalHyphenDemerits
-				}
-				fit := fitness(r, bad)
-				if abs8(fit-bp.fitness) > 1 {
-					d += s.AdjDemerits
-				}
-				if artificial {
-					d = 0
-				}
-				d += bp.demerits
-				hy := int8(0)
-				if n.flagged {
-					hy = min(bp.hyphens+1, 2)
-				}
-				if c := &cands[fit][hy]; d < c.demerits {
-					*c = candidate{demerits: d, prev: a, overfull: artificial}
-				}
-				minD = min(minD, d)
-			}
-			if r >= -1 && !forced {
-				kept = append(kept, a)
-			}
-		}
-		b.active = kept
-		if minD == awful {
-			return
-		}
-		// The totals after the break skip the glue, penalties and kerns
-		// that a new line discards (K-P 1981, "break width").
-		after := cur
-		for j := i; j < len(nodes); j++ {
-			k := &nodes[j]
-			if k.kind == boxNode || (j > i && k.kind != glueNode && k.kind != kernNode && k.penalty <= ejectPenalty) {
-				break
-			}
-			switch k.kind {
-			case glueNode:
-				after.w += k.width
-				after.stretch += k.stretch
-				after.shrink += k.shrink
-				after.fill += k.fill
-			case kernNode:
-				after.w += k.width
-			}
-		}
-		limit := minD + s.AdjDemerits
-		for f := range cands {
-			for h := range cands[f] {
-				c := &cands[f][h]
-				if c.demerits > limit {
-					continue
-				}
-				b.bps = append(b.bps, breakpoint{
-					pos: int32(i), prev: c.prev, fitness: int8(f), hyphens: int8(h),
-					overfull: c.overfull, total: after, demerits: c.demerits,
-				})
-				b.active = append(b.active, int32(len(b.bps)-1))
-			}
-		}
-	}
-
+	b.cur = sums{}
+	nodes := b.nodes
 	for i := range nodes {
 		n := &nodes[i]
 		switch n.kind {
 		case boxNode, kernNode:
-			cur.w += n.width
+			b.cur.w += n.width
 		case glueNode:
 			if i > 0 && nodes[i-1].kind == boxNode {
-				try(i, n)
+				b.try(i, n)
 			}
-			cur.w += n.width
-			cur.stretch += n.stretch
-			cur.shrink += n.shrink
-			cur.fill += n.fill
+			b.cur.w += n.width
+			b.cur.stretch += n.stretch
+			b.cur.shrink += n.shrink
+			b.cur.fill += n.fill
 		case discNode:
-			if hyphenate && n.penalty < infPenalty {
-				try(i, n)
+			if ps.hyphenate && n.penalty < infPenalty {
+				b.try(i, n)
 			}
 		case penaltyNode:
 			if n.penalty < infPenalty {
-				try(i, n)
+				b.try(i, n)
 			}
 		}
 		if len(b.active) == 0 {
@@ -303,6 +214,164 @@ func (b *breaker) pass(nodes []node, width float64, s Settings, tolerance float6
 		}
 	}
 	return false
+}
+
+// try tries a break at node i: it ends a line there after each active
+// breakpoint, and records the best ways found as new breakpoints.
+func (b *breaker) try(i int, n *node) {
+	t := trial{i: i, n: n}
+	if n.kind != glueNode {
+		t.pen, t.pw = n.penalty, n.width
+	}
+	t.forced = t.pen <= ejectPenalty
+	if minD := b.evaluate(t); minD != awful {
+		b.record(i, minD)
+	}
+}
+
+// evaluate ends a line at t after each active breakpoint, keeps the best
+// feasible line of each fitness class and hyphen state in b.cands, and
+// returns the least demerits found, or awful when no line is feasible. A
+// breakpoint that a line from it would overfill, or that a forced break
+// passes, is deactivated.
+func (b *breaker) evaluate(t trial) float64 {
+	for f := range b.cands {
+		for h := range b.cands[f] {
+			b.cands[f][h] = candidate{demerits: awful}
+		}
+	}
+	maxHy := int8(b.s.MaxHyphenLines)
+	minD := awful
+	kept := b.active[:0]
+	for ai, a := range b.active {
+		bp := &b.bps[a]
+		r := b.ratio(bp, t.pw)
+		bad := badness(r)
+		feasible := r >= -1 && bad <= b.ps.tolerance
+		artificial := false
+		if !feasible && r < -1 && b.ps.final && minD == awful && len(kept) == 0 && ai == len(b.active)-1 {
+			// TeX's last resort (§854): the only way on is an overfull line.
+			feasible, artificial, bad = true, true, 0
+		}
+		if feasible && t.n.flagged && maxHy > 0 && bp.hyphens >= maxHy {
+			feasible = false
+		}
+		if feasible {
+			d, fit := b.demerits(bp, t, r, bad)
+			if artificial {
+				d = 0
+			}
+			d += bp.demerits
+			hy := int8(0)
+			if t.n.flagged {
+				hy = min(bp.hyphens+1, 2)
+			}
+			if c := &b.cands[fit][hy]; d < c.demerits {
+				*c = candidate{demerits: d, prev: a, overfull: artificial}
+			}
+			minD = min(minD, d)
+		}
+		if r >= -1 && !t.forced {
+			kept = append(kept, a)
+		}
+	}
+	b.active = kept
+	return minD
+}
+
+// ratio returns the adjustment ratio of the line from bp to the current
+// node, pw wider for what the break adds: how far its spaces stretch (to
+// 1) or shrink (to -1) to fill the measure; 0 for a line with infinite
+// stretch; ±Inf when it cannot stretch or shrink at all.
+func (b *breaker) ratio(bp *breakpoint, pw float64) float64 {
+	w := b.cur.w - bp.total.w + pw
+	switch {
+	case w < b.width:
+		if b.cur.fill-bp.total.fill > 0 {
+			return 0
+		}
+		if st := b.cur.stretch - bp.total.stretch + b.s.RaggedStretch + b.ps.emergency; st > 0 {
+			return (b.width - w) / st
+		}
+		return math.Inf(1)
+	case w > b.width:
+		if sh := b.cur.shrink - bp.total.shrink; sh > 0 {
+			return (b.width - w) / sh
+		}
+		return math.Inf(-1)
+	}
+	return 0
+}
+
+// demerits returns the demerits of a line from bp ending at t, with
+// adjustment ratio r and badness bad, as TeX counts them (§859), and the
+// line's fitness class.
+func (b *breaker) demerits(bp *breakpoint, t trial, r, bad float64) (float64, int8) {
+	s := &b.s
+	d := s.LinePenalty + bad
+	d *= d
+	switch {
+	case t.pen > 0:
+		d += t.pen * t.pen
+	case t.pen > ejectPenalty:
+		d -= t.pen * t.pen
+	}
+	if t.n.flagged && bp.hyphens > 0 {
+		d += s.DoubleHyphenDemerits
+	} else if t.forced && bp.hyphens > 0 {
+		d += s.FinalHyphenDemerits
+	}
+	fit := fitness(r, bad)
+	if abs8(fit-bp.fitness) > 1 {
+		d += s.AdjDemerits
+	}
+	return d, fit
+}
+
+// record adds a breakpoint at node i for each candidate within
+// AdjDemerits of the best, minD: a worse way may yet make a better
+// paragraph, but never by more than the AdjDemerits that the next line's
+// fitness can save (§836).
+func (b *breaker) record(i int, minD float64) {
+	after := b.breakTotals(i)
+	limit := minD + b.s.AdjDemerits
+	for f := range b.cands {
+		for h := range b.cands[f] {
+			c := &b.cands[f][h]
+			if c.demerits > limit {
+				continue
+			}
+			b.bps = append(b.bps, breakpoint{
+				pos: int32(i), prev: c.prev, fitness: int8(f), hyphens: int8(h),
+				overfull: c.overfull, total: after, demerits: c.demerits,
+			})
+			b.active = append(b.active, int32(len(b.bps)-1))
+		}
+	}
+}
+
+// breakTotals returns the totals of the list after a break at node i,
+// skipping the glue, penalties and kerns that a new line discards (K-P
+// 1981, "break width").
+func (b *breaker) breakTotals(i int) sums {
+	nodes := b.nodes
+	after := b.cur
+	for j := i; j < len(nodes); j++ {
+		k := &nodes[j]
+		if k.kind == boxNode || (j > i && k.kind != glueNode && k.kind != kernNode && k.penalty <= ejectPenalty) {
+			break
+		}
+		switch k.kind {
+		case glueNode:
+			after.w += k.width
+			after.stretch += k.stretch
+			after.shrink += k.shrink
+			after.fill += k.fill
+		case kernNode:
+			after.w += k.width
+		}
+	}
+	return after
 }
 
 // badness is TeX's measure of how far a line's spaces are from their natural

@@ -18,155 +18,258 @@ type setLine struct {
 }
 
 // finalize sets the lines of the paragraph ending at the given breaks and
-// appends them to out.
+// appends them to out. Each line goes through the same steps: find where
+// it starts, measure it, adjust its spaces to the measure, place its words,
+// and end it.
 func (p *paragraph) finalize(breaks []int, o paraOptions, out []setLine) []setLine {
-	nodes := p.nodes
+	pl := placer{p: p, mem: p.itemMemory(len(breaks))}
 	start := 0
-	// One allocation for the text items of the whole paragraph, and one
-	// for the item lists of its lines.
-	boxes := 0
-	for i := range nodes {
-		if nodes[i].kind == boxNode {
-			boxes++
-		}
-	}
-	arena := make([]TextItem, 0, boxes+1)
-	list := make([]Item, 0, boxes+len(breaks))
 	for li, brk := range breaks {
 		if li > 0 {
-			// A line after a break starts at its first box (K-P 1981).
-			for start < brk && nodes[start].kind != boxNode {
-				start++
-			}
+			start = p.lineStart(start, brk)
 		}
-		bn := &nodes[brk]
-		var w, st, sh, fill float64
-		for j := start; j < brk; j++ {
-			n := &nodes[j]
-			switch n.kind {
-			case boxNode, kernNode:
-				w += n.width
-			case glueNode:
-				w += n.width
-				st += n.stretch
-				sh += n.shrink
-				fill += n.fill
-			}
-		}
+		bn := &p.nodes[brk]
 		hyphenated := bn.kind == discNode
+		m := p.natural(start, brk)
 		if hyphenated {
-			w += bn.width
+			m.w += bn.width
 		}
-		line := setLine{hyphenated: hyphenated}
-		r := 0.0
-		switch {
-		case w > o.measure && sh > 0:
-			r = max((o.measure-w)/sh, -1)
-		case w < o.measure && fill == 0 && st > 0:
-			r = (o.measure - w) / st
-		}
-		if fill == 0 && !o.ragged {
-			line.justified = true
-			line.ratio = r
-		}
-		if over := w + r*sh - o.measure; r <= 0 && over > 0.01 {
-			line.overfull = over
-		}
-
-		items := list[len(list):len(list)]
-		x := 0.0
-		var (
-			cur      *TextItem
-			curEnd   int32
-			curSlot  int16 = -1
-			curRun   int32 = -1
-			curStart int32
-			kerned   bool
-			link     *LinkItem
-		)
-		for j := start; j < brk; j++ {
-			n := &nodes[j]
-			switch n.kind {
-			case boxNode:
-				if n.slot < 0 {
-					x += n.width
-					cur, link = nil, nil
-					continue
-				}
-				sl := p.slots[n.slot]
-				if cur != nil && n.slot == curSlot && n.run == curRun && n.start == curEnd {
-					if kerned {
-						cur.Kerns = append(cur.Kerns, Kern{At: int(n.start - curStart), Offset: x - cur.X})
-					}
-					cur.Text = p.text[curStart:n.end]
-				} else {
-					arena = append(arena, TextItem{X: x, Font: sl.face.Name(), Size: sl.size, Text: p.text[n.start:n.end], Gray: p.style.gray})
-					cur, curStart = &arena[len(arena)-1], n.start
-					items = append(items, cur)
-				}
-				if n.kernLo < n.kernHi {
-					// Kerns inside the box: find where each kerned glyph
-					// starts by summing the advances before it.
-					gx, from := x, n.start
-					for _, k := range p.kerns[n.kernLo:n.kernHi] {
-						gx += advance(sl, p.text[from:k.at]) + k.dx
-						from = k.at
-						cur.Kerns = append(cur.Kerns, Kern{At: int(k.at - curStart), Offset: gx - cur.X})
-					}
-				}
-				curEnd, curSlot, curRun, kerned = n.end, n.slot, n.run, false
-				if url := p.runs[n.run].link; url != "" {
-					f := sl.face
-					if link == nil || link.URL != url {
-						link = &LinkItem{X: x, Y: -f.Ascent() * sl.size, H: (f.Ascent() + f.Descent()) * sl.size, URL: url}
-						items = append(items, link)
-					}
-					link.W = x + n.width - link.X
-				} else {
-					link = nil
-				}
-				x += n.width
-			case glueNode:
-				if r < 0 {
-					x += n.width + r*n.shrink
-				} else {
-					x += n.width + r*n.stretch
-				}
-				cur = nil
-			case kernNode:
-				x += n.width
-				kerned = true
-			}
-		}
-		if hyphenated {
-			if cur != nil && curSlot == bn.slot {
-				cur.Text += "-"
-			} else if s := bn.slot; s >= 0 {
-				sl := p.slots[s]
-				items = append(items, &TextItem{X: x, Font: sl.face.Name(), Size: sl.size, Text: "-", Gray: p.style.gray})
-			}
-			if link != nil {
-				link.W += bn.width
-			}
-		} else if cur != nil && li < len(breaks)-1 && strings.HasSuffix(cur.Text, "-") {
-			// A line ending at a word's own hyphen ("China-|North"): text
-			// extraction takes a final U+002D for a hyphenation point and
-			// deletes it, so draw the same glyph as U+2010 HYPHEN, which
-			// it keeps.
-			cur.Text = strings.TrimSuffix(cur.Text, "-") + "\u2010"
-		}
-		line.width = x
+		line, r := adjust(m, o)
+		line.hyphenated = hyphenated
+		pl.startLine()
+		pl.place(p.nodes[start:brk], r)
+		pl.end(bn, hyphenated, li == len(breaks)-1)
+		line.width = pl.x
 		if hyphenated {
 			line.width += bn.width
 		}
-		line.items = items[:len(items):len(items)]
-		if n := len(list); len(items) > 0 && n+len(items) <= cap(list) && &list[:n+1][n] == &items[0] {
-			list = list[:n+len(items)] // the line's items live in list
-		}
+		line.items = pl.mem.keep(pl.items)
 		out = append(out, line)
 		start = brk + 1
 	}
 	return out
+}
+
+// lineStart returns where the line after a break begins: at its first box,
+// since the glue, kerns and penalties after a break are discarded (K-P
+// 1981). No line starts past brk, where it ends.
+func (p *paragraph) lineStart(start, brk int) int {
+	for start < brk && p.nodes[start].kind != boxNode {
+		start++
+	}
+	return start
+}
+
+// natural returns the totals of the line nodes[start:end]: its natural
+// width, and how far its glue stretches and shrinks.
+func (p *paragraph) natural(start, end int) sums {
+	var m sums
+	for j := start; j < end; j++ {
+		n := &p.nodes[j]
+		switch n.kind {
+		case boxNode, kernNode:
+			m.w += n.width
+		case glueNode:
+			m.w += n.width
+			m.stretch += n.stretch
+			m.shrink += n.shrink
+			m.fill += n.fill
+		}
+	}
+	return m
+}
+
+// adjust returns the line whose natural totals are m, with its adjustment
+// ratio r, by which its glue stretches (r > 0) or shrinks (r < 0) to fill
+// the measure. A line that cannot shrink enough is overfull; one with
+// infinite stretch (the last of a paragraph) keeps its natural spaces. A
+// ragged line is not counted as justified, though any glue of it that
+// stretches still does.
+func adjust(m sums, o paraOptions) (line setLine, r float64) {
+	switch {
+	case m.w > o.measure && m.shrink > 0:
+		r = max((o.measure-m.w)/m.shrink, -1)
+	case m.w < o.measure && m.fill == 0 && m.stretch > 0:
+		r = (o.measure - m.w) / m.stretch
+	}
+	if m.fill == 0 && !o.ragged {
+		line.justified = true
+		line.ratio = r
+	}
+	if over := m.w + r*m.shrink - o.measure; r <= 0 && over > 0.01 {
+		line.overfull = over
+	}
+	return line, r
+}
+
+// itemMemory holds the items of a paragraph's lines: one allocation for
+// the text items of the whole paragraph, and one for the item lists of its
+// lines.
+type itemMemory struct {
+	texts []TextItem
+	list  []Item
+}
+
+// itemMemory returns the memory for the items of a paragraph of the given
+// number of lines: a text item at most for each box, and a little more.
+func (p *paragraph) itemMemory(lines int) itemMemory {
+	boxes := 0
+	for i := range p.nodes {
+		if p.nodes[i].kind == boxNode {
+			boxes++
+		}
+	}
+	return itemMemory{texts: make([]TextItem, 0, boxes+1), list: make([]Item, 0, boxes+lines)}
+}
+
+// text stores t and returns a pointer to it. texts never grows past its
+// capacity, one item per box, so the pointers stay valid.
+func (m *itemMemory) text(t TextItem) *TextItem {
+	m.texts = append(m.texts, t)
+	return &m.texts[len(m.texts)-1]
+}
+
+// lineItems returns an empty slice for a line's items, in the spare
+// capacity of list.
+func (m *itemMemory) lineItems() []Item {
+	return m.list[len(m.list):len(m.list)]
+}
+
+// keep returns a line's items capped at their length, and claims the
+// memory of list that they were appended in, unless appending outgrew it.
+func (m *itemMemory) keep(items []Item) []Item {
+	kept := items[:len(items):len(items)]
+	if n := len(m.list); len(items) > 0 && n+len(items) <= cap(m.list) && &m.list[:n+1][n] == &items[0] {
+		m.list = m.list[:n+len(items)] // the line's items live in list
+	}
+	return kept
+}
+
+// A placer positions the words of a paragraph's lines, each from x = 0.
+// It joins the boxes of one word in one font into one text item, so that
+// text extraction sees whole words.
+type placer struct {
+	p     *paragraph
+	mem   itemMemory
+	items []Item
+	x     float64
+
+	// The text item being extended: its source text starts at curStart
+	// and has reached curEnd, in slot curSlot and run curRun.
+	cur      *TextItem
+	curStart int32
+	curEnd   int32
+	curSlot  int16
+	curRun   int32
+	kerned   bool      // a kern node came since the last box
+	link     *LinkItem // the link area being extended
+}
+
+// startLine readies the placer for the next line.
+func (pl *placer) startLine() {
+	*pl = placer{p: pl.p, mem: pl.mem, items: pl.mem.lineItems(), curSlot: -1, curRun: -1}
+}
+
+// place positions the nodes of a line whose glue is adjusted by ratio r.
+func (pl *placer) place(nodes []node, r float64) {
+	for j := range nodes {
+		n := &nodes[j]
+		switch n.kind {
+		case boxNode:
+			pl.box(n)
+		case glueNode:
+			if r < 0 {
+				pl.x += n.width + r*n.shrink
+			} else {
+				pl.x += n.width + r*n.stretch
+			}
+			pl.cur = nil
+		case kernNode:
+			pl.x += n.width
+			pl.kerned = true
+		}
+	}
+}
+
+// box places a box: its text, and the link area it is part of. A box with
+// no slot (an indent, a character no font has) is white space.
+func (pl *placer) box(n *node) {
+	if n.slot < 0 {
+		pl.x += n.width
+		pl.cur, pl.link = nil, nil
+		return
+	}
+	sl := pl.p.slots[n.slot]
+	pl.text(n, sl)
+	pl.curEnd, pl.curSlot, pl.curRun, pl.kerned = n.end, n.slot, n.run, false
+	pl.linkArea(n, sl)
+	pl.x += n.width
+}
+
+// text extends the current text item with a box that continues it in the
+// same font, or starts a new one, and records the kerns inside the box.
+func (pl *placer) text(n *node, sl slot) {
+	p := pl.p
+	if pl.cur != nil && n.slot == pl.curSlot && n.run == pl.curRun && n.start == pl.curEnd {
+		if pl.kerned {
+			pl.cur.Kerns = append(pl.cur.Kerns, Kern{At: int(n.start - pl.curStart), Offset: pl.x - pl.cur.X})
+		}
+		pl.cur.Text = p.text[pl.curStart:n.end]
+	} else {
+		pl.cur = pl.mem.text(TextItem{X: pl.x, Font: sl.face.Name(), Size: sl.size, Text: p.text[n.start:n.end], Gray: p.style.gray})
+		pl.curStart = n.start
+		pl.items = append(pl.items, pl.cur)
+	}
+	if n.kernLo < n.kernHi {
+		// Kerns inside the box: find where each kerned glyph starts by
+		// summing the advances before it.
+		gx, from := pl.x, n.start
+		for _, k := range p.kerns[n.kernLo:n.kernHi] {
+			gx += advance(sl, p.text[from:k.at]) + k.dx
+			from = k.at
+			pl.cur.Kerns = append(pl.cur.Kerns, Kern{At: int(k.at - pl.curStart), Offset: gx - pl.cur.X})
+		}
+	}
+}
+
+// linkArea extends the link area under a box of a linked run, or starts
+// one; a box of a run with no link ends it.
+func (pl *placer) linkArea(n *node, sl slot) {
+	url := pl.p.runs[n.run].link
+	if url == "" {
+		pl.link = nil
+		return
+	}
+	if pl.link == nil || pl.link.URL != url {
+		f := sl.face
+		pl.link = &LinkItem{X: pl.x, Y: -f.Ascent() * sl.size, H: (f.Ascent() + f.Descent()) * sl.size, URL: url}
+		pl.items = append(pl.items, pl.link)
+	}
+	pl.link.W = pl.x + n.width - pl.link.X
+}
+
+// end finishes a line broken at node bn: it draws the hyphen of a
+// hyphenation point, in the font of the text before it. last says the line
+// is the paragraph's last.
+func (pl *placer) end(bn *node, hyphenated, last bool) {
+	switch {
+	case hyphenated:
+		if pl.cur != nil && pl.curSlot == bn.slot {
+			pl.cur.Text += "-"
+		} else if s := bn.slot; s >= 0 {
+			sl := pl.p.slots[s]
+			pl.items = append(pl.items, &TextItem{X: pl.x, Font: sl.face.Name(), Size: sl.size, Text: "-", Gray: pl.p.style.gray})
+		}
+		if pl.link != nil {
+			pl.link.W += bn.width
+		}
+	case pl.cur != nil && !last && strings.HasSuffix(pl.cur.Text, "-"):
+		// A line ending at a word's own hyphen ("China-|North"): text
+		// extraction takes a final U+002D for a hyphenation point and
+		// deletes it, so draw the same glyph as U+2010 HYPHEN, which it
+		// keeps.
+		pl.cur.Text = strings.TrimSuffix(pl.cur.Text, "-") + "\u2010"
+	}
 }
 
 // advance returns the width of s in sl without kerning.

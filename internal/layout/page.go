@@ -135,3 +135,23 @@ type OutlineEntry struct {
 	Page  int // 1-based page number
 	Y     float64
 }
+
+// moveItem shifts an item by (dx, dy).
+func moveItem(it Item, dx, dy float64) {
+	switch it := it.(type) {
+	case *TextItem:
+		it.X += dx
+		it.Y += dy
+	case *LinkItem:
+		it.X += dx
+		it.Y += dy
+	case *ImageItem:
+		it.X += dx
+		it.Y += dy
+	case *RuleItem:
+		it.X1 += dx
+		it.X2 += dx
+		it.Y1 += dy
+		it.Y2 += dy
+	}
+}

@@ -1,14 +1,12 @@
 package layout
 
 import (
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/hyphen"
-	"github.com/pressroom/publish/internal/read"
 	"github.com/pressroom/publish/internal/typeface"
 )
 
@@ -20,21 +18,8 @@ var libs = sync.OnceValues(func() (*typeface.Library, *hyphen.Library) {
 
 func typesetter() *Typesetter { return New(libs()) }
 
-// seedArticle reads testdata/china-power.txt with the text reader, and
-// adds the publisher and source URL the command line would.
-func seedArticle(t testing.TB) *article.Publication {
-	t.Helper()
-	a, err := read.File(filepath.Join("..", "..", "testdata", "china-power.txt"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	a.Meta.Publisher = "The Diplomat"
-	a.Meta.SourceURL = "https://thediplomat.com/2018/05/north-korea-and-china-friends-again/"
-	return article.Single(a)
-}
-
 func TestSeedArticleShape(t *testing.T) {
-	pub := seedArticle(t)
+	pub := seedArticle()
 	var paras, heads int
 	for _, b := range pub.Sections[0].Articles[0].Body {
 		switch b.(type) {
@@ -57,7 +42,7 @@ func TestSeedArticleAllPapers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := ts.Layout(seedArticle(t), Options{Paper: paper})
+			doc, err := ts.Layout(seedArticle(), Options{Paper: paper})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -127,26 +112,37 @@ func pageText(doc *Document) (string, int) {
 }
 
 // TestLayoutConcurrent lays out the seed article from several goroutines
-// with one Typesetter; run with -race.
+// with one Typesetter; run with -race. The goroutines only record what
+// they find: the test's own goroutine reports it, since t.Fatal from
+// another would not stop the test.
 func TestLayoutConcurrent(t *testing.T) {
 	ts := typesetter()
+	names := PaperNames()
+	pages := make([]int, len(names))
+	errs := make([]error, len(names))
 	var wg sync.WaitGroup
-	pages := make([]int, 4)
-	for i, name := range PaperNames() {
+	for i, name := range names {
 		wg.Go(func() {
-			paper, _ := PaperNamed(name)
-			doc, err := ts.Layout(seedArticle(t), Options{Paper: paper})
+			paper, err := PaperNamed(name)
 			if err != nil {
-				t.Error(err)
+				errs[i] = err
+				return
+			}
+			doc, err := ts.Layout(seedArticle(), Options{Paper: paper})
+			if err != nil {
+				errs[i] = err
 				return
 			}
 			pages[i] = doc.Stats.Pages
 		})
 	}
 	wg.Wait()
-	for i, n := range pages {
-		if n == 0 {
-			t.Errorf("%s: no pages", PaperNames()[i])
+	for i, name := range names {
+		switch {
+		case errs[i] != nil:
+			t.Errorf("%s: %v", name, errs[i])
+		case pages[i] == 0:
+			t.Errorf("%s: no pages", name)
 		}
 	}
 }

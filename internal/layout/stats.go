@@ -1,5 +1,12 @@
 package layout
 
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
 // Stats measure how well a document is set, in the terms of TeX's own
 // diagnostics.
 type Stats struct {
@@ -24,4 +31,80 @@ type Stats struct {
 	// largest in absolute value.
 	MeanAdjustmentRatio float64 `json:"mean_adjustment_ratio"`
 	MaxAdjustmentRatio  float64 `json:"max_adjustment_ratio"`
+}
+
+// account adds a line to the statistics and reports it when overfull.
+func (s *setter) account(l *setLine, st *textStyle) {
+	s.stats.Lines++
+	if l.hyphenated {
+		s.stats.HyphenatedLines++
+		s.hyRun++
+		s.stats.MaxConsecutiveHyphens = max(s.stats.MaxConsecutiveHyphens, s.hyRun)
+	} else {
+		s.hyRun = 0
+	}
+	if l.justified {
+		s.ratioSum += l.ratio
+		s.ratioN++
+		if math.Abs(l.ratio) > math.Abs(s.stats.MaxAdjustmentRatio) {
+			s.stats.MaxAdjustmentRatio = l.ratio
+		}
+	}
+	if l.overfull > 0 {
+		s.stats.OverfullLines++
+		where := "the front matter"
+		if s.article != nil {
+			where = strconv.Quote(s.article.Title())
+		}
+		s.warnings = append(s.warnings, fmt.Sprintf("layout: overfull line (%.2fpt too wide) in %s, paragraph %d: %s",
+			l.overfull, where, s.nPara, lineText(l.items)))
+	}
+}
+
+// lineText returns the words of a line, for messages.
+func lineText(items []Item) string {
+	var b strings.Builder
+	for _, it := range items {
+		if t, ok := it.(*TextItem); ok {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t.Text)
+		}
+	}
+	return b.String()
+}
+
+// finish completes a document with the statistics and the warnings.
+func (s *setter) finish(doc *Document) *Document {
+	s.stats.Pages = len(doc.Pages)
+	if s.ratioN > 0 {
+		s.stats.MeanAdjustmentRatio = s.ratioSum / float64(s.ratioN)
+	}
+	doc.Stats = s.stats
+	doc.Missing = s.para.missing
+	for _, r := range doc.Missing {
+		s.warnings = append(s.warnings, fmt.Sprintf("layout: no font has %U %q; it is left out", r, r))
+	}
+	doc.Warnings = s.warnings
+	return doc
+}
+
+// countWidows counts the widows and orphans on a page.
+func (s *setter) countWidows(pp []placed) {
+	var first, last *vitem
+	for _, p := range pp {
+		if p.v.kind == vLine {
+			if first == nil {
+				first = p.v
+			}
+			last = p.v
+		}
+	}
+	if first != nil && first.lines > 1 && first.line == first.lines-1 {
+		s.stats.Widows++
+	}
+	if last != nil && last.lines > 1 && last.line == 0 && last != first {
+		s.stats.Orphans++
+	}
 }

@@ -1,13 +1,13 @@
 package layout
 
-// This file is the page flow: the blocks of an article become a vertical
-// list of items (lines, spaces, figures), which is then cut into pages. A
-// page breaks only after an item that allows it; lines that would leave a
-// widow or an orphan, and headings, forbid a break after them, so the
-// builder takes the last allowed break that fits and lets the page run
-// short (TeX's \widowpenalty and \clubpenalty at 10000). A figure that does
-// not fit floats to the top of the next page while text fills the rest of
-// this one.
+// This file is the second stage of the page flow: the vertical list of
+// items (lines, spaces, figures) that collect.go makes of the blocks is
+// distributed into pages. A page breaks only after an item that allows it;
+// lines that would leave a widow or an orphan, and headings, forbid a break
+// after them, so the builder takes the last allowed break that fits and
+// lets the page run short (TeX's \widowpenalty and \clubpenalty at 10000).
+// A figure that does not fit floats to the top of the next page while text
+// fills the rest of this one.
 
 // A vkind says what a vertical item is.
 type vkind uint8

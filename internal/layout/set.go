@@ -1,0 +1,54 @@
+package layout
+
+import (
+	"math"
+
+	"github.com/pressroom/publish/internal/article"
+)
+
+// This file runs a paragraph through its stages: build its nodes
+// (paragraph.go), break them into lines (linebreak.go) and position the
+// lines' words (lines.go).
+
+// set breaks runs into lines of the given measure in style st.
+func (s *setter) set(runs article.Text, st *textStyle, o paraOptions) []setLine {
+	ls := DefaultSettings(st.size)
+	if o.ragged {
+		// Ragged right as LaTeX's ragged2e: a rightskip that stretches,
+		// fixed word spaces, hyphens only when a line would be very short.
+		ls.RaggedStretch = 2.5 * st.size
+		ls.HyphenPenalty = 200
+	}
+	o.measure = math.Max(o.measure, st.size)
+	s.para.build(runs, st, ls, o)
+	breaks, _ := s.br.lineBreaks(s.para.nodes, o.measure, ls)
+	s.lines = s.para.finalize(breaks, o, s.lines[:0])
+	s.nPara++
+	return s.lines
+}
+
+// plain sets a string on one line at its natural width, and returns its
+// items (X from 0, Y from the baseline) and that width.
+func (s *setter) plain(text string, st *textStyle, style ...article.Style) ([]Item, float64) {
+	run := article.Run{Text: text}
+	if len(style) > 0 {
+		run.Style = style[0]
+	}
+	const wide = 1e6
+	lines := s.set(article.Text{run}, st, paraOptions{measure: wide, ragged: true})
+	s.nPara--
+	if len(lines) == 0 {
+		return nil, 0
+	}
+	items := lines[0].items
+	w := 0.0
+	for _, n := range s.para.nodes {
+		if n.fill == 0 {
+			w += n.width
+		}
+	}
+	for _, l := range lines[1:] {
+		items = append(items, l.items...)
+	}
+	return items, w
+}
