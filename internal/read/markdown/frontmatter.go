@@ -8,13 +8,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 
 	"github.com/pressroom/publish/internal/article"
-	"github.com/pressroom/publish/internal/read/cues"
+	"github.com/pressroom/publish/internal/read/dates"
 )
 
 // A frontMatter holds the metadata the YAML block set, and what the model
@@ -312,36 +311,13 @@ func (d *decoder) person(key string, n *yaml.Node) (article.Person, error) {
 	return p, nil
 }
 
-// dateLayouts are the forms of a date with a clock time and zone: RFC 3339
-// and the looser forms of YAML's timestamp type.
-var dateLayouts = []string{
-	time.RFC3339Nano,
-	"2006-01-02 15:04:05.999999999Z07:00",
-	"2006-01-02 15:04:05.999999999 Z07:00",
-	"2006-01-02 15:04:05.999999999 -07",
-	"2006-01-02 15:04Z07:00",
-	"2006-01-02 15:04 Z07:00",
-}
-
-// isoDay matches an ISO 8601 day followed by a time the date cannot keep
-// because it names no zone.
-var isoDay = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$`)
-
 // date reads a date in any of the forms people write in front matter.
 func (d *decoder) date(key string, v *yaml.Node) (article.Date, error) {
 	s, err := d.text(key, v)
 	if err != nil || s == "" {
 		return article.Date{}, err
 	}
-	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return article.Date{Time: t, HasTime: true}, nil
-		}
-	}
-	if m := isoDay.FindStringSubmatch(s); m != nil {
-		s = m[1] // a clock time without a zone is not a moment
-	}
-	if date, ok := cues.ParseDate(s); ok {
+	if date, ok := dates.Parse(s); ok {
 		return date, nil
 	}
 	return article.Date{}, d.errorf(v, "%s: cannot read %q as a date (write it as 2018-05-18 or May 18, 2018)", key, s)
