@@ -12,7 +12,6 @@ import (
 	"time"
 
 	goepub "github.com/go-shiori/go-epub"
-	"golang.org/x/text/language"
 
 	"github.com/pressroom/publish/internal/article"
 )
@@ -127,11 +126,11 @@ const (
 // canonicalLang returns tag in canonical BCP 47 form, or "und" (undetermined)
 // when it is empty or malformed: dc:language must be well formed.
 func canonicalLang(tag string) string {
-	t, err := language.Parse(strings.TrimSpace(tag))
-	if err != nil || t == language.Und {
+	t, err := article.CanonicalLang(tag)
+	if err != nil || t == "und" {
 		return "und"
 	}
-	return t.String()
+	return t
 }
 
 func newBook(pub *article.Publication, opts Options) (*book, error) {

@@ -3,8 +3,6 @@ package publish
 import (
 	"fmt"
 
-	"golang.org/x/text/language"
-
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/read/dates"
 )
@@ -20,9 +18,9 @@ func parseDateFlag(s string) (article.Date, error) {
 
 // parseLang checks --lang is a BCP 47 tag and puts it in canonical form.
 func parseLang(s string) (string, error) {
-	tag, err := language.Parse(s)
+	tag, err := article.CanonicalLang(s)
 	if err != nil {
 		return "", fmt.Errorf("--lang: %q is not a BCP 47 language tag (such as en, pt-BR)", s)
 	}
-	return tag.String(), nil
+	return tag, nil
 }

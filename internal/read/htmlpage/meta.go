@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/text/language"
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/read/cues"
@@ -215,15 +214,11 @@ func set(dst *string, values ...string) {
 // langTag returns a BCP 47 tag for a language value ("en_US", "en-us",
 // "English" is refused), or "".
 func langTag(s string) string {
-	s = strings.ReplaceAll(strings.TrimSpace(s), "_", "-")
-	if s == "" {
+	t, err := article.CanonicalLang(s)
+	if err != nil || t == "und" {
 		return ""
 	}
-	t, err := language.Parse(s)
-	if err != nil || t == language.Und {
-		return ""
-	}
-	return t.String()
+	return t
 }
 
 // authorNames turns author values into names. A value may hold several

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/language"
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/read/dates"
@@ -329,11 +328,11 @@ func (d *decoder) lang(key string, v *yaml.Node) (string, error) {
 	if err != nil || s == "" {
 		return s, err
 	}
-	tag, err := language.Parse(s)
+	tag, err := article.CanonicalLang(s)
 	if err != nil {
 		return "", d.errorf(v, "%s: %q is not a BCP 47 language tag such as en or pt-BR", key, s)
 	}
-	return tag.String(), nil
+	return tag, nil
 }
 
 // resolve follows an alias to the node it names.
