@@ -54,8 +54,8 @@ type Metadata struct {
 	Section  string // the kicker: the section of the site it ran in
 	Authors  []Person
 	Date     Date
-	// Lang is a BCP 47 language tag such as "en" or "pt-BR"; empty when
-	// unknown.
+	// Lang is a BCP 47 language tag such as "en" or "pt-BR", in the form
+	// CanonicalLang gives; empty when unknown.
 	Lang      string
 	Publisher string // the site or publication name
 	SourceURL string

@@ -13,7 +13,6 @@ import (
 
 	goepub "github.com/go-shiori/go-epub"
 	"github.com/gofrs/uuid/v5"
-	"golang.org/x/text/language"
 
 	"github.com/pressroom/publish/internal/article"
 )
@@ -128,11 +127,11 @@ const (
 // canonicalLang returns tag in canonical BCP 47 form, or "und" (undetermined)
 // when it is empty or malformed: dc:language must be well formed.
 func canonicalLang(tag string) string {
-	t, err := language.Parse(strings.TrimSpace(tag))
-	if err != nil || t == language.Und {
+	t, err := article.CanonicalLang(tag)
+	if err != nil || t == "und" {
 		return "und"
 	}
-	return t.String()
+	return t
 }
 
 func newBook(pub *article.Publication, opts Options) (*book, error) {

@@ -8,8 +8,6 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"golang.org/x/text/language"
-
 	"github.com/pressroom/publish/internal/article"
 )
 
@@ -78,8 +76,8 @@ func describe(pub *article.Publication, opts Options) *meta {
 			out.keywords = append(out.keywords, k)
 		}
 	}
-	if tag, err := language.Parse(m.Lang); err == nil && m.Lang != "" {
-		out.lang = tag.String()
+	if tag, err := article.CanonicalLang(m.Lang); err == nil {
+		out.lang = tag
 	}
 	return out
 }

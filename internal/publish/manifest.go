@@ -11,6 +11,7 @@ import (
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/read"
+	"github.com/pressroom/publish/internal/read/yamlmeta"
 )
 
 // A manifest describes a book to bind: its metadata, and its sections,
@@ -30,8 +31,8 @@ import (
 // A book without parts lists its inputs at the top level instead of
 // sections. Paths are relative to the manifest's folder.
 type manifest struct {
-	// Meta is the book's: title, subtitle, authors, date, language,
-	// publisher, rights.
+	// Meta is the book's, read from the keys front matter uses (title,
+	// subtitle, author, date, lang, publisher, rights and the rest).
 	Meta     article.Metadata
 	Editors  []string
 	Cover    string // a path or URL, resolved
@@ -86,66 +87,52 @@ func unwrapPath(err error) error {
 }
 
 // parseManifest decodes a manifest whose relative paths resolve in dir.
+// The book's metadata keys are read as front matter reads them; the
+// manifest adds its own: editor, cover, sections and inputs.
 func parseManifest(data []byte, dir string) (*manifest, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		if first, _, ok := strings.Cut(msg, "\n"); ok {
-			msg = first
-		}
-		return nil, fmt.Errorf("manifest: %s", msg)
+	root, err := yamlmeta.Parse(data, 1)
+	if err != nil {
+		return nil, fmt.Errorf("manifest: %w", err)
 	}
-	if len(doc.Content) == 0 {
+	if root == nil {
 		return nil, errors.New("manifest: the file is empty")
 	}
-	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("manifest: line %d: want keys such as title: and sections:, not %s", root.Line, kind(root))
+		return nil, fmt.Errorf("manifest: line %d: want keys such as title: and sections:, not %s", root.Line, yamlmeta.Describe(root))
 	}
 	d := manifestDecoder{dir: dir}
 	m := &manifest{}
 	var topInputs []string
 	sawSections := false
-	err := pairs(root, func(k, v *yaml.Node) error {
+	meta, err := yamlmeta.Decoder{}.Decode(root, func(k, v *yaml.Node) error {
 		var err error
-		switch strings.ToLower(k.Value) {
-		case "title":
-			m.Meta.Title, err = d.text(k.Value, v)
-		case "subtitle":
-			m.Meta.Subtitle, err = d.text(k.Value, v)
+		switch key := strings.ToLower(k.Value); key {
 		case "editor", "editors":
-			var names []string
-			names, err = d.list(k.Value, v)
-			m.Editors = append(m.Editors, names...)
-		case "author", "authors":
-			var names []string
-			names, err = d.list(k.Value, v)
-			for _, n := range names {
-				m.Meta.Authors = append(m.Meta.Authors, article.Person{Name: n})
+			// Read as authors are; the book keeps only their names.
+			var people []article.Person
+			people, err = yamlmeta.Decoder{}.People(key, v)
+			for _, p := range people {
+				m.Editors = append(m.Editors, p.Name)
 			}
-		case "date":
-			m.Meta.Date, err = d.date(k.Value, v)
-		case "lang", "language":
-			m.Meta.Lang, err = d.lang(k.Value, v)
-		case "publisher":
-			m.Meta.Publisher, err = d.text(k.Value, v)
-		case "rights":
-			m.Meta.Rights, err = d.text(k.Value, v)
 		case "cover":
-			m.Cover, err = d.text(k.Value, v)
+			m.Cover, err = yamlmeta.Text(key, v)
 			m.Cover = d.path(m.Cover)
 		case "inputs":
-			topInputs, err = d.inputs(k.Value, v)
+			topInputs, err = d.inputs(key, v)
 		case "sections":
 			sawSections = true
 			m.Sections, err = d.sections(v)
 		default:
-			err = fmt.Errorf("line %d: unknown key %q (want title, subtitle, editor, author, date, lang, publisher, rights, cover, sections or inputs)", k.Line, k.Value)
+			err = fmt.Errorf("line %d: unknown key %q (want title, subtitle, editor, author, date, lang, publisher, rights, description, keywords, source, cover, sections or inputs)", k.Line, k.Value)
 		}
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("manifest: %w", err)
+	}
+	m.Meta = meta.Metadata
+	if m.Cover == "" {
+		m.Cover = d.path(meta.CoverImage) // pandoc's name for it
 	}
 	if sawSections && len(topInputs) > 0 {
 		return nil, errors.New("manifest: give inputs in sections or at the top level, not both")
@@ -163,56 +150,26 @@ func parseManifest(data []byte, dir string) (*manifest, error) {
 	return m, nil
 }
 
-// A manifestDecoder reads the values of a manifest's keys.
+// A manifestDecoder reads the values of a manifest's own keys.
 type manifestDecoder struct {
 	dir string // the manifest's folder
 }
 
-func (d manifestDecoder) text(key string, v *yaml.Node) (string, error) {
-	if v.Kind != yaml.ScalarNode {
-		return "", fmt.Errorf("line %d: %s: want text, not %s", v.Line, key, kind(v))
-	}
-	return strings.TrimSpace(v.Value), nil
-}
-
-func (d manifestDecoder) date(key string, v *yaml.Node) (article.Date, error) {
-	s, err := d.text(key, v)
-	if err != nil || s == "" {
-		return article.Date{}, err
-	}
-	date, err := parseDateFlag(s)
-	if err != nil {
-		return article.Date{}, fmt.Errorf("line %d: %s: cannot read %q as a date (use YYYY-MM-DD)", v.Line, key, s)
-	}
-	return date, nil
-}
-
-func (d manifestDecoder) lang(key string, v *yaml.Node) (string, error) {
-	s, err := d.text(key, v)
-	if err != nil || s == "" {
-		return "", err
-	}
-	tag, err := parseLang(s)
-	if err != nil {
-		return "", fmt.Errorf("line %d: %s: %q is not a BCP 47 language tag (such as en, pt-BR)", v.Line, key, s)
-	}
-	return tag, nil
-}
-
-// list reads one name or a list of names.
+// list reads one path or a list of paths.
 func (d manifestDecoder) list(key string, v *yaml.Node) ([]string, error) {
 	if v.Kind == yaml.ScalarNode {
-		if s := strings.TrimSpace(v.Value); s != "" {
-			return []string{s}, nil
+		s, err := yamlmeta.Text(key, v)
+		if s == "" {
+			return nil, err
 		}
-		return nil, nil
+		return []string{s}, nil
 	}
 	if v.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("line %d: %s: want a name or a list of names, not %s", v.Line, key, kind(v))
+		return nil, fmt.Errorf("line %d: %s: want a path or a list of paths, not %s", v.Line, key, yamlmeta.Describe(v))
 	}
 	var out []string
 	for _, e := range v.Content {
-		s, err := d.text(key, e)
+		s, err := yamlmeta.Text(key, yamlmeta.Resolve(e))
 		if err != nil {
 			return nil, err
 		}
@@ -250,19 +207,20 @@ func (d manifestDecoder) path(p string) string {
 
 func (d manifestDecoder) sections(v *yaml.Node) ([]manifestSection, error) {
 	if v.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("line %d: sections: want a list of sections, each with a title and inputs, not %s", v.Line, kind(v))
+		return nil, fmt.Errorf("line %d: sections: want a list of sections, each with a title and inputs, not %s", v.Line, yamlmeta.Describe(v))
 	}
 	var out []manifestSection
 	for _, sv := range v.Content {
+		sv = yamlmeta.Resolve(sv)
 		if sv.Kind != yaml.MappingNode {
-			return nil, fmt.Errorf("line %d: sections: want a title and inputs, not %s", sv.Line, kind(sv))
+			return nil, fmt.Errorf("line %d: sections: want a title and inputs, not %s", sv.Line, yamlmeta.Describe(sv))
 		}
 		var s manifestSection
 		err := pairs(sv, func(k, val *yaml.Node) error {
 			var err error
 			switch strings.ToLower(k.Value) {
 			case "title":
-				s.Title, err = d.text(k.Value, val)
+				s.Title, err = yamlmeta.Text(k.Value, val)
 			case "inputs":
 				s.Inputs, err = d.inputs(k.Value, val)
 			default:
@@ -281,26 +239,13 @@ func (d manifestDecoder) sections(v *yaml.Node) ([]manifestSection, error) {
 	return out, nil
 }
 
-// pairs calls fn with each key and value of a mapping, up to the first
-// error.
+// pairs calls fn with each key and value of a mapping, aliases followed,
+// up to the first error.
 func pairs(mapping *yaml.Node, fn func(k, v *yaml.Node) error) error {
 	for i := 0; i+1 < len(mapping.Content); i += 2 {
-		if err := fn(mapping.Content[i], mapping.Content[i+1]); err != nil {
+		if err := fn(yamlmeta.Resolve(mapping.Content[i]), yamlmeta.Resolve(mapping.Content[i+1])); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// kind names a YAML node's kind for messages.
-func kind(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.MappingNode:
-		return "a map"
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	return fmt.Sprintf("%q", n.Value)
 }

@@ -55,6 +55,16 @@ sections:
 	if len(m.Sections) != 1 || m.Sections[0].Title != "" || len(m.Sections[0].Inputs) != 2 || m.Meta.Authors[0].Name != "Solo Writer" {
 		t.Errorf("top-level inputs: %s", describeManifest(m))
 	}
+
+	// The metadata keys read as front matter reads them.
+	m, err = parseManifest([]byte("title: T\ndescription: About.\nkeywords: a, b\neditors:\n  - name: Ada Byron\n    bio: Poet.\ndate: May 18, 2018\ncover-image: c.jpg\ninputs: a.txt\n"), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Meta.Subtitle != "About." || strings.Join(m.Meta.Keywords, ",") != "a,b" || strings.Join(m.Editors, ",") != "Ada Byron" ||
+		m.Meta.Date.String() != "2018-05-18" || m.Cover != filepath.Join(dir, "c.jpg") {
+		t.Errorf("front matter keys: %s %q", describeManifest(m), m.Meta.Keywords)
+	}
 }
 
 func describeManifest(m *manifest) string {
@@ -70,7 +80,7 @@ func TestParseManifestErrors(t *testing.T) {
 	tests := []struct{ yaml, want string }{
 		{"", "manifest: the file is empty"},
 		{"- a.txt\n", `manifest: line 1: want keys such as title: and sections:, not a list`},
-		{"title: [a, b]\ninputs: [a.txt]\n", `manifest: line 1: title: want text, not a list`},
+		{"title: [a, b]\ninputs: [a.txt]\n", `manifest: line 1: title: want text, got a list`},
 		{"title: T\nchapters: [a.txt]\n", `manifest: line 2: unknown key "chapters"`},
 		{"title: T\n", "manifest: no inputs"},
 		{"title: T\nsections:\n  - title: A\n", `manifest: line 3: section "A" has no inputs`},

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/abadojack/whatlanggo"
-	"golang.org/x/text/language"
 
 	"github.com/pressroom/publish/internal/article"
 )
@@ -44,9 +43,9 @@ func DetectLanguage(a *article.Article) string {
 		return ""
 	}
 	code := whatlanggo.LangToStringShort(info.Lang)
-	tag, err := language.Parse(code)
+	tag, err := article.CanonicalLang(code)
 	if err != nil {
 		return ""
 	}
-	return tag.String()
+	return tag
 }

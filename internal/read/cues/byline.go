@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read/dates"
 )
 
 // A Byline is what a byline line says: who wrote the article and, when the
@@ -36,9 +37,9 @@ func ParseByline(line string) (Byline, bool) {
 	// NAME | DATE, or DATE | NAME.
 	if left, right, ok := strings.Cut(s, "|"); ok {
 		left, right = strings.TrimSpace(left), strings.TrimSpace(right)
-		if d, ok := ParseDate(right); ok {
+		if d, ok := dates.ParseLine(right); ok {
 			b.Date, s = d, left
-		} else if d, ok := ParseDate(left); ok {
+		} else if d, ok := dates.ParseLine(left); ok {
 			b.Date, s = d, right
 		} else {
 			return Byline{}, false
@@ -49,7 +50,7 @@ func ParseByline(line string) (Byline, bool) {
 	}
 	// DATE by NAME.
 	if i := strings.Index(strings.ToLower(s), " by "); i > 0 {
-		if d, ok := ParseDate(s[:i]); ok {
+		if d, ok := dates.ParseLine(s[:i]); ok {
 			b.Date = d
 			return b.withNames(s[i+len(" by "):], true)
 		}
@@ -76,7 +77,7 @@ func cutDate(s, sep string) (string, article.Date, bool) {
 			return "", article.Date{}, false
 		}
 		i += j
-		if d, ok := ParseDate(s[i+len(sep):]); ok && i > 0 {
+		if d, ok := dates.ParseLine(s[i+len(sep):]); ok && i > 0 {
 			return s[:i], d, true
 		}
 		i += len(sep)

@@ -7,38 +7,6 @@ import (
 	"github.com/pressroom/publish/internal/article"
 )
 
-func TestParseDate(t *testing.T) {
-	tests := []struct {
-		in   string
-		want string // "" means not a date
-	}{
-		{"May 18, 2018", "2018-05-18"},
-		{"Sept. 25, 2018", "2018-09-25"},
-		{"Jan 2, 2006", "2006-01-02"},
-		{"18 May 2018", "2018-05-18"},
-		{"1st March 2020", "2020-03-01"},
-		{"2018-05-18", "2018-05-18"},
-		{"2018-05-18T10:15:00+02:00", "2018-05-18T10:15:00+02:00"},
-		{"5/18/2018", "2018-05-18"},
-		{"Published May 18, 2018", "2018-05-18"},
-		{"Updated on: Monday, May 21, 2018", "2018-05-21"},
-		{"Tuesday 15 October 2019", "2019-10-15"},
-		{"Feb. 23, 2015 at 3:04 p.m. ET", "2015-02-23"},
-		{"2/26/2015 7:11 AM PST", "2015-02-26"},
-		{"February 30, 2018", ""},
-		{"May 18, 2018 was a Friday and the market rose.", ""},
-		{"Mayday 18, 2018", ""},
-		{"In 2018 the company grew.", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		d, ok := ParseDate(tt.in)
-		if got := d.String(); ok != (tt.want != "") || got != tt.want {
-			t.Errorf("ParseDate(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
-		}
-	}
-}
-
 func TestParseByline(t *testing.T) {
 	tests := []struct {
 		in      string

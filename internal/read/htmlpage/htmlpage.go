@@ -15,6 +15,7 @@ import (
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/read/cues"
+	"github.com/pressroom/publish/internal/read/dates"
 	"github.com/pressroom/publish/internal/read/images"
 )
 
@@ -285,7 +286,7 @@ func bylineNames(byline string) []string {
 	}
 	if f := strings.Fields(s); len(f) > 2 {
 		for i := 1; i < len(f); i++ {
-			if _, ok := cues.ParseDate(strings.Join(f[i:], " ")); ok {
+			if _, ok := dates.ParseLine(strings.Join(f[i:], " ")); ok {
 				s = strings.Join(f[:i], " ")
 				break
 			}

@@ -22,6 +22,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/read/dates"
 	"github.com/pressroom/publish/internal/read/images"
 )
 
@@ -130,7 +131,7 @@ func TestLeadImageAndSourceURL(t *testing.T) {
 
 func mustTime(t *testing.T, s string) time.Time {
 	t.Helper()
-	d := parseDate(s)
+	d, _ := dates.Parse(s)
 	if d.IsZero() {
 		t.Fatalf("bad time %q", s)
 	}

@@ -3,13 +3,12 @@ package htmlpage
 import (
 	"net/url"
 	"strings"
-	"time"
 
 	"golang.org/x/net/html"
-	"golang.org/x/text/language"
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/read/cues"
+	"github.com/pressroom/publish/internal/read/dates"
 )
 
 // pageMeta is what a page declares about its article, each field taken from
@@ -96,10 +95,10 @@ func readMeta(doc *html.Node) pageMeta {
 		set(&m.rights, ld.str(o["copyrightNotice"]))
 		set(&m.sourceURL, ld.str(o["url"]), ld.str(o["mainEntityOfPage"]))
 		if m.date.IsZero() {
-			m.date = parseDate(ld.str(o["datePublished"]))
+			m.date, _ = dates.Parse(ld.str(o["datePublished"]))
 		}
 		if m.date.IsZero() {
-			m.date = parseDate(ld.str(o["dateCreated"]))
+			m.date, _ = dates.Parse(ld.str(o["dateCreated"]))
 		}
 		if len(m.authors) == 0 {
 			m.authors = authorNames(ld.strs(o["author"]), true)
@@ -132,7 +131,7 @@ func readMeta(doc *html.Node) pageMeta {
 		m.authors = authorNames(tags.all("citation_author", "dc.creator", "dcterms.creator"), true)
 	}
 	if m.date.IsZero() {
-		m.date = parseDate(tags.first("citation_publication_date", "citation_date", "citation_online_date",
+		m.date, _ = dates.Parse(tags.first("citation_publication_date", "citation_date", "citation_online_date",
 			"dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created"))
 	}
 	if len(m.keywords) == 0 {
@@ -146,7 +145,7 @@ func readMeta(doc *html.Node) pageMeta {
 	set(&m.section, tags.first("article:section", "og:article:section"))
 	set(&m.sourceURL, tags.first("og:url"))
 	if m.date.IsZero() {
-		m.date = parseDate(tags.first("article:published_time", "og:article:published_time", "og:published_time",
+		m.date, _ = dates.Parse(tags.first("article:published_time", "og:article:published_time", "og:published_time",
 			"datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "sailthru.date"))
 	}
 	if len(m.authors) == 0 {
@@ -215,15 +214,11 @@ func set(dst *string, values ...string) {
 // langTag returns a BCP 47 tag for a language value ("en_US", "en-us",
 // "English" is refused), or "".
 func langTag(s string) string {
-	s = strings.ReplaceAll(strings.TrimSpace(s), "_", "-")
-	if s == "" {
+	t, err := article.CanonicalLang(s)
+	if err != nil || t == "und" {
 		return ""
 	}
-	t, err := language.Parse(s)
-	if err != nil || t == language.Und {
-		return ""
-	}
-	return t.String()
+	return t
 }
 
 // authorNames turns author values into names. A value may hold several
@@ -281,53 +276,6 @@ func keywordList(values []string) []string {
 		}
 	}
 	return out
-}
-
-// dateLayouts are the forms machine-readable dates take on pages besides
-// RFC 3339; those with a zone give a date with a time.
-var dateLayouts = []struct {
-	layout  string
-	hasTime bool
-}{
-	{"2006-01-02T15:04:05.999999999Z0700", true},
-	{"2006-01-02T15:04Z07:00", true},
-	{"2006-01-02 15:04:05Z07:00", true},
-	{"2006-01-02 15:04:05 -0700", true},
-	{time.RFC1123Z, true},
-	{time.RFC1123, true},
-	{"Mon, 2 Jan 2006 15:04:05 -0700", true},
-	{"2006-01-02T15:04:05.999999999", false},
-	{"2006-01-02 15:04:05.999999999", false},
-	{"2006-01-02T15:04", false},
-	{"2006-01-02 15:04", false},
-	{"2006/01/02", false},
-	{"20060102", false},
-}
-
-// parseDate reads a date as metadata gives it. A time without a zone is
-// kept to the day: its clock time is the site's, in an unknown zone.
-func parseDate(s string) article.Date {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return article.Date{}
-	}
-	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return article.Date{Time: t, HasTime: true}
-	}
-	for _, l := range dateLayouts {
-		t, err := time.Parse(l.layout, s)
-		if err != nil {
-			continue
-		}
-		if !l.hasTime {
-			return article.Day(t.Year(), t.Month(), t.Day())
-		}
-		return article.Date{Time: t, HasTime: true}
-	}
-	if d, ok := cues.ParseDate(s); ok {
-		return d
-	}
-	return article.Date{}
 }
 
 // absURL resolves ref against base and returns it if it is a web address.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/pressroom/publish/internal/corpustest"
 	"github.com/pressroom/publish/internal/read/cues"
+	"github.com/pressroom/publish/internal/read/dates"
 	"github.com/pressroom/publish/internal/tooltest"
 )
 
@@ -42,7 +43,7 @@ func TestCorpusKeepsEveryWord(t *testing.T) {
 				if cues.IsDebris(line) {
 					continue
 				}
-				if _, ok := cues.ParseDate(line); ok {
+				if _, ok := dates.ParseLine(line); ok {
 					continue
 				}
 				keep := line

@@ -7,6 +7,7 @@ import (
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/read/cues"
+	"github.com/pressroom/publish/internal/read/dates"
 )
 
 // Limits that tell a line of furniture from prose.
@@ -137,7 +138,7 @@ func (p *parser) head(units []unit) []unit {
 		if p.byline(u.text) {
 			continue
 		}
-		if d, ok := cues.ParseDate(u.text); ok {
+		if d, ok := dates.ParseLine(u.text); ok {
 			if p.a.Meta.Date.IsZero() {
 				p.a.Meta.Date = d
 			}
@@ -347,7 +348,7 @@ func (p *parser) body(leftover, units []unit) {
 		if i < 4 && p.byline(u.text) {
 			continue
 		}
-		if d, ok := cues.ParseDate(u.text); ok && i < 4 && p.a.Meta.Date.IsZero() {
+		if d, ok := dates.ParseLine(u.text); ok && i < 4 && p.a.Meta.Date.IsZero() {
 			p.a.Meta.Date = d
 			continue
 		}

@@ -1,0 +1,201 @@
+// Package dates reads publication dates in the forms articles and their
+// metadata give them, for every reader and the book manifest: Parse for the
+// value of a metadata field (a web page's <meta> or JSON-LD, YAML front
+// matter, a manifest, a flag), ParseLine for a line of scraped text that
+// may be a date.
+package dates
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pressroom/publish/internal/article"
+)
+
+// A layout is a machine-readable form of a date; one with a zone gives a
+// date with a time.
+type layout struct {
+	layout  string
+	hasTime bool
+}
+
+// layouts are the forms of a metadata value besides RFC 3339: those pages
+// give (ISO 8601 variants, RFC 1123 as in HTTP, compact numbers) and the
+// looser ones of YAML's timestamp type.
+func layouts() []layout {
+	return []layout{
+		{time.RFC3339Nano, true},
+		{"2006-01-02T15:04:05.999999999Z0700", true},
+		{"2006-01-02T15:04Z07:00", true},
+		{"2006-01-02 15:04:05.999999999Z07:00", true},
+		{"2006-01-02 15:04:05.999999999 Z07:00", true},
+		{"2006-01-02 15:04:05 -0700", true},
+		{"2006-01-02 15:04:05.999999999 -07", true},
+		{"2006-01-02 15:04Z07:00", true},
+		{"2006-01-02 15:04 Z07:00", true},
+		{time.RFC1123Z, true},
+		{time.RFC1123, true},
+		{"Mon, 2 Jan 2006 15:04:05 -0700", true},
+		{"2006-01-02T15:04:05.999999999", false},
+		{"2006-01-02 15:04:05.999999999", false},
+		{"2006-01-02T15:04", false},
+		{"2006-01-02 15:04", false},
+		{"2006/01/02", false},
+		{"20060102", false},
+	}
+}
+
+// isoDayTime matches an ISO 8601 day followed by a clock time without a
+// zone, in the forms the layouts miss (a one-digit hour, a lower-case t).
+var isoDayTime = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$`)
+
+// Parse reads the value of a metadata field: RFC 3339 and the other ISO
+// 8601 forms with and without a time and zone, YAML timestamps, RFC 1123,
+// "2006/01/02" and "20060102", and every form ParseLine reads. A clock time
+// without a zone is kept to the day, since it is the site's own in a zone
+// nobody named. It reports false for anything else.
+func Parse(s string) (article.Date, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return article.Date{}, false
+	}
+	for _, l := range layouts() {
+		t, err := time.Parse(l.layout, s)
+		if err != nil {
+			continue
+		}
+		if !l.hasTime || !knownZone(t) {
+			return article.Day(t.Year(), t.Month(), t.Day()), true
+		}
+		return article.Date{Time: t, HasTime: true}, true
+	}
+	if m := isoDayTime.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
+	return ParseLine(s)
+}
+
+// knownZone reports whether t's offset is real. Given a zone abbreviation
+// it does not know ("EST" where the machine's zone is not American),
+// time.Parse makes up a zone of that name at UTC, which would misplace the
+// moment by hours.
+func knownZone(t time.Time) bool {
+	name, offset := t.Zone()
+	return offset != 0 || name == "" || name == "UTC" || name == "GMT" || name == "UT"
+}
+
+var (
+	// "Published", "Updated on" and the like before a date.
+	datePrefix = regexp.MustCompile(`(?i)^(?:(?:first |last )?(?:published|updated|posted|modified|written|dated?)(?: on)?:?\s+)`)
+	// "Monday," before a date.
+	weekday = regexp.MustCompile(`(?i)^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+`)
+	// A clock time and zone after a date: "at 3:04 p.m. ET", "10:15 AM PST", "| 07:17".
+	clockTime = regexp.MustCompile(`(?i)^(?:,|\bat\b|\|)?\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?\s*([A-Z]{2,4})?\s*$`)
+
+	monthFirst = regexp.MustCompile(`^([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dayFirst   = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9}\.?),?\s+(\d{4})\b`)
+	isoDate    = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
+	usNumeric  = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})\b`)
+)
+
+// ParseLine reads a line that is a date and nothing else, in the forms
+// English-language sites print: "May 18, 2018", "Sept. 25, 2018", "18 May
+// 2018", "2018-05-18", "5/18/2018" (month first), full RFC 3339, each
+// optionally after "Published"/"Updated on" and a weekday, and before a
+// clock time ("at 3:04 p.m. ET"). It reports false for anything else, so a
+// sentence that merely mentions a date is never taken for one, nor a number
+// such as 20180518 that metadata would give.
+func ParseLine(line string) (article.Date, bool) {
+	s := strings.TrimSpace(line)
+	if len(s) > 80 {
+		return article.Date{}, false
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return article.Date{Time: t, HasTime: true}, true
+	}
+	s = datePrefix.ReplaceAllString(s, "")
+	s = weekday.ReplaceAllString(s, "")
+	d, rest, ok := leadingDate(s)
+	if !ok {
+		return article.Date{}, false
+	}
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return d, true
+	}
+	if m := clockTime.FindStringSubmatch(rest); m != nil {
+		// The clock time is printed in the site's own zone, which the line
+		// rarely names in a form Go can resolve: keep the day only.
+		return d, true
+	}
+	return article.Date{}, false
+}
+
+// leadingDate parses a date at the start of s and returns the rest.
+func leadingDate(s string) (article.Date, string, bool) {
+	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
+		y, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		day, _ := strconv.Atoi(s[m[6]:m[7]])
+		d, ok := validDay(y, mo, day)
+		return d, s[m[1]:], ok
+	}
+	if m := monthFirst.FindStringSubmatchIndex(s); m != nil {
+		mo, ok := monthNumber(s[m[2]:m[3]])
+		if !ok {
+			return article.Date{}, "", false
+		}
+		day, _ := strconv.Atoi(s[m[4]:m[5]])
+		y, _ := strconv.Atoi(s[m[6]:m[7]])
+		d, ok := validDay(y, int(mo), day)
+		return d, s[m[1]:], ok
+	}
+	if m := dayFirst.FindStringSubmatchIndex(s); m != nil {
+		mo, ok := monthNumber(s[m[4]:m[5]])
+		if !ok {
+			return article.Date{}, "", false
+		}
+		day, _ := strconv.Atoi(s[m[2]:m[3]])
+		y, _ := strconv.Atoi(s[m[6]:m[7]])
+		d, ok := validDay(y, int(mo), day)
+		return d, s[m[1]:], ok
+	}
+	if m := usNumeric.FindStringSubmatchIndex(s); m != nil {
+		mo, _ := strconv.Atoi(s[m[2]:m[3]])
+		day, _ := strconv.Atoi(s[m[4]:m[5]])
+		y, _ := strconv.Atoi(s[m[6]:m[7]])
+		d, ok := validDay(y, mo, day)
+		return d, s[m[1]:], ok
+	}
+	return article.Date{}, "", false
+}
+
+// monthNumber maps English month names and their common abbreviations
+// (AP style "Sept.", "Jan.") to month numbers.
+func monthNumber(s string) (time.Month, bool) {
+	s = strings.ToLower(strings.TrimSuffix(s, "."))
+	if len(s) < 3 {
+		return 0, false
+	}
+	for m := time.January; m <= time.December; m++ {
+		name := strings.ToLower(m.String())
+		if s == name || (len(s) <= len(name) && strings.HasPrefix(name, s) && (len(s) == 3 || s == "sept")) {
+			return m, true
+		}
+	}
+	return 0, false
+}
+
+// validDay returns the day y-m-d, or false when there is no such day.
+func validDay(y, m, d int) (article.Date, bool) {
+	if y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return article.Date{}, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // February 30th rolls over
+		return article.Date{}, false
+	}
+	return article.Date{Time: t}, true
+}
