@@ -17,6 +17,10 @@ type Publication struct {
 	// Sections hold the articles in reading order. A single article is one
 	// untitled section of one article.
 	Sections []Section
+	// Book marks a publication bound as a book, even of one article: the
+	// backends give it a cover, a title page and contents of its own, set
+	// each article apart, and take its lead image as its cover.
+	Book bool
 }
 
 // A Section groups articles under an optional title.

@@ -31,10 +31,6 @@ type Options struct {
 	// Cover is a cover image to use instead of the generated one. It must
 	// carry its JPEG or PNG bytes in Data.
 	Cover *article.Image
-	// Book makes the publication's own title page, with a document for
-	// each article, even when it holds only one; a book's lead image, when
-	// it has one, is its cover.
-	Book bool
 	// CoverFonts are the parsed fonts a generated cover is set in, for a
 	// program that makes many books to share; nil parses them afresh.
 	CoverFonts *CoverFonts
@@ -136,7 +132,7 @@ func canonicalLang(tag string) string {
 
 func newBook(pub *article.Publication, opts Options) (*book, error) {
 	arts := pub.Articles()
-	b := &book{pub: pub, opts: opts, single: len(arts) == 1 && !opts.Book}
+	b := &book{pub: pub, opts: opts, single: len(arts) == 1 && !pub.Book}
 	b.lang = canonicalLang(pub.Meta.Lang)
 	if b.lang == "und" {
 		b.lang = canonicalLang(arts[0].Meta.Lang)
@@ -351,7 +347,7 @@ func (b *book) addCover() error {
 		err  error
 	)
 	c := b.opts.Cover
-	if lead := b.pub.Meta.LeadImage; c == nil && b.opts.Book && lead != nil && len(lead.Data) > 0 {
+	if lead := b.pub.Meta.LeadImage; c == nil && b.pub.Book && lead != nil && len(lead.Data) > 0 {
 		c = lead
 	}
 	if c != nil {

@@ -320,9 +320,8 @@ func TestBookOfOne(t *testing.T) {
 	}
 	cover := testJPEG(t, 60, 96)
 	pub.Meta.LeadImage = &article.Image{Data: cover, MediaType: "image/jpeg", Width: 60, Height: 96}
-	opts := seedOptions()
-	opts.Book = true
-	got, _ := files(t, write(t, pub, opts))
+	pub.Book = true
+	got, _ := files(t, write(t, pub, seedOptions()))
 	if !bytes.Equal(got["EPUB/images/cover.jpg"], cover) {
 		t.Error("a book's lead image is not its cover")
 	}

@@ -37,6 +37,7 @@ func sampleBook() *article.Publication {
 	pub := &article.Publication{
 		Meta:    article.Metadata{Title: "Harbour Records", Subtitle: "Seven accounts", Lang: "en", Rights: "CC BY 4.0"},
 		Editors: []article.Person{{Name: "Ada Byron"}},
+		Book:    true,
 	}
 	lengths := [][]int{{3, 14}, {1, 40, 6, 9, 22}}
 	n := 0
@@ -101,7 +102,7 @@ func TestBook(t *testing.T) {
 		t.Run(fmt.Sprintf("%s/duplex=%v", tc.paper, tc.duplex), func(t *testing.T) {
 			paper, _ := PaperNamed(tc.paper)
 			pub := sampleBook()
-			doc, err := ts.Layout(pub, Options{Paper: paper, Book: true, Duplex: tc.duplex})
+			doc, err := ts.Layout(pub, Options{Paper: paper, Duplex: tc.duplex})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -243,7 +244,7 @@ func checkBook(t *testing.T, pub *article.Publication, doc *Document, paper Pape
 
 // TestBookOutline checks the outline nests part, article, heading.
 func TestBookOutline(t *testing.T) {
-	doc, err := typesetter().Layout(sampleBook(), Options{Book: true})
+	doc, err := typesetter().Layout(sampleBook(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,12 +19,6 @@ type Options struct {
 	// Created is the date the file is made, printed in the credits; the
 	// zero time leaves it out, which keeps test output stable.
 	Created time.Time
-	// Book sets the publication as a bound book: a cover page and a table
-	// of contents numbered in roman, then every article from a new page
-	// under running heads with the book's and the article's titles, folios
-	// running through the book, and the credits of all the articles
-	// gathered at the end. Without it each article is set as on its own.
-	Book bool
 	// Duplex opens each article of a book on a right-hand page, for
 	// printing on both sides of the paper.
 	Duplex bool
@@ -68,7 +62,7 @@ func (t *Typesetter) Layout(pub *article.Publication, opts Options) (*Document, 
 		return t.fonts.Resolve(fonts.FallbackChain(r), r)
 	}
 	s.articles = pub.Articles()
-	if opts.Book {
+	if pub.Book {
 		return s.book(pub), nil
 	}
 	for ai, a := range s.articles {

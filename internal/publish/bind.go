@@ -18,7 +18,7 @@ import (
 // must read: when one does not, each failure is reported and no book is
 // made, since a book with a hole in it is not what was asked for.
 func bind(ctx context.Context, inputs []string, opts Options, formats []string, lopts layout.Options) error {
-	lopts.Book, lopts.Duplex = true, opts.Duplex
+	lopts.Duplex = opts.Duplex
 	m, base, err := bookManifest(inputs)
 	if err != nil {
 		return err
@@ -126,7 +126,7 @@ func (ov *Overrides) applyBook(m *manifest) error {
 // the manifest's i-th section. A book with no language of its own takes
 // its articles' commonest.
 func (m *manifest) publication(arts []*article.Article, counts []int) *article.Publication {
-	pub := &article.Publication{Meta: m.Meta}
+	pub := &article.Publication{Meta: m.Meta, Book: true}
 	for _, n := range m.Editors {
 		pub.Editors = append(pub.Editors, article.Person{Name: n})
 	}

@@ -55,7 +55,7 @@ func (e *env) render(w io.Writer, format string, pub *article.Publication, name 
 		}
 		return pdf.Write(w, pub, doc, pdf.Options{Creator: creator, Created: lopts.Created})
 	case "epub":
-		return epub.Write(w, pub, epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts, Book: lopts.Book, CoverFonts: e.coverFonts})
+		return epub.Write(w, pub, epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts, CoverFonts: e.coverFonts})
 	}
 	return fmt.Errorf("unknown format %q", format)
 }
