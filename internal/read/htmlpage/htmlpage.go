@@ -374,7 +374,9 @@ func subset(some, all []string) bool {
 // (the title is 1) and no level is skipped: h1 h3 h4 become 2 3 4.
 func shiftHeadings(body []article.Block) {
 	used := map[int]bool{}
-	eachHeading(body, func(h *article.Heading) { used[h.Level] = true })
+	for h := range article.Query[*article.Heading](body) {
+		used[h.Level] = true
+	}
 	var levels []int
 	for l := range used {
 		levels = append(levels, l)
@@ -384,21 +386,8 @@ func shiftHeadings(body []article.Block) {
 	for i, l := range levels {
 		rank[l] = min(2+i, 6)
 	}
-	eachHeading(body, func(h *article.Heading) { h.Level = rank[h.Level] })
-}
-
-func eachHeading(blocks []article.Block, fn func(*article.Heading)) {
-	for _, bl := range blocks {
-		switch bl := bl.(type) {
-		case *article.Heading:
-			fn(bl)
-		case *article.Quote:
-			eachHeading(bl.Blocks, fn)
-		case *article.List:
-			for _, it := range bl.Items {
-				eachHeading(it, fn)
-			}
-		}
+	for h := range article.Query[*article.Heading](body) {
+		h.Level = rank[h.Level]
 	}
 }
 
@@ -480,27 +469,17 @@ func countWords(blocks []article.Block) int {
 		}
 		inWord = false
 	}
-	var walk func([]article.Block)
-	walk = func(blocks []article.Block) {
-		for _, bl := range blocks {
-			switch bl := bl.(type) {
-			case *article.Heading:
-				count(bl.Text.String())
-			case *article.Paragraph:
-				count(bl.Text.String())
-			case *article.Preformatted:
-				count(bl.Text)
-			case *article.Figure:
-				count(bl.Image.Caption.String())
-			case *article.Quote:
-				walk(bl.Blocks)
-			case *article.List:
-				for _, it := range bl.Items {
-					walk(it)
-				}
-			}
+	for bl := range article.All(blocks) {
+		switch bl := bl.(type) {
+		case *article.Heading:
+			count(bl.Text.String())
+		case *article.Paragraph:
+			count(bl.Text.String())
+		case *article.Preformatted:
+			count(bl.Text)
+		case *article.Figure:
+			count(bl.Image.Caption.String())
 		}
 	}
-	walk(blocks)
 	return n
 }

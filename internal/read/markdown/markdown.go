@@ -33,6 +33,7 @@ package markdown
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -136,8 +137,7 @@ func countLevel1(blocks []article.Block) int {
 // is the title's) and no heading is more than one level below the one
 // before it, as EPUB's navigation and PDF bookmarks both assume.
 func shiftHeadings(body []article.Block) {
-	var hs []*article.Heading
-	collectHeadings(body, &hs)
+	hs := slices.Collect(article.Query[*article.Heading](body))
 	if len(hs) == 0 {
 		return
 	}
@@ -149,21 +149,6 @@ func shiftHeadings(body []article.Block) {
 	for _, h := range hs {
 		h.Level = min(h.Level-top+2, prev+1, 6)
 		prev = h.Level
-	}
-}
-
-func collectHeadings(blocks []article.Block, hs *[]*article.Heading) {
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *article.Heading:
-			*hs = append(*hs, b)
-		case *article.Quote:
-			collectHeadings(b.Blocks, hs)
-		case *article.List:
-			for _, item := range b.Items {
-				collectHeadings(item, hs)
-			}
-		}
 	}
 }
 
