@@ -456,8 +456,7 @@ func sameImage(a, b string) bool {
 func countWords(blocks []article.Block) int {
 	n := 0
 	inWord := false
-	var count func(string)
-	count = func(s string) {
+	count := func(s string) {
 		for _, r := range s {
 			isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
 			if isWord && (!inWord || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)) {
