@@ -39,7 +39,7 @@ var skipped = map[string]bool{
 	"iframe": true, "svg": true, "canvas": true, "video": true, "audio": true,
 	"object": true, "embed": true, "input": true, "select": true, "textarea": true,
 	"button": true, "meta": true, "link": true, "source": true, "track": true,
-	"map": true, "area": true, "dialog": true,
+	"map": true, "area": true, "dialog": true, "title": true,
 }
 
 // blockTags end a paragraph and start a new one.
@@ -240,6 +240,9 @@ func (b *builder) image(n *html.Node, st style) {
 		return
 	}
 	fig := b.c.figureFromImage(n)
+	if fig != nil && b.c.opts.Caption != nil {
+		b.c.opts.Caption(&fig.Image, attr(imgOf(n), "title"))
+	}
 	switch {
 	case fig == nil:
 	case b.inline:

@@ -38,6 +38,12 @@ type Options struct {
 	// that cannot be had is reported by Images.Warn when that is set,
 	// else here.
 	Warn func(string)
+	// Caption, when set, captions each image that stands outside a
+	// <figure>, given its title attribute, by the rule of the document
+	// the HTML is part of (Markdown's: the title, else the alt text).
+	// When nil such an image has no caption: on a page, title is a
+	// tooltip and alt a description, not a caption.
+	Caption func(img *article.Image, title string)
 }
 
 // Parse reads a web page into an article. It fails with ErrNoArticle when
@@ -57,7 +63,7 @@ func Parse(data []byte, opts Options) (*article.Article, error) {
 	if ra.Node == nil {
 		return nil, ErrNoArticle
 	}
-	c := &converter{opts: opts, base: base, loaded: map[string]article.Image{}}
+	c := newConverter(opts, base)
 	b := c.newBuilder(false)
 	b.node(ra.Node, style{})
 	b.flush()
@@ -95,6 +101,11 @@ type converter struct {
 	base    *url.URL // against which links resolve; nil when unknown
 	credits []article.Credit
 	loaded  map[string]article.Image // by Src, so an image loads once
+}
+
+// newConverter returns a converter whose links resolve against base.
+func newConverter(opts Options, base *url.URL) *converter {
+	return &converter{opts: opts, base: base, loaded: map[string]article.Image{}}
 }
 
 // linkBase returns the address relative links resolve against: the page's
