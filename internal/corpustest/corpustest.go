@@ -174,28 +174,18 @@ func ArticleText(a *article.Article) string {
 	for _, c := range a.Credits {
 		b.WriteString(c.Text + "\n")
 	}
-	var walk func([]article.Block)
-	walk = func(blocks []article.Block) {
-		for _, bl := range blocks {
-			switch bl := bl.(type) {
-			case *article.Heading:
-				b.WriteString(bl.Text.String())
-			case *article.Paragraph:
-				b.WriteString(bl.Text.String())
-			case *article.Preformatted:
-				b.WriteString(bl.Text)
-			case *article.Figure:
-				b.WriteString(bl.Image.Alt + "\n" + bl.Image.Caption.String() + "\n" + bl.Image.Credit)
-			case *article.Quote:
-				walk(bl.Blocks)
-			case *article.List:
-				for _, it := range bl.Items {
-					walk(it)
-				}
-			}
-			b.WriteString("\n")
+	for bl := range article.All(a.Body) {
+		switch bl := bl.(type) {
+		case *article.Heading:
+			b.WriteString(bl.Text.String())
+		case *article.Paragraph:
+			b.WriteString(bl.Text.String())
+		case *article.Preformatted:
+			b.WriteString(bl.Text)
+		case *article.Figure:
+			b.WriteString(bl.Image.Alt + "\n" + bl.Image.Caption.String() + "\n" + bl.Image.Credit)
 		}
+		b.WriteString("\n")
 	}
-	walk(a.Body)
 	return b.String()
 }

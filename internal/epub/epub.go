@@ -190,7 +190,7 @@ func walkText(blocks []article.Block, fn func(text string, code bool)) {
 			}
 		}
 	}
-	for _, bl := range blocks {
+	for bl := range article.All(blocks) {
 		switch bl := bl.(type) {
 		case *article.Heading:
 			runs(bl.Text)
@@ -199,12 +199,6 @@ func walkText(blocks []article.Block, fn func(text string, code bool)) {
 		case *article.Figure:
 			runs(bl.Image.Caption)
 			fn(bl.Image.Credit, false)
-		case *article.Quote:
-			walkText(bl.Blocks, fn)
-		case *article.List:
-			for _, item := range bl.Items {
-				walkText(item, fn)
-			}
 		case *article.Preformatted:
 			fn(bl.Text, true)
 		}

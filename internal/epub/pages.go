@@ -236,21 +236,8 @@ func articleImages(a *article.Article) []*article.Image {
 	if a.Meta.LeadImage != nil {
 		imgs = append(imgs, a.Meta.LeadImage)
 	}
-	var walk func([]article.Block)
-	walk = func(blocks []article.Block) {
-		for _, bl := range blocks {
-			switch bl := bl.(type) {
-			case *article.Figure:
-				imgs = append(imgs, &bl.Image)
-			case *article.Quote:
-				walk(bl.Blocks)
-			case *article.List:
-				for _, it := range bl.Items {
-					walk(it)
-				}
-			}
-		}
+	for f := range article.Query[*article.Figure](a.Body) {
+		imgs = append(imgs, &f.Image)
 	}
-	walk(a.Body)
 	return imgs
 }

@@ -39,7 +39,7 @@ var skipped = map[string]bool{
 	"iframe": true, "svg": true, "canvas": true, "video": true, "audio": true,
 	"object": true, "embed": true, "input": true, "select": true, "textarea": true,
 	"button": true, "meta": true, "link": true, "source": true, "track": true,
-	"map": true, "area": true, "dialog": true,
+	"map": true, "area": true, "dialog": true, "title": true,
 }
 
 // blockTags end a paragraph and start a new one.
@@ -66,126 +66,200 @@ func (b *builder) children(n *html.Node, st style) {
 	}
 }
 
+// node adds n to what the builder gathers: a text node to the runs, an
+// element by the steps of element.
 func (b *builder) node(n *html.Node, st style) {
 	switch n.Type {
 	case html.TextNode:
 		b.text(n.Data, st)
-		return
-	case html.ElementNode:
 	case html.DocumentNode:
 		b.children(n, st)
-		return
-	default:
+	case html.ElementNode:
+		b.element(n, st)
+	}
+}
+
+// element adds an element in steps: drop it if it holds no article text;
+// in inline mode, run a block element into the line; build the elements
+// read in a way of their own; and go through any other with the style its
+// text takes, a block element ending the paragraph before and after it.
+func (b *builder) element(n *html.Node, st style) {
+	if b.drops(n) {
 		return
 	}
-	tag := n.Data
-	if skipped[tag] || n.Namespace == "svg" {
+	if b.inline && blockTags[n.Data] && !isPicture(n.Data) && n.Data != "figure" {
+		b.oneLine(n, st)
 		return
 	}
-	if b.caption {
-		if isCredit(n) {
-			b.credits = append(b.credits, clean(textContent(n)))
-			return
-		}
-		if tag == "img" || tag == "picture" {
-			return
-		}
+	if b.special(n, st) {
+		return
 	}
-	if b.inline && blockTags[tag] && tag != "img" && tag != "picture" && tag != "figure" {
-		// One line: a block boundary is a word boundary.
-		b.text(" ", st)
+	st = b.styled(n, st)
+	if blockTags[n.Data] {
+		b.flush()
 		b.children(n, st)
-		b.text(" ", st)
+		b.flush()
 		return
 	}
-	switch tag {
+	b.children(n, st)
+}
+
+// drops reports whether n is left out: an element that holds no article
+// text, or, in a caption, a picture or a credit (which it sets aside).
+func (b *builder) drops(n *html.Node) bool {
+	if skipped[n.Data] || n.Namespace == "svg" {
+		return true
+	}
+	if !b.caption {
+		return false
+	}
+	if isCredit(n) {
+		b.credits = append(b.credits, clean(textContent(n)))
+		return true
+	}
+	return isPicture(n.Data)
+}
+
+// isPicture reports whether tag is an image element.
+func isPicture(tag string) bool {
+	return tag == "img" || tag == "picture"
+}
+
+// oneLine adds a block element's content to a line: the block boundary is
+// a word boundary.
+func (b *builder) oneLine(n *html.Node, st style) {
+	b.text(" ", st)
+	b.children(n, st)
+	b.text(" ", st)
+}
+
+// special adds n and reports true when it is an element read in a way of
+// its own: a line break or rule, a heading, quote, list, preformatted text,
+// figure, image, table or formula.
+func (b *builder) special(n *html.Node, st style) bool {
+	switch n.Data {
 	case "br":
 		b.runs = append(b.runs, article.Run{Break: true})
 	case "hr":
 		b.flush()
 	case "h1", "h2", "h3", "h4", "h5", "h6":
-		b.flush()
-		h := b.c.newBuilder(true)
-		h.children(n, st)
-		if t := finish(h.runs); len(t) > 0 {
-			b.blocks = append(b.blocks, &article.Heading{Level: int(tag[1] - '0'), Text: t})
-		}
-		b.blocks = append(b.blocks, h.deferred...)
+		b.heading(n, st)
 	case "blockquote":
-		b.flush()
-		q := b.c.newBuilder(false)
-		q.children(n, st)
-		q.flush()
-		if len(q.blocks) > 0 {
-			b.blocks = append(b.blocks, &article.Quote{Blocks: q.blocks})
-		}
+		b.quote(n, st)
 	case "ul", "ol", "menu", "dir":
 		b.flush()
 		if l := b.list(n, st); len(l.Items) > 0 {
 			b.blocks = append(b.blocks, l)
 		}
 	case "pre", "listing", "xmp", "plaintext":
-		b.flush()
-		text := strings.Trim(strings.TrimPrefix(textContent(n), "\n"), "\n")
-		if strings.TrimSpace(text) != "" {
-			b.blocks = append(b.blocks, &article.Preformatted{Text: strings.TrimRight(text, " \t\n")})
-		}
+		b.preformatted(n)
 	case "figure":
-		if b.inline {
-			fb := b.c.newBuilder(false)
-			fb.figure(n, st)
-			b.deferred = append(b.deferred, fb.blocks...)
-			return
-		}
-		b.flush()
-		b.figure(n, st)
+		b.figureBlock(n, st)
 	case "img", "picture":
-		if tag == "img" && isIcon(n) {
-			// An emoji or icon in the text: its alt text stands for it.
-			b.text(attr(n, "alt"), st)
-			return
-		}
-		if fig := b.c.figureFromImage(n); fig != nil {
-			if b.inline {
-				b.deferred = append(b.deferred, fig)
-				return
-			}
-			b.flush()
-			b.blocks = append(b.blocks, fig)
-		}
+		b.image(n, st)
 	case "table":
 		b.flush()
 		b.table(n, st)
-	case "dt":
-		b.flush()
-		b.children(n, style{style: st.style | article.Strong, link: st.link})
-		b.flush()
+	case "math":
+		b.math(n, st)
+	default:
+		return false
+	}
+	return true
+}
+
+// styled returns the style the text inside n takes: a link's address, or
+// emphasis, strong or code for the elements that mean them. A definition
+// term is strong, as browsers show it.
+func (b *builder) styled(n *html.Node, st style) style {
+	switch n.Data {
 	case "a":
 		if href := b.c.link(attr(n, "href")); href != "" {
 			st.link = href
 		}
-		b.children(n, st)
 	case "em", "i", "cite", "dfn", "var":
-		b.children(n, style{style: st.style | article.Emphasis, link: st.link})
-	case "strong", "b":
-		b.children(n, style{style: st.style | article.Strong, link: st.link})
+		st.style |= article.Emphasis
+	case "strong", "b", "dt":
+		st.style |= article.Strong
 	case "code", "kbd", "samp", "tt":
-		b.children(n, style{style: st.style | article.Code, link: st.link})
-	case "math":
-		if alt := attr(n, "alttext"); alt != "" {
-			b.text(" "+alt+" ", st)
-			return
-		}
-		b.children(n, st)
-	default:
-		if blockTags[tag] {
-			b.flush()
-			b.children(n, st)
-			b.flush()
-			return
-		}
-		b.children(n, st)
+		st.style |= article.Code
 	}
+	return st
+}
+
+// heading adds a heading, its text on one line; figures inside it follow
+// it.
+func (b *builder) heading(n *html.Node, st style) {
+	b.flush()
+	h := b.c.newBuilder(true)
+	h.children(n, st)
+	if t := finish(h.runs); len(t) > 0 {
+		b.blocks = append(b.blocks, &article.Heading{Level: int(n.Data[1] - '0'), Text: t})
+	}
+	b.blocks = append(b.blocks, h.deferred...)
+}
+
+// quote adds a block quotation of the blocks inside n.
+func (b *builder) quote(n *html.Node, st style) {
+	b.flush()
+	q := b.c.newBuilder(false)
+	q.children(n, st)
+	q.flush()
+	if len(q.blocks) > 0 {
+		b.blocks = append(b.blocks, &article.Quote{Blocks: q.blocks})
+	}
+}
+
+// preformatted adds preformatted text, without the blank lines around it.
+func (b *builder) preformatted(n *html.Node) {
+	b.flush()
+	text := strings.Trim(strings.TrimPrefix(textContent(n), "\n"), "\n")
+	if strings.TrimSpace(text) != "" {
+		b.blocks = append(b.blocks, &article.Preformatted{Text: strings.TrimRight(text, " \t\n")})
+	}
+}
+
+// figureBlock adds a figure element; in inline mode it waits until the
+// line ends.
+func (b *builder) figureBlock(n *html.Node, st style) {
+	if b.inline {
+		fb := b.c.newBuilder(false)
+		fb.figure(n, st)
+		b.deferred = append(b.deferred, fb.blocks...)
+		return
+	}
+	b.flush()
+	b.figure(n, st)
+}
+
+// image adds an image as a figure of its own (waiting, in inline mode,
+// until the line ends), or an icon's alt text to the line.
+func (b *builder) image(n *html.Node, st style) {
+	if n.Data == "img" && isIcon(n) {
+		b.text(attr(n, "alt"), st)
+		return
+	}
+	fig := b.c.figureFromImage(n)
+	if fig != nil && b.c.opts.Caption != nil {
+		b.c.opts.Caption(&fig.Image, attr(imgOf(n), "title"))
+	}
+	switch {
+	case fig == nil:
+	case b.inline:
+		b.deferred = append(b.deferred, fig)
+	default:
+		b.flush()
+		b.blocks = append(b.blocks, fig)
+	}
+}
+
+// math adds a formula's alternative text, or else its content.
+func (b *builder) math(n *html.Node, st style) {
+	if alt := attr(n, "alttext"); alt != "" {
+		b.text(" "+alt+" ", st)
+		return
+	}
+	b.children(n, st)
 }
 
 // text adds inline text, its white space collapsed as a browser shows it.

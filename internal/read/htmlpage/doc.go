@@ -8,4 +8,7 @@
 // JSON-LD, then citation_* and Dublin Core meta tags, then Open Graph and
 // article:* tags, then <title> and <html lang>. Figures bring their images
 // through an images.Loader, their captions and their credits.
+//
+// Fragment reads HTML that another document holds, such as a raw HTML
+// block in Markdown, into blocks by the same rules.
 package htmlpage

@@ -154,18 +154,22 @@ func cutText(t article.Text, n int) article.Text {
 // figureFromImage makes a Figure of an img (or a picture's img), its image
 // loaded when the converter can.
 func (c *converter) figureFromImage(n *html.Node) *article.Figure {
-	if n.Data == "picture" {
-		img := find(n, func(n *html.Node) bool { return n.Data == "img" })
-		if img == nil {
-			return nil
-		}
-		n = img
+	if n = imgOf(n); n == nil {
+		return nil
 	}
 	if isIcon(n) {
 		return nil
 	}
 	img := c.image(imageSrc(n), clean(attr(n, "alt")))
 	return &article.Figure{Image: img}
+}
+
+// imgOf returns an img, or a picture's img; nil for a picture without one.
+func imgOf(n *html.Node) *html.Node {
+	if n.Data == "picture" {
+		return find(n, func(n *html.Node) bool { return n.Data == "img" })
+	}
+	return n
 }
 
 // imageSrc returns the address of an img: its src, unless that is missing

@@ -39,6 +39,12 @@ type Options struct {
 	// that cannot be had is reported by Images.Warn when that is set,
 	// else here.
 	Warn func(string)
+	// Caption, when set, captions each image that stands outside a
+	// <figure>, given its title attribute, by the rule of the document
+	// the HTML is part of (Markdown's: the title, else the alt text).
+	// When nil such an image has no caption: on a page, title is a
+	// tooltip and alt a description, not a caption.
+	Caption func(img *article.Image, title string)
 }
 
 // Parse reads a web page into an article. It fails with ErrNoArticle when
@@ -58,7 +64,7 @@ func Parse(data []byte, opts Options) (*article.Article, error) {
 	if ra.Node == nil {
 		return nil, ErrNoArticle
 	}
-	c := &converter{opts: opts, base: base, loaded: map[string]article.Image{}}
+	c := newConverter(opts, base)
 	b := c.newBuilder(false)
 	b.node(ra.Node, style{})
 	b.flush()
@@ -96,6 +102,11 @@ type converter struct {
 	base    *url.URL // against which links resolve; nil when unknown
 	credits []article.Credit
 	loaded  map[string]article.Image // by Src, so an image loads once
+}
+
+// newConverter returns a converter whose links resolve against base.
+func newConverter(opts Options, base *url.URL) *converter {
+	return &converter{opts: opts, base: base, loaded: map[string]article.Image{}}
 }
 
 // linkBase returns the address relative links resolve against: the page's
@@ -375,7 +386,9 @@ func subset(some, all []string) bool {
 // (the title is 1) and no level is skipped: h1 h3 h4 become 2 3 4.
 func shiftHeadings(body []article.Block) {
 	used := map[int]bool{}
-	eachHeading(body, func(h *article.Heading) { used[h.Level] = true })
+	for h := range article.Query[*article.Heading](body) {
+		used[h.Level] = true
+	}
 	var levels []int
 	for l := range used {
 		levels = append(levels, l)
@@ -385,21 +398,8 @@ func shiftHeadings(body []article.Block) {
 	for i, l := range levels {
 		rank[l] = min(2+i, 6)
 	}
-	eachHeading(body, func(h *article.Heading) { h.Level = rank[h.Level] })
-}
-
-func eachHeading(blocks []article.Block, fn func(*article.Heading)) {
-	for _, bl := range blocks {
-		switch bl := bl.(type) {
-		case *article.Heading:
-			fn(bl)
-		case *article.Quote:
-			eachHeading(bl.Blocks, fn)
-		case *article.List:
-			for _, it := range bl.Items {
-				eachHeading(it, fn)
-			}
-		}
+	for h := range article.Query[*article.Heading](body) {
+		h.Level = rank[h.Level]
 	}
 }
 
@@ -468,8 +468,7 @@ func sameImage(a, b string) bool {
 func countWords(blocks []article.Block) int {
 	n := 0
 	inWord := false
-	var count func(string)
-	count = func(s string) {
+	count := func(s string) {
 		for _, r := range s {
 			isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
 			if isWord && (!inWord || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)) {
@@ -481,27 +480,17 @@ func countWords(blocks []article.Block) int {
 		}
 		inWord = false
 	}
-	var walk func([]article.Block)
-	walk = func(blocks []article.Block) {
-		for _, bl := range blocks {
-			switch bl := bl.(type) {
-			case *article.Heading:
-				count(bl.Text.String())
-			case *article.Paragraph:
-				count(bl.Text.String())
-			case *article.Preformatted:
-				count(bl.Text)
-			case *article.Figure:
-				count(bl.Image.Caption.String())
-			case *article.Quote:
-				walk(bl.Blocks)
-			case *article.List:
-				for _, it := range bl.Items {
-					walk(it)
-				}
-			}
+	for bl := range article.All(blocks) {
+		switch bl := bl.(type) {
+		case *article.Heading:
+			count(bl.Text.String())
+		case *article.Paragraph:
+			count(bl.Text.String())
+		case *article.Preformatted:
+			count(bl.Text)
+		case *article.Figure:
+			count(bl.Image.Caption.String())
 		}
 	}
-	walk(blocks)
 	return n
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/read/cues"
+	"github.com/pressroom/publish/internal/read/htmlpage"
 )
 
 // A converter turns one parsed document into article blocks.
@@ -85,6 +86,25 @@ func (c *converter) list(n ast.Node, ordered bool, start int) []article.Block {
 		return nil
 	}
 	return []article.Block{l}
+}
+
+// htmlBlock reads a block of raw HTML as the HTML reader reads a page's
+// article, so that its emphasis, links, lists, quotes and figures survive.
+// An image standing alone is captioned as a Markdown image is.
+func (c *converter) htmlBlock(n *ast.HTMLBlock) []article.Block {
+	src := c.lines(n)
+	if n.HasClosure() {
+		src += string(n.ClosureLine.Value(c.src))
+	}
+	blocks, credits, err := htmlpage.Fragment(src, htmlpage.Options{Images: c.opts.Images, Warn: c.opts.Warn, Caption: c.caption})
+	if err != nil {
+		c.warnf("raw HTML: %v; dropped", err)
+		return nil
+	}
+	for _, cr := range credits {
+		c.addCredit(cr)
+	}
+	return blocks
 }
 
 // lines returns the text of a code block as written.

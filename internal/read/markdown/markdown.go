@@ -4,9 +4,11 @@
 //
 // Parse walks goldmark's syntax tree into the article model. The mapping is
 // meant to lose no word: what the model cannot hold is flattened to text
-// (a table becomes one paragraph per row, raw HTML its text, a footnote
-// reference its number in brackets) rather than dropped. Only thematic
-// breaks, link reference definitions and HTML comments leave nothing.
+// (a table becomes one paragraph per row, inline raw HTML its text, a
+// footnote reference its number in brackets) rather than dropped. A block
+// of raw HTML is read by the HTML reader, as it reads a page's article.
+// Only thematic breaks, link reference definitions and HTML comments leave
+// nothing.
 //
 // Front matter keys (unknown keys are ignored, as pandoc and static site
 // generators add their own):
@@ -33,6 +35,7 @@ package markdown
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -136,8 +139,7 @@ func countLevel1(blocks []article.Block) int {
 // is the title's) and no heading is more than one level below the one
 // before it, as EPUB's navigation and PDF bookmarks both assume.
 func shiftHeadings(body []article.Block) {
-	var hs []*article.Heading
-	collectHeadings(body, &hs)
+	hs := slices.Collect(article.Query[*article.Heading](body))
 	if len(hs) == 0 {
 		return
 	}
@@ -149,21 +151,6 @@ func shiftHeadings(body []article.Block) {
 	for _, h := range hs {
 		h.Level = min(h.Level-top+2, prev+1, 6)
 		prev = h.Level
-	}
-}
-
-func collectHeadings(blocks []article.Block, hs *[]*article.Heading) {
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *article.Heading:
-			*hs = append(*hs, b)
-		case *article.Quote:
-			collectHeadings(b.Blocks, hs)
-		case *article.List:
-			for _, item := range b.Items {
-				collectHeadings(item, hs)
-			}
-		}
 	}
 }
 

@@ -74,9 +74,9 @@ func TestParseBody(t *testing.T) {
 		in:   "A <span class=\"x\">styled</span> word<!-- note --> and <b>bold</b>.\n",
 		want: []string{"p A styled word and bold."},
 	}, {
-		name: "HTML block read for its words",
+		name: "HTML block read as the HTML reader reads a page",
 		in:   "<div align=\"center\">\n<p>First &amp; <em>one</em></p>\n<p>Second<br>line</p>\n<script>var x;</script>\n</div>\n\n<!-- a comment -->\n",
-		want: []string{"p First & one", "p Second<br>line"},
+		want: []string{"p First & <i>one</i>", "p Second<br>line"},
 	}, {
 		name: "strikethrough as plain text",
 		in:   "It was ~~red~~ blue.\n",
