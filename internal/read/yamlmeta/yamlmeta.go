@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -199,11 +198,11 @@ func list(key string, v *yaml.Node, split bool) ([]string, error) {
 	var out []string
 	add := func(s string) {
 		if !split {
-			out = appendNew(out, strings.TrimSpace(s))
+			out = append(out, strings.TrimSpace(s))
 			return
 		}
 		for w := range strings.SplitSeq(s, ",") {
-			out = appendNew(out, strings.TrimSpace(w))
+			out = append(out, strings.TrimSpace(w))
 		}
 	}
 	switch v.Kind {
@@ -222,7 +221,7 @@ func list(key string, v *yaml.Node, split bool) ([]string, error) {
 	default:
 		return nil, errorf(v, "%s: want a list or text, got %s", key, Describe(v))
 	}
-	return out, nil
+	return appendNew(nil, out...), nil
 }
 
 // People reads the value of key, the authors or editors: a name, a mapping
@@ -332,10 +331,17 @@ func Describe(n *yaml.Node) string {
 	return "nothing"
 }
 
-// appendNew appends the non-empty strings of add that list lacks.
+// appendNew appends the non-empty strings of add that list lacks, each
+// once. A set keeps it linear: front matter may list tens of thousands of
+// keywords.
 func appendNew(list []string, add ...string) []string {
+	seen := make(map[string]bool, len(list)+len(add))
+	for _, s := range list {
+		seen[s] = true
+	}
 	for _, s := range add {
-		if s != "" && !slices.Contains(list, s) {
+		if s != "" && !seen[s] {
+			seen[s] = true
 			list = append(list, s)
 		}
 	}
