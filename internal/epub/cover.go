@@ -270,29 +270,33 @@ func (c *coverFace) join(a, b string, spaced bool) fixed.Int26_6 {
 func breakUnits(text string) (units []string, spaced []bool) {
 	for _, word := range strings.Fields(text) {
 		first := true
-		cur := ""
-		flush := func() {
-			if cur != "" {
-				units = append(units, cur)
+		start, cjk := -1, false // the piece so far is word[start:], holding CJK or not
+		flush := func(end int) {
+			if start >= 0 {
+				units = append(units, word[start:end])
 				spaced = append(spaced, first)
-				first, cur = false, ""
+				first = false
 			}
+			start, cjk = -1, false
 		}
-		for _, r := range word {
+		for i, r := range word {
 			switch {
 			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
-				flush()
-				cur = string(r)
-			case unicode.IsPunct(r) && cur == "" && len(units) > 0 && !first:
+				flush(i)
+				start, cjk = i, true
+			case unicode.IsPunct(r) && start < 0 && len(units) > 0 && !first:
 				units[len(units)-1] += string(r)
 			default:
-				if cur != "" && hasCJK(cur) && !unicode.IsPunct(r) {
-					flush()
+				if start >= 0 && cjk && !unicode.IsPunct(r) {
+					flush(i)
 				}
-				cur += string(r)
+				if start < 0 {
+					start = i
+				}
+				cjk = cjk || unicode.Is(unicode.Hangul, r)
 			}
 		}
-		flush()
+		flush(len(word))
 	}
 	return units, spaced
 }

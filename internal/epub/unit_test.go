@@ -2,9 +2,11 @@ package epub
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/gofrs/uuid/v5"
 
@@ -274,6 +276,62 @@ func TestFinishRejects(t *testing.T) {
 				t.Errorf("finish error %v, want one mentioning %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// breakUnitsByConcat is breakUnits as it was, growing each piece by string
+// concatenation and testing it all for CJK at every letter: quadratic, and
+// kept here as the reference the linear one must agree with.
+func breakUnitsByConcat(text string) (units []string, spaced []bool) {
+	for _, word := range strings.Fields(text) {
+		first := true
+		cur := ""
+		flush := func() {
+			if cur != "" {
+				units = append(units, cur)
+				spaced = append(spaced, first)
+				first, cur = false, ""
+			}
+		}
+		for _, r := range word {
+			switch {
+			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+				flush()
+				cur = string(r)
+			case unicode.IsPunct(r) && cur == "" && len(units) > 0 && !first:
+				units[len(units)-1] += string(r)
+			default:
+				if cur != "" && hasCJK(cur) && !unicode.IsPunct(r) {
+					flush()
+				}
+				cur += string(r)
+			}
+		}
+		flush()
+	}
+	return units, spaced
+}
+
+// TestBreakUnitsAsBefore checks the linear breakUnits against the
+// quadratic one it replaced, on text of every kind the cover meets.
+func TestBreakUnitsAsBefore(t *testing.T) {
+	texts := []string{
+		"North Korea and China, Friends Again?",
+		"中国与朝鲜：再度「友好」？",
+		"Xi 习近平 said: 「好」, and left.",
+		"한국어 제목입니다, 그렇죠? 네!",
+		"日本語のタイトル、です。カタカナ・ひらがな",
+		"mixed한국中文abc。def",
+		"«Guillemets» — dashes… and (brackets)!",
+		"", "   ", "a", "。", "。中",
+		strings.Repeat("x", 500),
+	}
+	for _, text := range texts {
+		units, spaced := breakUnits(text)
+		wantUnits, wantSpaced := breakUnitsByConcat(text)
+		if !slices.Equal(units, wantUnits) || !slices.Equal(spaced, wantSpaced) {
+			t.Errorf("breakUnits(%q) = %q %v, want %q %v", text, units, spaced, wantUnits, wantSpaced)
+		}
 	}
 }
 

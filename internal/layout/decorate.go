@@ -1,8 +1,11 @@
 package layout
 
 import (
+	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // decorate adds the running head (the article's title and its authors,
@@ -38,14 +41,46 @@ func opens(pp []placed) bool {
 
 // fitted sets text in the style of running heads, shortened with an
 // ellipsis until it is at most room wide, and returns its items and width.
+// The text loses two letters at a time from its end, down to eight; the
+// longest cut that fits is found by bisection, since a shorter text is
+// never wider, so a long title costs a few settings, not one per letter.
 func (s *setter) fitted(text string, st *textStyle, room float64) ([]Item, float64) {
 	items, w := s.plain(text, st)
-	for w > room && len([]rune(text)) > 8 {
-		r := []rune(strings.TrimSuffix(text, "…"))
-		text = strings.TrimSpace(string(r[:len(r)-2])) + "…"
-		items, w = s.plain(text, st)
+	if w <= room || utf8.RuneCountInString(text) <= 8 {
+		return items, w
 	}
-	return items, w
+	r := []rune(strings.TrimSuffix(text, "…"))
+	cuts := ellipsisCuts(r)
+	cut := func(i int) string { return string(r[cuts[i].from:cuts[i].to]) + "…" }
+	// The first cut that fits, or the last, shortest, one.
+	k := sort.Search(len(cuts)-1, func(i int) bool {
+		_, w := s.plain(cut(i), st)
+		return w <= room
+	})
+	return s.plain(cut(k), st)
+}
+
+// A span is a stretch of runes, r[from:to].
+type span struct{ from, to int }
+
+// ellipsisCuts returns the stretches of r that a running head shortens
+// to: two letters off its end, then two more, each without white space at
+// its ends, until one with its ellipsis is at most eight letters long.
+func ellipsisCuts(r []rune) []span {
+	var cuts []span
+	for from, to := 0, len(r); ; {
+		to = max(to-2, from)
+		for to > from && unicode.IsSpace(r[to-1]) {
+			to--
+		}
+		for from < to && unicode.IsSpace(r[from]) {
+			from++
+		}
+		cuts = append(cuts, span{from, to})
+		if to-from+1 <= 8 {
+			return cuts
+		}
+	}
 }
 
 // runningHead sets a head above a hairline: left items at the left edge of
