@@ -23,6 +23,13 @@ func bind(ctx context.Context, inputs []string, opts Options, formats []string, 
 	if err != nil {
 		return err
 	}
+	if !opts.AllowOutside {
+		// The manifest's own cover; one given on the command line is the
+		// user's to choose.
+		if err := m.confine(m.Cover); err != nil {
+			return err
+		}
+	}
 	if err := opts.Meta.applyBook(m); err != nil {
 		return err
 	}
@@ -43,6 +50,11 @@ func bind(ctx context.Context, inputs []string, opts Options, formats []string, 
 		}
 		counts[i] = len(in)
 		all = append(all, in...)
+	}
+	if !opts.AllowOutside {
+		if err := m.confine(all...); err != nil {
+			return err
+		}
 	}
 	env := newEnv(&opts)
 	// The command line's metadata is the book's, not each article's.
@@ -103,6 +115,7 @@ func bookManifest(inputs []string) (*manifest, string, error) {
 		if err != nil {
 			return nil, "", err
 		}
+		m.Path = inputs[0]
 		return m, strings.TrimSuffix(filepath.Base(inputs[0]), filepath.Ext(inputs[0])), nil
 	}
 	return &manifest{Sections: []manifestSection{{Inputs: inputs}}}, "", nil

@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/confine"
 	"github.com/pressroom/publish/internal/read"
 	"github.com/pressroom/publish/internal/read/yamlmeta"
 )
@@ -37,6 +38,27 @@ type manifest struct {
 	Editors  []string
 	Cover    string // a path or URL, resolved
 	Sections []manifestSection
+	// Path is the manifest file's; "" for a book bound from the command
+	// line. A manifest's files stay inside its folder.
+	Path string
+}
+
+// confine checks that files a manifest names (its inputs once folders are
+// expanded, its cover) are inside its folder's tree, so that a manifest
+// from elsewhere cannot bind any file the machine can read.
+func (m *manifest) confine(files ...string) error {
+	if m.Path == "" {
+		return nil
+	}
+	for _, in := range files {
+		if in == "" || in == "-" || read.IsURL(in) {
+			continue
+		}
+		if _, err := confine.Within(filepath.Dir(m.Path), in); errors.Is(err, confine.ErrOutside) {
+			return fmt.Errorf("%s: %s: %w", m.Path, in, err)
+		}
+	}
+	return nil
 }
 
 // A manifestSection is a part of the book: its title ("" for none) and

@@ -45,6 +45,9 @@ type Options struct {
 	// EPUBFonts embeds the fonts in the EPUB; without it readers use
 	// their own.
 	EPUBFonts bool
+	// AllowOutside lets an input refer to files outside its own folder:
+	// a page's or Markdown file's images, a manifest's inputs and cover.
+	AllowOutside bool
 	// Bind makes one book of all the inputs instead of outputs for each;
 	// an input that is a manifest (.yaml) is always bound.
 	Bind bool
@@ -222,10 +225,11 @@ func (o *Options) reader() *read.Reader {
 		stdin = os.Stdin
 	}
 	return &read.Reader{
-		Stdin:       stdin,
-		Client:      read.NewClient(read.FetchTimeout),
-		FetchImages: o.FetchImages,
-		Warn:        func(msg string) { fmt.Fprintf(o.stderr(), "publish: %s\n", msg) },
+		Stdin:        stdin,
+		Client:       read.NewClient(read.FetchTimeout),
+		FetchImages:  o.FetchImages,
+		AllowOutside: o.AllowOutside,
+		Warn:         func(msg string) { fmt.Fprintf(o.stderr(), "publish: %s\n", msg) },
 	}
 }
 

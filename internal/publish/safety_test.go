@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"image"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -105,4 +107,67 @@ func TestOutputsRespectUmask(t *testing.T) {
 			t.Errorf("umask %03o: mode %v, want %v", umask, got, want)
 		}
 	}
+}
+
+// TestFilesStayInTheirFolder checks that a Markdown file cannot embed, and
+// a manifest cannot bind, a file from outside its folder, with a warning
+// or error that says so without saying what the file was; --allow-outside
+// lifts the fence.
+func TestFilesStayInTheirFolder(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "book")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, content string) string {
+		p := filepath.Join(base, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("secret.txt", "A Secret\n\nThe text of a file that lies outside the book's folder, long enough to read.\n")
+	write("secret.png", string(pngOf(t)))
+	essay := write("book/essay.md", "---\ntitle: An Essay\n---\n\nThe first paragraph, long enough to be prose and to be the body of this essay.\n\n![a secret picture](../secret.png)\n")
+	manifest := write("book/book.yaml", "title: A Book\ninputs: [essay.md, ../secret.txt]\n")
+
+	t.Run("image", func(t *testing.T) {
+		var stderr bytes.Buffer
+		out := t.TempDir()
+		err := Run(context.Background(), []string{essay}, Options{OutDir: out, Formats: []string{"epub"}, Stderr: &stderr})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(stderr.String(), "../secret.png: outside the input's folder") {
+			t.Errorf("stderr %q, want a warning that the image is outside the folder", stderr.String())
+		}
+		epub, _ := os.ReadFile(filepath.Join(out, "essay.epub"))
+		if bytes.Contains(epub, []byte("IHDR")) {
+			t.Error("the EPUB holds the picture from outside the folder")
+		}
+	})
+	t.Run("manifest", func(t *testing.T) {
+		out := t.TempDir()
+		err := Run(context.Background(), []string{manifest}, Options{OutDir: out, Stderr: io.Discard})
+		if err == nil || !strings.Contains(err.Error(), "secret.txt: outside the input's folder") {
+			t.Errorf("err = %v, want the outside input refused", err)
+		}
+		if left, _ := os.ReadDir(out); len(left) != 0 {
+			t.Errorf("made %v", left)
+		}
+		err = Run(context.Background(), []string{manifest}, Options{OutDir: out, Formats: []string{"epub"}, Stderr: io.Discard, AllowOutside: true})
+		if err != nil {
+			t.Errorf("with AllowOutside: %v", err)
+		}
+	})
+}
+
+// pngOf returns a small PNG.
+func pngOf(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 4, 4))); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

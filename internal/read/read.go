@@ -33,6 +33,9 @@ type Reader struct {
 	// FetchImages lets a saved page's remote images be fetched with
 	// Client; a page read from a URL always fetches its images.
 	FetchImages bool
+	// AllowOutside lets a saved page or Markdown file embed local files
+	// from outside its own folder's tree.
+	AllowOutside bool
 	// Warn receives one line per problem that does not stop the read,
 	// such as an image that could not be had.
 	Warn func(string)
@@ -206,7 +209,7 @@ func (r *Reader) parse(name string, data []byte, contentType string, page *url.U
 // beside a saved file, and remote pictures only for a page fetched from
 // the web or when FetchImages allows it.
 func (r *Reader) images(name string, page *url.URL) *images.Loader {
-	l := &images.Loader{Base: page, Warn: r.Warn}
+	l := &images.Loader{Base: page, Warn: r.Warn, AllowOutside: r.AllowOutside}
 	if page == nil && name != "-" {
 		l.Dir = filepath.Dir(name)
 	}

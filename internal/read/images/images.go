@@ -31,6 +31,8 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/image/webp"
+
+	"github.com/pressroom/publish/internal/confine"
 )
 
 // DefaultMaxBytes is the per-image size limit when Loader.MaxBytes is 0.
@@ -73,8 +75,13 @@ const (
 // only data: URIs.
 type Loader struct {
 	// Dir is the directory the saved page or Markdown file is in, against
-	// which relative paths resolve; "" means there is none.
+	// which relative paths resolve; "" means there is none. Local files
+	// are read only inside its tree.
 	Dir string
+	// AllowOutside lets local references reach files outside Dir's tree
+	// (absolute paths, file: URLs, ../, symbolic links), for a user who
+	// means it.
+	AllowOutside bool
 	// Base is the page's address for URL input; relative references resolve
 	// against it. Nil for files.
 	Base *url.URL
@@ -200,14 +207,23 @@ func (l *Loader) readData(src string) ([]byte, error) {
 	return data, nil
 }
 
-// readFile reads a local image. Like a browser showing a saved page, it
-// follows ../ out of Dir; it refuses anything but a regular file.
+// readFile reads a local image, inside Dir's tree unless AllowOutside; it
+// refuses anything but a regular file.
 func (l *Loader) readFile(p string) ([]byte, error) {
 	if p == "" {
 		return nil, errors.New("empty path")
 	}
 	name := filepath.FromSlash(p)
-	if !filepath.IsAbs(name) {
+	switch {
+	case !l.AllowOutside && l.Dir == "":
+		return nil, confine.ErrOutside
+	case !l.AllowOutside:
+		real, err := confine.Within(l.Dir, name)
+		if err != nil {
+			return nil, err
+		}
+		name = real
+	case !filepath.IsAbs(name):
 		if l.Dir == "" {
 			return nil, errors.New("relative path with no directory to resolve it in")
 		}

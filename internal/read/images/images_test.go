@@ -153,6 +153,9 @@ func TestLoadSources(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	if err := os.Symlink(filepath.Join(dir, "shared.png"), filepath.Join(sub, "link.png")); err != nil {
+		t.Fatal(err)
+	}
 	b64 := base64.StdEncoding.EncodeToString(pngData)
 	tests := []struct {
 		name   string
@@ -166,8 +169,13 @@ func TestLoadSources(t *testing.T) {
 		{"data without comma", &Loader{}, "data:image/png;base64", false},
 		{"relative path", &Loader{Dir: sub}, "page_files/a%20b.png", true},
 		{"dot-slash path", &Loader{Dir: sub}, "./page_files/a%20b.png?v=3", true},
-		{"parent directory, as browsers allow", &Loader{Dir: sub}, "../shared.png", true},
-		{"absolute file URL", &Loader{}, "file://" + filepath.ToSlash(filepath.Join(dir, "shared.png")), true},
+		{"parent directory refused", &Loader{Dir: sub}, "../shared.png", false},
+		{"parent directory when allowed", &Loader{Dir: sub, AllowOutside: true}, "../shared.png", true},
+		{"absolute file URL inside", &Loader{Dir: sub}, "file://" + filepath.ToSlash(filepath.Join(sub, "page_files", "a b.png")), true},
+		{"absolute file URL outside", &Loader{Dir: sub}, "file://" + filepath.ToSlash(filepath.Join(dir, "shared.png")), false},
+		{"absolute path without a folder", &Loader{}, filepath.Join(dir, "shared.png"), false},
+		{"absolute file URL when allowed", &Loader{AllowOutside: true}, "file://" + filepath.ToSlash(filepath.Join(dir, "shared.png")), true},
+		{"symbolic link out of the folder", &Loader{Dir: sub}, "link.png", false},
 		{"relative with no directory", &Loader{}, "shared.png", false},
 		{"missing file", &Loader{Dir: sub}, "nope.png", false},
 		{"directory refused", &Loader{Dir: dir}, "page", false},

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -67,9 +68,9 @@ func (c *converter) inlineNode(n ast.Node, style article.Style, link string, t *
 		}
 		c.inlines(n, style|s, link, t)
 	case *ast.Link:
-		c.inlines(n, style, string(unescape(n.Destination)), t)
+		c.inlines(n, style, safeLink(unescape(n.Destination)), t)
 	case *ast.AutoLink:
-		*t = append(*t, article.Run{Text: string(n.Label(c.src)), Style: style, Link: autoLinkURL(n, c.src)})
+		*t = append(*t, article.Run{Text: string(n.Label(c.src)), Style: style, Link: safeLink(autoLinkURL(n, c.src))})
 	case *ast.Image:
 		// An image within text reads as its alt text.
 		c.inlines(n, style, link, t)
@@ -105,6 +106,21 @@ func (c *converter) codeSpan(n *ast.CodeSpan) string {
 		}
 	}
 	return strings.ReplaceAll(b.String(), "\n", " ")
+}
+
+// safeLink returns a link's target when a reader may follow it: a web or
+// mail address, or a relative one; other schemes (javascript:, file:,
+// data:) make the link plain text, as the HTML reader does.
+func safeLink(dest string) string {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil {
+		return ""
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto", "":
+		return dest
+	}
+	return ""
 }
 
 // autoLinkURL returns where an autolink points: e-mail addresses get the

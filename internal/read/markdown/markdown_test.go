@@ -284,3 +284,39 @@ func TestNormalized(t *testing.T) {
 		t.Errorf("not NFC: %q, %q", a.Meta.Title, a.Body[0].(*article.Paragraph).Text.String())
 	}
 }
+
+// TestLinkSchemes checks that a link a reader could be harmed or misled by
+// (a script, a local file, inline data) becomes plain text, and that web,
+// mail and relative links stay links.
+func TestLinkSchemes(t *testing.T) {
+	tests := []struct{ dest, want string }{
+		{"https://example.com/a", "https://example.com/a"},
+		{"http://example.com", "http://example.com"},
+		{"mailto:ed@example.com", "mailto:ed@example.com"},
+		{"notes.md", "notes.md"},
+		{"javascript:alert(1)", ""},
+		{"JavaScript:alert(1)", ""},
+		{"file:///etc/passwd", ""},
+		{"data:text/html,<b>x</b>", ""},
+		{"vbscript:x", ""},
+	}
+	for _, tt := range tests {
+		a, err := Parse([]byte("A paragraph with [a link]("+tt.dest+") in it.\n"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := a.Body[0].(*article.Paragraph)
+		var link string
+		for _, r := range p.Text {
+			if r.Text == "a link" {
+				link = r.Link
+			}
+		}
+		if link != tt.want {
+			t.Errorf("[a link](%s) links to %q, want %q", tt.dest, link, tt.want)
+		}
+		if !strings.Contains(p.Text.String(), "a link") {
+			t.Errorf("[a link](%s) lost its text: %q", tt.dest, p.Text.String())
+		}
+	}
+}

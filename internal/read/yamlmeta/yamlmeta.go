@@ -7,6 +7,7 @@ package yamlmeta
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -150,7 +151,9 @@ func (d Decoder) key(m *Meta, description *string, key string, v *yaml.Node) (bo
 			m.Section = s[0]
 		}
 	case "source":
-		m.SourceURL, err = Text(key, v)
+		if m.SourceURL, err = Text(key, v); err == nil && !isWebAddress(m.SourceURL) {
+			err = errorf(v, "%s: want an http or https address, got %q", key, m.SourceURL)
+		}
 	case "cover-image":
 		m.CoverImage, err = Text(key, v)
 	default:
@@ -346,4 +349,14 @@ func appendNew(list []string, add ...string) []string {
 		}
 	}
 	return list
+}
+
+// isWebAddress reports whether s is empty or an http or https address, the
+// only kind a source may be: the backends print it as a link.
+func isWebAddress(s string) bool {
+	if s == "" {
+		return true
+	}
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }

@@ -113,6 +113,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"date: 2018-02-30", `line 1: date: cannot read "2018-02-30" as a date (write it as 2018-05-18 or May 18, 2018)`},
 		{"lang: english!", `line 1: lang: "english!" is not a BCP 47 language tag such as en or pt-BR`},
 		{"title: T\nchapters: x", `line 2: chapters: refused`},
+		{"source: javascript:alert(1)", `line 1: source: want an http or https address, got "javascript:alert(1)"`},
+		{"source: file:///etc/passwd", `line 1: source: want an http or https address, got "file:///etc/passwd"`},
 	}
 	for _, tt := range tests {
 		root, err := Parse([]byte(tt.yaml), 1)
