@@ -20,18 +20,16 @@ import (
 	"github.com/pressroom/publish/internal/tooltest"
 )
 
-// TestBindCorpus binds every page of the shared corpus into one book, in
-// two titled sections, from a manifest. The EPUB must pass epubcheck
-// without a message and name every article and its authors in its nav;
+// testBindCorpus binds every page of the shared corpus into one book, in
+// two titled sections, from a manifest, as a subtest of TestCorpus. The
+// EPUB must name every article and its authors in its nav (TestCorpus has
+// epubcheck check it with the pages' EPUBs: it sets *epub to its path);
 // the PDF must pass qpdf --check, each number in its contents must be the
 // folio of the page the entry's title opens, and each article's pages must
-// keep floorPDFWords of its words.
-func TestBindCorpus(t *testing.T) {
-	t.Parallel() // beside TestCorpusOutputs: its epubcheck runs on one core
-	pages := corpustest.Pages(t)
+// keep floorPDFWords of its words. It writes the book into dir.
+func testBindCorpus(t *testing.T, pages []corpustest.Page, dir string, epub *string) {
 	pdftotext := tooltest.Require(t, "pdftotext")
 	qpdf := tooltest.Require(t, "qpdf")
-	dir := t.TempDir()
 	half := len(pages) / 2
 	var y strings.Builder
 	y.WriteString("title: The Corpus Reader\nsubtitle: Pages from the open web\neditor: Ada Byron\ndate: 2026-11-27\nsections:\n")
@@ -51,6 +49,7 @@ func TestBindCorpus(t *testing.T) {
 		t.Fatalf("%v\n%s", err, stderr.String())
 	}
 	pdf, book := filepath.Join(dir, "reader.pdf"), filepath.Join(dir, "reader.epub")
+	*epub = book
 
 	// The articles' titles and authors in order, as the pipeline reads them.
 	env := newEnv(&opts)
@@ -144,9 +143,6 @@ func TestBindCorpus(t *testing.T) {
 		ai++
 	}
 
-	if m := tooltest.EpubcheckAll(t, []string{book})[book]; m != "" {
-		t.Errorf("epubcheck %s:\n%s", book, m)
-	}
 	nav := zipFile(t, book, "EPUB/nav.xhtml")
 	for i, title := range titles {
 		e := esc(title)
