@@ -5,16 +5,84 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/pressroom/publish/internal/tooltest"
 )
 
-// TestPublishSeed runs the acceptance command twice and checks both
+// TestPublish runs the command as a reader would: on the seed, on a
+// Markdown essay, and binding both into a book. Every EPUB they make is
+// checked with epubcheck at the end, in one run, as each start of its JVM
+// costs seconds; each EPUB's result is a subtest of its own.
+func TestPublish(t *testing.T) {
+	epubs := epubChecks{dir: t.TempDir()}
+	t.Run("seed", func(t *testing.T) { testPublishSeed(t, &epubs) })
+	t.Run("formats", func(t *testing.T) { testPublishFormats(t, &epubs) })
+	t.Run("bind", func(t *testing.T) { testBind(t, &epubs) })
+	epubs.check(t)
+}
+
+// epubChecks gathers the EPUBs that subtests make, to check them all with
+// one run of epubcheck once they are made.
+type epubChecks struct {
+	dir   string   // where the files wait, as a subtest's TempDir goes with it
+	names []string // of the subtests that made each file
+	files []string
+}
+
+// add has a copy of file checked, and its result reported as the test t's.
+func (c *epubChecks) add(t *testing.T, file string) {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keep := filepath.Join(c.dir, strconv.Itoa(len(c.files))+"-"+filepath.Base(file))
+	if err := os.WriteFile(keep, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.names = append(c.names, t.Name())
+	c.files = append(c.files, keep)
+}
+
+// check checks the files, in a subtest "epubcheck" of t with a subtest for
+// each file, named after the subtest of t that made it.
+func (c *epubChecks) check(t *testing.T) {
+	t.Run("epubcheck", func(t *testing.T) {
+		if testing.Short() {
+			t.Skip("-short skips the checks that run external tools (epubcheck)")
+		}
+		msgs := tooltest.EpubcheckAll(t, c.files)
+		parent, _ := strings.CutSuffix(t.Name(), "epubcheck")
+		for i, file := range c.files {
+			t.Run(strings.TrimPrefix(c.names[i], parent), func(t *testing.T) {
+				if m := msgs[file]; m != "" {
+					t.Errorf("epubcheck %s:\n%s", file, m)
+				}
+			})
+		}
+	})
+}
+
+// checkPDF runs qpdf --check on a PDF, but under -short, which leaves out
+// the checks that run external tools.
+func checkPDF(t *testing.T, pdf string) {
+	t.Helper()
+	if testing.Short() {
+		return
+	}
+	// qpdf exits 0 when clean, 3 on warnings, 2 on errors.
+	if out, err := exec.Command(tooltest.Require(t, "qpdf"), "--check", pdf).CombinedOutput(); err != nil {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+}
+
+// testPublishSeed runs the acceptance command twice and checks both
 // outputs: the same bytes each time, a PDF qpdf passes, an EPUB epubcheck
 // passes with no message at all, and no file but the two.
-func TestPublishSeed(t *testing.T) {
+func testPublishSeed(t *testing.T, epubs *epubChecks) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1526774400")
 	seed := filepath.Join("..", "..", "testdata", "china-power.txt")
 	args := func(dir string) []string {
@@ -38,14 +106,8 @@ func TestPublishSeed(t *testing.T) {
 		}
 		if run == 0 {
 			first = got
-			pdf := filepath.Join(dir, "china-power.pdf")
-			if out, err := exec.Command(tooltest.Require(t, "qpdf"), "--check", pdf).CombinedOutput(); err != nil {
-				t.Errorf("qpdf --check: %v\n%s", err, out)
-			}
-			out, err := tooltest.Epubcheck(t, filepath.Join(dir, "china-power.epub")).CombinedOutput()
-			if err != nil || strings.TrimSpace(string(out)) != "" {
-				t.Errorf("epubcheck: %v\n%s", err, out)
-			}
+			checkPDF(t, filepath.Join(dir, "china-power.pdf"))
+			epubs.add(t, filepath.Join(dir, "china-power.epub"))
 			continue
 		}
 		for name, data := range got {
@@ -83,10 +145,10 @@ func TestPublishRefusesToOverwrite(t *testing.T) {
 	}
 }
 
-// TestPublishFormats makes both outputs from a Markdown essay with front
+// testPublishFormats makes both outputs from a Markdown essay with front
 // matter and checks them as the seed's are. (Saved web pages go through
 // the same path in internal/publish's corpus test.)
-func TestPublishFormats(t *testing.T) {
+func testPublishFormats(t *testing.T, epubs *epubChecks) {
 	for _, in := range []string{
 		filepath.Join("..", "..", "internal", "read", "markdown", "testdata", "essay.md"),
 	} {
@@ -100,22 +162,16 @@ func TestPublishFormats(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
 			base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
-			pdf := filepath.Join(dir, base+".pdf")
-			if out, err := exec.Command(tooltest.Require(t, "qpdf"), "--check", pdf).CombinedOutput(); err != nil {
-				t.Errorf("qpdf --check: %v\n%s", err, out)
-			}
-			out, err := tooltest.Epubcheck(t, filepath.Join(dir, base+".epub")).CombinedOutput()
-			if err != nil || strings.TrimSpace(string(out)) != "" {
-				t.Errorf("epubcheck: %v\n%s", err, out)
-			}
+			checkPDF(t, filepath.Join(dir, base+".pdf"))
+			epubs.add(t, filepath.Join(dir, base+".epub"))
 		})
 	}
 }
 
-// TestBind binds the seed twice over with a Markdown essay, from the
+// testBind binds the seed twice over with a Markdown essay, from the
 // command line and from a manifest: both make one valid PDF and EPUB, the
 // same bytes each run.
-func TestBind(t *testing.T) {
+func testBind(t *testing.T, epubs *epubChecks) {
 	t.Setenv("SOURCE_DATE_EPOCH", "1526774400")
 	seed := filepath.Join("..", "..", "testdata", "china-power.txt")
 	essay := filepath.Join(t.TempDir(), "essay.md")
@@ -160,12 +216,10 @@ func TestBind(t *testing.T) {
 					continue
 				}
 				first = data
-				if out, err := exec.Command(tooltest.Require(t, "qpdf"), "--check", pdf).CombinedOutput(); err != nil {
-					t.Errorf("qpdf --check: %v\n%s", err, out)
-				}
-				out, err := tooltest.Epubcheck(t, book).CombinedOutput()
-				if err != nil || strings.TrimSpace(string(out)) != "" {
-					t.Errorf("epubcheck: %v\n%s", err, out)
+				checkPDF(t, pdf)
+				epubs.add(t, book)
+				if testing.Short() {
+					continue // pdftotext is an external tool too
 				}
 				text, err := exec.Command(tooltest.Require(t, "pdftotext"), pdf, "-").Output()
 				if err != nil {

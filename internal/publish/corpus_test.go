@@ -18,51 +18,97 @@ import (
 // them) that its PDF must keep, as pdftotext reads it back.
 const floorPDFWords = 0.97
 
-// TestCorpusOutputs makes both outputs of every page of the shared corpus,
-// as `publish page.html` would: no page may fail, each EPUB must pass
-// epubcheck without a message, and each PDF must keep floorPDFWords of the
-// page's words.
-func TestCorpusOutputs(t *testing.T) {
-	pdftotext := tooltest.Require(t, "pdftotext")
+// TestCorpus makes both outputs of every page of the shared corpus
+// (subtests make/PAGE, see testCorpusPage) and binds all the pages into
+// one book (make/book, see testBindCorpus), all in parallel. Then it has
+// epubcheck check every EPUB made, in one run, as one start of its JVM
+// costs as much CPU as checking the whole corpus; each EPUB's result is a
+// subtest of its own (epubcheck/PAGE, epubcheck/book).
+func TestCorpus(t *testing.T) {
 	pages := corpustest.Pages(t)
-	opts := Options{Getenv: func(string) string { return "1526774400" }, Stderr: &bytes.Buffer{}}
+	dir := t.TempDir()
+	bookDir := filepath.Join(dir, "book")
+	if err := os.Mkdir(bookDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"book"}
+	epubs := make([]string, 1+len(pages)) // "" where no EPUB was made
+	t.Run("make", func(t *testing.T) {
+		// The book first: it is the longest of these subtests.
+		t.Run("book", func(t *testing.T) {
+			t.Parallel()
+			testBindCorpus(t, pages, bookDir, &epubs[0])
+		})
+		opts := Options{Getenv: func(string) string { return "1526774400" }, Stderr: &bytes.Buffer{}}
+		env := newEnv(&opts)
+		for i, page := range pages {
+			names = append(names, page.Name)
+			t.Run(page.Name, func(t *testing.T) {
+				t.Parallel()
+				testCorpusPage(t, env, opts, page, filepath.Join(dir, page.Name), &epubs[1+i])
+			})
+		}
+	})
+	t.Run("epubcheck", func(t *testing.T) {
+		var files []string
+		for _, f := range epubs {
+			if f != "" {
+				files = append(files, f)
+			}
+		}
+		msgs := tooltest.EpubcheckAll(t, files)
+		for i, name := range names {
+			if epubs[i] == "" {
+				continue
+			}
+			t.Run(name, func(t *testing.T) {
+				if m := msgs[epubs[i]]; m != "" {
+					t.Errorf("epubcheck %s:\n%s", epubs[i], m)
+				}
+			})
+		}
+	})
+}
+
+// testCorpusPage makes both outputs of a page of the corpus, as
+// `publish page.html` would, as OUT.pdf and OUT.epub: the page must not
+// fail, and its PDF must pass qpdf --check and keep floorPDFWords of the
+// page's words. It sets *epub to the EPUB's path, for TestCorpus to have
+// epubcheck check it.
+func testCorpusPage(t *testing.T, e *env, opts Options, page corpustest.Page, out string, epub *string) {
+	pdftotext := tooltest.Require(t, "pdftotext")
+	qpdf := tooltest.Require(t, "qpdf")
 	lopts, err := opts.layoutOptions()
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := newEnv(&opts)
-	for _, page := range pages {
-		t.Run(page.Name, func(t *testing.T) {
-			t.Parallel()
-			in := filepath.Join(page.Dir, "source.html")
-			a, err := env.load(context.Background(), in, &opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			dir := t.TempDir()
-			for _, format := range Formats() {
-				var buf bytes.Buffer
-				if err := env.render(&buf, format, article.Single(a), in, opts, lopts); err != nil {
-					t.Fatalf("%s: %v", format, err)
-				}
-				if err := os.WriteFile(filepath.Join(dir, "out."+format), buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			out, err := exec.Command(pdftotext, "-enc", "UTF-8", filepath.Join(dir, "out.pdf"), "-").Output()
-			if err != nil {
-				t.Fatalf("pdftotext: %v", err)
-			}
-			// A word's own hyphen at a line end is drawn as U+2010, which
-			// pdftotext keeps: join the word back as a reader would.
-			text := strings.ReplaceAll(string(out), "\u2010\n", "-")
-			if kept, lost := corpustest.Kept(page.ExpectedWords(t), text); kept < floorPDFWords {
-				t.Errorf("the PDF keeps %.1f%% of the page's words (floor %.0f%%); lost %q", 100*kept, 100*floorPDFWords, lost[:min(len(lost), 12)])
-			}
-			check, err := tooltest.Epubcheck(t, filepath.Join(dir, "out.epub")).CombinedOutput()
-			if err != nil || len(bytes.TrimSpace(check)) > 0 {
-				t.Errorf("epubcheck: %v\n%s", err, check)
-			}
-		})
+	in := filepath.Join(page.Dir, "source.html")
+	a, err := e.load(context.Background(), in, &opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range Formats() {
+		var buf bytes.Buffer
+		if err := e.render(&buf, format, article.Single(a), in, opts, lopts); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if err := os.WriteFile(out+"."+format, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	*epub = out + ".epub"
+	// qpdf exits 0 when clean, 3 on warnings, 2 on errors.
+	if check, err := exec.Command(qpdf, "--check", out+".pdf").CombinedOutput(); err != nil {
+		t.Errorf("qpdf --check: %v\n%s", err, check)
+	}
+	text, err := exec.Command(pdftotext, "-enc", "UTF-8", out+".pdf", "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	// A word's own hyphen at a line end is drawn as U+2010, which
+	// pdftotext keeps: join the word back as a reader would.
+	kept, lost := corpustest.Kept(page.ExpectedWords(t), strings.ReplaceAll(string(text), "\u2010\n", "-"))
+	if kept < floorPDFWords {
+		t.Errorf("the PDF keeps %.1f%% of the page's words (floor %.0f%%); lost %q", 100*kept, 100*floorPDFWords, lost[:min(len(lost), 12)])
 	}
 }
