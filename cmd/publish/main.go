@@ -26,20 +26,37 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	ctx, cancel := context.WithCancel(context.Background())
+	temps := &publish.Temps{}
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go interrupts(sigs, cancel, func() { temps.RemoveAll(); os.Exit(exitInterrupted) })
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, temps))
+}
+
+// exitInterrupted is the status of a run stopped by a signal, as shells
+// report one killed by SIGINT.
+const exitInterrupted = 130
+
+// interrupts handles Ctrl-C (or SIGTERM): the first cancels the run, which
+// stops between its steps and removes what it had begun to write; a second
+// means now, and quit is called at once.
+func interrupts(sigs <-chan os.Signal, cancel func(), quit func()) {
+	<-sigs
+	cancel()
+	<-sigs
+	quit()
 }
 
 // run is the whole command, with its streams passed in for tests. It
-// returns the exit status.
-func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// returns the exit status. temps, which may be nil, records the files
+// being written.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, temps *publish.Temps) int {
 	inspect := len(args) > 0 && args[0] == "inspect"
 	if inspect {
 		args = args[1:]
 	}
-	opts := publish.Options{Stdin: stdin, Stderr: stderr}
+	opts := publish.Options{Stdin: stdin, Stderr: stderr, Temps: temps}
 	fs, showVersion, layoutReport := flags(&opts, inspect, stdout)
 	inputs, err := parse(fs, args)
 	switch {
@@ -68,6 +85,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	var usage *publish.UsageError
 	switch {
+	case ctx.Err() != nil && errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "publish: interrupted")
+		return exitInterrupted
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "publish: %v\n", err)
 		fmt.Fprintln(stderr, "Run 'publish --help' for usage.")

@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"context"
 	"io"
 	"testing"
 
@@ -32,7 +33,7 @@ func benchmarkWrite(b *testing.B, cover *article.Image) {
 			opts.Cover = cover
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := Write(io.Discard, pub, opts); err != nil {
+				if err := Write(context.Background(), io.Discard, pub, opts); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -2,6 +2,7 @@ package epub
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -37,8 +38,9 @@ type Options struct {
 }
 
 // Write writes pub as an EPUB 3 file to w. Given the same publication and
-// Options it writes the same bytes.
-func Write(w io.Writer, pub *article.Publication, opts Options) error {
+// Options it writes the same bytes. It stops between its stages when ctx is
+// done.
+func Write(ctx context.Context, w io.Writer, pub *article.Publication, opts Options) error {
 	if pub == nil || len(pub.Articles()) == 0 {
 		return errors.New("epub: the publication has no articles")
 	}
@@ -49,9 +51,15 @@ func Write(w io.Writer, pub *article.Publication, opts Options) error {
 	if err != nil {
 		return fmt.Errorf("epub: %w", err)
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	raw, err := b.pack()
 	if err != nil {
 		return fmt.Errorf("epub: go-epub: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	if err := finish(w, raw, b); err != nil {
 		return fmt.Errorf("epub: finishing: %w", err)

@@ -3,6 +3,7 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/xml"
@@ -450,7 +451,7 @@ func TestConcurrent(t *testing.T) {
 	for range 4 {
 		wg.Go(func() {
 			var buf bytes.Buffer
-			if err := Write(&buf, s.pub(t), s.opts(t)); err != nil {
+			if err := Write(context.Background(), &buf, s.pub(t), s.opts(t)); err != nil {
 				t.Error(err)
 				return
 			}
@@ -479,7 +480,7 @@ func TestWriteErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			err := Write(&buf, tt.pub, tt.opts)
+			err := Write(context.Background(), &buf, tt.pub, tt.opts)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Write error %v, want one mentioning %q", err, tt.want)
 			}

@@ -3,6 +3,7 @@ package epub_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"log"
 	"time"
@@ -18,7 +19,7 @@ func ExampleWrite() {
 	}
 	var buf bytes.Buffer
 	opts := epub.Options{Created: time.Unix(1700000000, 0), Creator: "publish 0.1.0"}
-	if err := epub.Write(&buf, article.Single(a), opts); err != nil {
+	if err := epub.Write(context.Background(), &buf, article.Single(a), opts); err != nil {
 		log.Fatal(err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))

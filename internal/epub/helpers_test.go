@@ -3,6 +3,7 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -52,7 +53,7 @@ func seedArticle(t testing.TB) *article.Article {
 func write(t testing.TB, pub *article.Publication, opts Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, pub, opts); err != nil {
+	if err := Write(context.Background(), &buf, pub, opts); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	return buf.Bytes()

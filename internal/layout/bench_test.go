@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,12 +14,12 @@ import (
 func BenchmarkLayoutArticle(b *testing.B) {
 	ts := typesetter()
 	pub := seedArticle()
-	if _, err := ts.Layout(pub, Options{}); err != nil { // load fonts and patterns
+	if _, err := ts.Layout(context.Background(), pub, Options{}); err != nil { // load fonts and patterns
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ts.Layout(pub, Options{}); err != nil {
+		if _, err := ts.Layout(context.Background(), pub, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -50,7 +51,7 @@ func BenchmarkLayoutBook(b *testing.B) {
 	var doc *Document
 	for b.Loop() {
 		var err error
-		if doc, err = ts.Layout(pub, Options{}); err != nil {
+		if doc, err = ts.Layout(context.Background(), pub, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
@@ -18,7 +19,7 @@ type contentsEntry struct {
 // book sets a publication as a bound book. The body is set first, since
 // the contents need its folios; the front matter is numbered apart in
 // roman, so its length never moves them.
-func (s *setter) book(pub *article.Publication) *Document {
+func (s *setter) book(ctx context.Context, pub *article.Publication) (*Document, error) {
 	g := &s.g
 	for _, sec := range pub.Sections {
 		if strings.TrimSpace(sec.Title) != "" && len(sec.Articles) > 0 {
@@ -36,6 +37,9 @@ func (s *setter) book(pub *article.Publication) *Document {
 			contents = append(contents, contentsEntry{title: t, part: true, at: s.partTitle(t)})
 		}
 		for _, a := range sec.Articles {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			at := s.setArticle(pub, ai)
 			ai++
 			contents = append(contents, contentsEntry{title: a.Title(), authors: joinNames(a.Meta.AuthorNames()), at: at})
@@ -76,7 +80,7 @@ func (s *setter) book(pub *article.Publication) *Document {
 		{Page: 1, Style: LowerRoman, Start: 1},
 		{Page: len(front.Pages) + 1, Style: Arabic, Start: 1},
 	}
-	return s.finish(doc)
+	return s.finish(doc), nil
 }
 
 // bookTitle returns the title of a book: its own, or its first article's.

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -102,7 +103,7 @@ func TestBook(t *testing.T) {
 		t.Run(fmt.Sprintf("%s/duplex=%v", tc.paper, tc.duplex), func(t *testing.T) {
 			paper, _ := PaperNamed(tc.paper)
 			pub := sampleBook()
-			doc, err := ts.Layout(pub, Options{Paper: paper, Duplex: tc.duplex})
+			doc, err := ts.Layout(context.Background(), pub, Options{Paper: paper, Duplex: tc.duplex})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -244,7 +245,7 @@ func checkBook(t *testing.T, pub *article.Publication, doc *Document, paper Pape
 
 // TestBookOutline checks the outline nests part, article, heading.
 func TestBookOutline(t *testing.T) {
-	doc, err := typesetter().Layout(sampleBook(), Options{})
+	doc, err := typesetter().Layout(context.Background(), sampleBook(), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

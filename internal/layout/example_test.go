@@ -1,6 +1,7 @@
 package layout_test
 
 import (
+	"context"
 	"fmt"
 	"log"
 	"strings"
@@ -29,7 +30,7 @@ func ExampleTypesetter_Layout() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	doc, err := ts.Layout(article.Single(a), layout.Options{Paper: paper})
+	doc, err := ts.Layout(context.Background(), article.Single(a), layout.Options{Paper: paper})
 	if err != nil {
 		log.Fatal(err)
 	}

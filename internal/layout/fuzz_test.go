@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ func FuzzLayout(f *testing.F) {
 				&article.Preformatted{Text: text},
 			},
 		}
-		doc, err := ts.Layout(article.Single(a), Options{Paper: paper})
+		doc, err := ts.Layout(context.Background(), article.Single(a), Options{Paper: paper})
 		if err != nil {
 			t.Fatal(err)
 		}

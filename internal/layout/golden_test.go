@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -23,7 +24,7 @@ func TestSeedGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := ts.Layout(seedArticle(), Options{Paper: paper})
+			doc, err := ts.Layout(context.Background(), seedArticle(), Options{Paper: paper})
 			if err != nil {
 				t.Fatal(err)
 			}

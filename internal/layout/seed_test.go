@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"testing"
@@ -42,7 +43,7 @@ func TestSeedArticleAllPapers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := ts.Layout(seedArticle(), Options{Paper: paper})
+			doc, err := ts.Layout(context.Background(), seedArticle(), Options{Paper: paper})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -128,7 +129,7 @@ func TestLayoutConcurrent(t *testing.T) {
 				errs[i] = err
 				return
 			}
-			doc, err := ts.Layout(seedArticle(), Options{Paper: paper})
+			doc, err := ts.Layout(context.Background(), seedArticle(), Options{Paper: paper})
 			if err != nil {
 				errs[i] = err
 				return

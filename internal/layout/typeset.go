@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"context"
 	"errors"
 	"time"
 
@@ -45,7 +46,7 @@ func New(fonts *typeface.Library, hyph *hyphen.Library) *Typesetter {
 // vertical list (collect.go), distribute it into pages (distribute.go),
 // compose the pages (compose.go, decorate.go), and measure the result
 // (stats.go). A paragraph is set in stages of its own (set.go).
-func (t *Typesetter) Layout(pub *article.Publication, opts Options) (*Document, error) {
+func (t *Typesetter) Layout(ctx context.Context, pub *article.Publication, opts Options) (*Document, error) {
 	if pub == nil {
 		return nil, errors.New("layout: nil publication")
 	}
@@ -63,9 +64,12 @@ func (t *Typesetter) Layout(pub *article.Publication, opts Options) (*Document, 
 	}
 	s.articles = pub.Articles()
 	if pub.Book {
-		return s.book(pub), nil
+		return s.book(ctx, pub)
 	}
 	for ai, a := range s.articles {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		s.setArticle(pub, ai)
 		s.credits(a)
 	}

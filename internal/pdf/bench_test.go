@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"io"
 	"testing"
 
@@ -33,7 +34,7 @@ func BenchmarkWritePDF(b *testing.B) {
 		b.Run(bb.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := Write(io.Discard, pub, bb.doc, sampleOptions()); err != nil {
+				if err := Write(context.Background(), io.Discard, pub, bb.doc, sampleOptions()); err != nil {
 					b.Fatal(err)
 				}
 			}

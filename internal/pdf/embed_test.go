@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"context"
 	"io"
 	"regexp"
 	"slices"
@@ -111,7 +112,7 @@ func TestEmbeddedFonts(t *testing.T) {
 	pub := sampleArticle()
 	doc := sampleDocument(t, pub)
 	var b bytes.Buffer
-	if err := Write(&b, pub, doc, sampleOptions()); err != nil {
+	if err := Write(context.Background(), &b, pub, doc, sampleOptions()); err != nil {
 		t.Fatal(err)
 	}
 	got := embeddedFonts(t, b.Bytes())

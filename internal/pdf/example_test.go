@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"log"
 	"time"
@@ -22,7 +23,7 @@ func ExampleWrite() {
 	}
 	opts := pdf.Options{Creator: "publish 0.1.0", Created: time.Unix(0, 0)}
 	var b bytes.Buffer
-	if err := pdf.Write(&b, article.Single(a), doc, opts); err != nil {
+	if err := pdf.Write(context.Background(), &b, article.Single(a), doc, opts); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(string(b.Bytes()[:8]))

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -39,7 +40,7 @@ func seedPDF(t *testing.T, paper string) (string, []byte, *article.Article) {
 	}
 	created := time.Unix(1526774400, 0).UTC()
 	pub := article.Single(a)
-	doc, err := layout.New(typeface.NewLibrary(), hyphen.NewLibrary()).Layout(pub, layout.Options{Paper: size, Created: created})
+	doc, err := layout.New(typeface.NewLibrary(), hyphen.NewLibrary()).Layout(context.Background(), pub, layout.Options{Paper: size, Created: created})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -38,7 +39,7 @@ type Options struct {
 // bookmarks whose destination puts OutlineEntry.Y at the top of the view;
 // they are ordered by page, then as listed, and a level may go only one
 // deeper than the entry before it.
-func Write(w io.Writer, pub *article.Publication, doc *layout.Document, opts Options) error {
+func Write(ctx context.Context, w io.Writer, pub *article.Publication, doc *layout.Document, opts Options) error {
 	if pub == nil || doc == nil {
 		return errors.New("pdf: nil publication or document")
 	}
@@ -54,6 +55,9 @@ func Write(w io.Writer, pub *article.Publication, doc *layout.Document, opts Opt
 		return err
 	}
 	for i := range doc.Pages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if err := d.page(i + 1); err != nil {
 			return fmt.Errorf("pdf: page %d: %w", i+1, err)
 		}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -38,7 +39,7 @@ func sampleOptions() Options {
 func writePDF(t *testing.T, pub *article.Publication, doc *layout.Document, opts Options) (string, []byte) {
 	t.Helper()
 	var b bytes.Buffer
-	if err := Write(&b, pub, doc, opts); err != nil {
+	if err := Write(context.Background(), &b, pub, doc, opts); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	path := filepath.Join(t.TempDir(), "out.pdf")
@@ -199,7 +200,7 @@ func TestReproducible(t *testing.T) {
 			var first []byte
 			for i := range 4 {
 				var b bytes.Buffer
-				if err := Write(&b, pub, tt.doc, sampleOptions()); err != nil {
+				if err := Write(context.Background(), &b, pub, tt.doc, sampleOptions()); err != nil {
 					t.Fatal(err)
 				}
 				if i == 0 {
@@ -597,7 +598,7 @@ func TestWriteErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := Write(&bytes.Buffer{}, pub, tt.doc, sampleOptions())
+			err := Write(context.Background(), &bytes.Buffer{}, pub, tt.doc, sampleOptions())
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Write() error = %v, want one containing %q", err, tt.want)
 			}
@@ -687,14 +688,14 @@ func TestConcurrentWrites(t *testing.T) {
 	pub := sampleArticle()
 	doc := sampleDocument(t, pub)
 	var want bytes.Buffer
-	if err := Write(&want, pub, doc, sampleOptions()); err != nil {
+	if err := Write(context.Background(), &want, pub, doc, sampleOptions()); err != nil {
 		t.Fatal(err)
 	}
 	results := make(chan []byte, 2)
 	for range 2 {
 		go func() {
 			var b bytes.Buffer
-			if err := Write(&b, pub, doc, sampleOptions()); err != nil {
+			if err := Write(context.Background(), &b, pub, doc, sampleOptions()); err != nil {
 				t.Error(err)
 			}
 			results <- b.Bytes()
@@ -713,7 +714,7 @@ func TestConcurrentWrites(t *testing.T) {
 func TestSize(t *testing.T) {
 	pub := sampleArticle()
 	var b bytes.Buffer
-	if err := Write(&b, pub, sampleDocument(t, pub), sampleOptions()); err != nil {
+	if err := Write(context.Background(), &b, pub, sampleDocument(t, pub), sampleOptions()); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("sample: %d bytes", b.Len())

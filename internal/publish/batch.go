@@ -145,7 +145,9 @@ func (o *Options) each(ctx context.Context, inputs []string, do func(context.Con
 		return recovered(inputs[i], func() error { return do(ctx, i) })
 	}
 	return batch(ctx, len(inputs), o.Jobs, progress, safe, func(err error) {
-		fmt.Fprintf(o.stderr(), "publish: %v\n", err)
+		if ctx.Err() == nil { // an interrupted run is reported once, not per input
+			fmt.Fprintf(o.stderr(), "publish: %v\n", err)
+		}
 	})
 }
 

@@ -35,7 +35,7 @@ func benchmarkPublish(b *testing.B, format string) {
 			b.Fatal(err)
 		}
 		buf.Reset()
-		if err := env.render(&buf, format, article.Single(a), in, opts, lopts); err != nil {
+		if err := env.render(context.Background(), &buf, format, article.Single(a), in, opts, lopts); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -76,7 +76,9 @@ func bind(ctx context.Context, inputs []string, opts Options, formats []string, 
 
 	pub := m.publication(arts, counts)
 	if m.Cover != "" {
-		l := images.Loader{Dir: ".", Client: env.reader.Client}
+		// A cover named on the command line is the user's own choice,
+		// and a manifest's has been confined to its folder above.
+		l := images.Loader{Context: ctx, Dir: ".", Client: env.reader.Client, AllowOutside: true}
 		data, mediaType, w, h, err := l.Load(m.Cover)
 		if err != nil {
 			return fmt.Errorf("cover: %w", err)
@@ -87,8 +89,8 @@ func bind(ctx context.Context, inputs []string, opts Options, formats []string, 
 	for i, f := range formats {
 		made[i] = filepath.Join(opts.OutDir, base+"."+f)
 	}
-	if err := writeOutputs(ctx, made, opts.Force, func(out string, w io.Writer) error {
-		return env.render(w, strings.TrimPrefix(filepath.Ext(out), "."), pub, out, opts, lopts)
+	if err := writeOutputs(ctx, made, opts.Force, opts.Temps, func(out string, w io.Writer) error {
+		return env.render(ctx, w, strings.TrimPrefix(filepath.Ext(out), "."), pub, out, opts, lopts)
 	}); err != nil {
 		return err
 	}

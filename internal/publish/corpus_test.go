@@ -89,7 +89,7 @@ func testCorpusPage(t *testing.T, e *env, opts Options, page corpustest.Page, ou
 	}
 	for _, format := range Formats() {
 		var buf bytes.Buffer
-		if err := e.render(&buf, format, article.Single(a), in, opts, lopts); err != nil {
+		if err := e.render(context.Background(), &buf, format, article.Single(a), in, opts, lopts); err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
 		if err := os.WriteFile(out+"."+format, buf.Bytes(), 0o644); err != nil {

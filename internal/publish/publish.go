@@ -54,6 +54,9 @@ type Options struct {
 	// Duplex opens each article of a book on a right-hand page.
 	Duplex bool
 	Meta   Overrides
+	// Temps, when set, records the temporary files being written, for a
+	// command to remove if it must exit at once.
+	Temps  *Temps
 	Stdin  io.Reader // read for the input "-"
 	Stderr io.Writer // warnings
 	// Getenv reads the environment (SOURCE_DATE_EPOCH); nil is os.Getenv.
@@ -138,8 +141,8 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 		for i, f := range formats {
 			outs[i] = filepath.Join(opts.OutDir, base+"."+f)
 		}
-		return writeOutputs(ctx, outs, opts.Force, func(out string, w io.Writer) error {
-			return env.render(w, strings.TrimPrefix(filepath.Ext(out), "."), article.Single(a), in, opts, lopts)
+		return writeOutputs(ctx, outs, opts.Force, opts.Temps, func(out string, w io.Writer) error {
+			return env.render(ctx, w, strings.TrimPrefix(filepath.Ext(out), "."), article.Single(a), in, opts, lopts)
 		})
 	}
 	if len(inputs) == 1 {
@@ -185,7 +188,7 @@ func InspectLayout(ctx context.Context, w io.Writer, input string, opts Options)
 	if err != nil {
 		return err
 	}
-	doc, err := env.layout(article.Single(a), lopts, opts.stderr(), input)
+	doc, err := env.layout(ctx, article.Single(a), lopts, opts.stderr(), input)
 	if err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ func TestWriteFileWholeOrNothing(t *testing.T) {
 	ctx := context.Background()
 
 	// A failing writer leaves nothing, not even its temporary file.
-	err := writeFile(ctx, path, false, func(w io.Writer) error {
+	err := writeFile(ctx, path, false, nil, func(w io.Writer) error {
 		io.WriteString(w, "partial")
 		return errors.New("boom")
 	})
@@ -33,18 +33,18 @@ func TestWriteFileWholeOrNothing(t *testing.T) {
 	write := func(s string) func(io.Writer) error {
 		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
 	}
-	if err := writeFile(ctx, path, false, write("first")); err != nil {
+	if err := writeFile(ctx, path, false, nil, write("first")); err != nil {
 		t.Fatal(err)
 	}
 	// Without force an existing output is kept and reported.
-	err = writeFile(ctx, path, false, write("second"))
+	err = writeFile(ctx, path, false, nil, write("second"))
 	if err == nil || err.Error() != path+": exists; use --force to replace it" {
 		t.Errorf("err = %v", err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "first" {
 		t.Errorf("content = %q, want the first write kept", b)
 	}
-	if err := writeFile(ctx, path, true, write("third")); err != nil {
+	if err := writeFile(ctx, path, true, nil, write("third")); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "third" {
@@ -53,7 +53,7 @@ func TestWriteFileWholeOrNothing(t *testing.T) {
 	// A cancelled run (Ctrl-C) leaves the output as it was.
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	if err := writeFile(cancelled, path, true, write("fourth")); !errors.Is(err, context.Canceled) {
+	if err := writeFile(cancelled, path, true, nil, write("fourth")); !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want cancelled", err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {

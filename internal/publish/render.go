@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -33,8 +34,8 @@ func newEnv(o *Options) *env {
 
 // layout sets pub for print and reports the layout's warnings (overfull
 // lines, characters no font has) on stderr, TeX style.
-func (e *env) layout(pub *article.Publication, opts layout.Options, stderr io.Writer, input string) (*layout.Document, error) {
-	doc, err := e.typesetter.Layout(pub, opts)
+func (e *env) layout(ctx context.Context, pub *article.Publication, opts layout.Options, stderr io.Writer, input string) (*layout.Document, error) {
+	doc, err := e.typesetter.Layout(ctx, pub, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: layout: %w", input, err)
 	}
@@ -45,17 +46,17 @@ func (e *env) layout(pub *article.Publication, opts layout.Options, stderr io.Wr
 }
 
 // render writes pub in one format; name is what messages call it.
-func (e *env) render(w io.Writer, format string, pub *article.Publication, name string, opts Options, lopts layout.Options) error {
+func (e *env) render(ctx context.Context, w io.Writer, format string, pub *article.Publication, name string, opts Options, lopts layout.Options) error {
 	creator := "publish " + Version
 	switch format {
 	case "pdf":
-		doc, err := e.layout(pub, lopts, opts.stderr(), name)
+		doc, err := e.layout(ctx, pub, lopts, opts.stderr(), name)
 		if err != nil {
 			return err
 		}
-		return pdf.Write(w, pub, doc, pdf.Options{Creator: creator, Created: lopts.Created})
+		return pdf.Write(ctx, w, pub, doc, pdf.Options{Creator: creator, Created: lopts.Created})
 	case "epub":
-		return epub.Write(w, pub, epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts, CoverFonts: e.coverFonts})
+		return epub.Write(ctx, w, pub, epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts, CoverFonts: e.coverFonts})
 	}
 	return fmt.Errorf("unknown format %q", format)
 }

@@ -51,7 +51,7 @@ func TestWriteFilePanicLeavesNothing(t *testing.T) {
 				t.Error("the panic did not reach the caller")
 			}
 		}()
-		writeFile(context.Background(), filepath.Join(dir, "out.pdf"), false, func(w io.Writer) error {
+		writeFile(context.Background(), filepath.Join(dir, "out.pdf"), false, nil, func(w io.Writer) error {
 			io.WriteString(w, "%PDF-1.4 half a file")
 			panic("backend bug")
 		})
@@ -69,7 +69,7 @@ func TestWriteOutputsChecksAllFirst(t *testing.T) {
 	if err := os.WriteFile(epub, []byte("keep me"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := writeOutputs(context.Background(), []string{pdf, epub}, false, func(string, io.Writer) error { return nil })
+	err := writeOutputs(context.Background(), []string{pdf, epub}, false, nil, func(string, io.Writer) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "a.epub: exists") {
 		t.Errorf("err = %v, want a.epub: exists", err)
 	}
@@ -170,4 +170,22 @@ func pngOf(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestCoverFromCommandLine checks that --cover may name an image anywhere:
+// it is the user's own choice, not a file an input refers to.
+func TestCoverFromCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	cover := filepath.Join(t.TempDir(), "cover.png")
+	if err := os.WriteFile(cover, pngOf(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	essay := filepath.Join(dir, "essay.md")
+	if err := os.WriteFile(essay, []byte("---\ntitle: An Essay\n---\n\nThe first paragraph, long enough to be prose and to be the body of this essay.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{OutDir: dir, Formats: []string{"epub"}, Stderr: io.Discard, Bind: true, Meta: Overrides{Title: "A Book", Cover: cover}}
+	if err := Run(context.Background(), []string{essay}, opts); err != nil {
+		t.Fatalf("--cover %s: %v", cover, err)
+	}
 }

@@ -11,12 +11,13 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 )
 
 // writeOutputs writes each of paths whole or not at all, as writeFile does.
 // Without force it first checks that none of them exists, so an input never
 // leaves one output made and the other refused.
-func writeOutputs(ctx context.Context, paths []string, force bool, write func(path string, w io.Writer) error) error {
+func writeOutputs(ctx context.Context, paths []string, force bool, temps *Temps, write func(path string, w io.Writer) error) error {
 	if !force {
 		for _, path := range paths {
 			if _, err := os.Lstat(path); err == nil {
@@ -25,7 +26,7 @@ func writeOutputs(ctx context.Context, paths []string, force bool, write func(pa
 		}
 	}
 	for _, path := range paths {
-		if err := writeFile(ctx, path, force, func(w io.Writer) error { return write(path, w) }); err != nil {
+		if err := writeFile(ctx, path, force, temps, func(w io.Writer) error { return write(path, w) }); err != nil {
 			return err
 		}
 	}
@@ -35,8 +36,9 @@ func writeOutputs(ctx context.Context, paths []string, force bool, write func(pa
 // writeFile writes an output whole or not at all: into a temporary file
 // beside it, renamed over the final name only once complete, so an error, a
 // panic or a kill never leaves a partial file under that name. Without
-// force, an existing file is an error and is left alone.
-func writeFile(ctx context.Context, path string, force bool, write func(io.Writer) error) error {
+// force, an existing file is an error and is left alone. The temporary file
+// is recorded in temps (which may be nil) while it exists.
+func writeFile(ctx context.Context, path string, force bool, temps *Temps, write func(io.Writer) error) error {
 	if !force {
 		if _, err := os.Lstat(path); err == nil {
 			return fmt.Errorf("%s: exists; use --force to replace it", path)
@@ -46,6 +48,7 @@ func writeFile(ctx context.Context, path string, force bool, write func(io.Write
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	temps.add(tmp.Name())
 	kept := false
 	defer func() {
 		// Deferred, so that it runs on a panic too.
@@ -53,6 +56,7 @@ func writeFile(ctx context.Context, path string, force bool, write func(io.Write
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
+		temps.remove(tmp.Name())
 	}()
 	buf := bufio.NewWriterSize(tmp, 256<<10)
 	if err := write(buf); err != nil {
@@ -99,4 +103,47 @@ func createTemp(path string) (*os.File, error) {
 		}
 	}
 	return nil, errors.New("no free name for a temporary file")
+}
+
+// Temps records the temporary files a run is writing, so that a run
+// interrupted a second time, which exits at once, can still remove them.
+// It is safe for concurrent use; a nil *Temps records nothing.
+type Temps struct {
+	mu    sync.Mutex
+	names map[string]bool
+}
+
+func (t *Temps) add(name string) {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.names == nil {
+		t.names = map[string]bool{}
+	}
+	t.names[name] = true
+}
+
+func (t *Temps) remove(name string) {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.names, name)
+}
+
+// RemoveAll removes every temporary file still being written. Writers that
+// go on after it find their file gone and fail.
+func (t *Temps) RemoveAll() {
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for name := range t.names {
+		os.Remove(name)
+	}
+	clear(t.names)
 }

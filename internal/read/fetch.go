@@ -16,6 +16,9 @@ import (
 const (
 	// FetchTimeout bounds the whole request, body included.
 	FetchTimeout = 30 * time.Second
+	// ImagesTimeout bounds the fetching of all of one page's images
+	// together, so that many slow images cost no more than a few.
+	ImagesTimeout = 60 * time.Second
 	// maxRedirects is what browsers and curl allow by default, near enough.
 	maxRedirects = 10
 )

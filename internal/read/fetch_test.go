@@ -54,3 +54,42 @@ func TestReadURL(t *testing.T) {
 		t.Errorf("a Reader without a client fetched: %v", err)
 	}
 }
+
+// TestImagesShareADeadline reads a page of five images that never come:
+// they share one deadline, so the read ends when it passes, with each
+// image dropped with a warning, rather than after five timeouts one by one.
+func TestImagesShareADeadline(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/slow/") {
+			select {
+			case <-r.Context().Done():
+			case <-time.After(time.Minute):
+			}
+			return
+		}
+		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><title>Slow Pictures</title></head><body><article><h1>Slow Pictures</h1>`)
+		for i := range 5 {
+			fmt.Fprintf(w, `<p>Paragraph %d of an article whose pictures never come, long enough to be read as prose by any reader at all.</p><figure><img src="/slow/%d.jpg" alt="picture %d"><figcaption>Caption %d.</figcaption></figure>`, i, i, i, i)
+		}
+		fmt.Fprint(w, `</article></body></html>`)
+	}))
+	defer srv.Close()
+	var warnings []string
+	r := &Reader{Client: NewClient(FetchTimeout), ImagesTimeout: 300 * time.Millisecond, Warn: func(w string) { warnings = append(warnings, w) }}
+	done := make(chan error, 1)
+	go func() {
+		_, err := r.Read(context.Background(), srv.URL+"/page")
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the read waited out the images one by one")
+	}
+	if len(warnings) != 5 {
+		t.Errorf("warnings %q, want one for each of the 5 images", warnings)
+	}
+}

@@ -1,6 +1,7 @@
 package read
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/read/htmlpage"
@@ -36,6 +38,9 @@ type Reader struct {
 	// AllowOutside lets a saved page or Markdown file embed local files
 	// from outside its own folder's tree.
 	AllowOutside bool
+	// ImagesTimeout bounds the fetching of one input's images together;
+	// 0 is the package's ImagesTimeout.
+	ImagesTimeout time.Duration
 	// Warn receives one line per problem that does not stop the read,
 	// such as an image that could not be had.
 	Warn func(string)
@@ -60,7 +65,7 @@ func (r *Reader) Read(ctx context.Context, input string) (*article.Article, erro
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", input, err)
 		}
-		a, err := r.parse(input, page.data, page.contentType, page.url)
+		a, err := r.parse(ctx, input, page.data, page.contentType, page.url)
 		if err != nil {
 			return nil, err
 		}
@@ -79,7 +84,7 @@ func (r *Reader) Read(ctx context.Context, input string) (*article.Article, erro
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", displayName(input), err)
 	}
-	return r.parse(input, data, "", nil)
+	return r.parse(ctx, input, data, "", nil)
 }
 
 func readFile(name string) ([]byte, error) {
@@ -146,12 +151,13 @@ func displayName(name string) string {
 // Bytes reads an article from data, which came from the named input (used
 // in errors, and to find images a saved page or Markdown file refers to).
 func Bytes(name string, data []byte) (*article.Article, error) {
-	return (&Reader{}).parse(name, data, "", nil)
+	return (&Reader{}).parse(context.Background(), name, data, "", nil)
 }
 
 // parse reads data in whichever format it is in. contentType is what a
 // server said the data is ("" for files); page is the URL it came from.
-func (r *Reader) parse(name string, data []byte, contentType string, page *url.URL) (*article.Article, error) {
+// ctx bounds the fetching of its images.
+func (r *Reader) parse(ctx context.Context, name string, data []byte, contentType string, page *url.URL) (*article.Article, error) {
 	fail := func(err error) (*article.Article, error) {
 		return nil, fmt.Errorf("%s: %w", displayName(name), err)
 	}
@@ -165,7 +171,9 @@ func (r *Reader) parse(name string, data []byte, contentType string, page *url.U
 	if err := textenc.CheckText(data); err != nil {
 		return fail(err)
 	}
-	loader := r.images(name, page)
+	ctx, cancel := context.WithTimeout(ctx, cmp.Or(r.ImagesTimeout, ImagesTimeout))
+	defer cancel()
+	loader := r.images(ctx, name, page)
 	var a *article.Article
 	switch sniff(name, data, contentType) {
 	case formatHTML:
@@ -208,8 +216,8 @@ func (r *Reader) parse(name string, data []byte, contentType string, page *url.U
 // images returns the loader for the pictures an input refers to: files
 // beside a saved file, and remote pictures only for a page fetched from
 // the web or when FetchImages allows it.
-func (r *Reader) images(name string, page *url.URL) *images.Loader {
-	l := &images.Loader{Base: page, Warn: r.Warn, AllowOutside: r.AllowOutside}
+func (r *Reader) images(ctx context.Context, name string, page *url.URL) *images.Loader {
+	l := &images.Loader{Context: ctx, Base: page, Warn: r.Warn, AllowOutside: r.AllowOutside}
 	if page == nil && name != "-" {
 		l.Dir = filepath.Dir(name)
 	}

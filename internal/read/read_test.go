@@ -2,6 +2,7 @@ package read
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,7 +150,7 @@ func TestStrayByte(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var warnings []string
 			r := &Reader{Warn: func(w string) { warnings = append(warnings, w) }}
-			a, err := r.parse("in.txt", []byte(tt.data), "", nil)
+			a, err := r.parse(context.Background(), "in.txt", []byte(tt.data), "", nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -74,6 +74,11 @@ const (
 // A Loader resolves and reads images for one document. The zero Loader reads
 // only data: URIs.
 type Loader struct {
+	// Context bounds every fetch: the run's, cancelled by Ctrl-C or a
+	// request's end, with a deadline for all of the document's images.
+	// Nil is context.Background(). A Loader lives as long as the reading
+	// of one document, as an http.Request does, so it holds its context.
+	Context context.Context
 	// Dir is the directory the saved page or Markdown file is in, against
 	// which relative paths resolve; "" means there is none. Local files
 	// are read only inside its tree.
@@ -255,7 +260,14 @@ func (l *Loader) fetch(u *url.URL) ([]byte, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return nil, fmt.Errorf("unsupported scheme %q", u.Scheme)
 	}
-	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, u.String(), nil)
+	ctx := l.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("not fetched: %w", context.Cause(ctx))
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, err
 	}
