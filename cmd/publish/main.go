@@ -19,13 +19,25 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 
 	"github.com/pressroom/publish/internal/publish"
 )
 
+// memoryLimit is the Go runtime's soft memory limit when GOMEMLIMIT does
+// not set one. Go's collector lets the heap grow to twice what was live at
+// its last run, and a book-length document's layout is live for all of
+// the drawing: a 20 MB text took 1.4 GB. Under this limit the collector
+// runs sooner instead, and the same text takes 0.8 GB and 10% more time.
+// Small documents never come near it.
+const memoryLimit = 768 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	temps := &publish.Temps{}
 	sigs := make(chan os.Signal, 2)

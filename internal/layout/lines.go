@@ -111,19 +111,32 @@ type itemMemory struct {
 }
 
 // itemMemory returns the memory for the items of a paragraph of the given
-// number of lines: a text item at most for each box, and a little more.
+// number of lines. A text item joins the boxes of a word in one font, so
+// there is one for each box that does not go on from the box before it,
+// and one more for each line, which may cut a word; sizing texts by boxes
+// instead kept up to twice the memory alive, since the items point into
+// it for as long as the page is.
 func (p *paragraph) itemMemory(lines int) itemMemory {
-	boxes := 0
+	words := 0
+	var prev *node
 	for i := range p.nodes {
-		if p.nodes[i].kind == boxNode {
-			boxes++
+		n := &p.nodes[i]
+		switch n.kind {
+		case boxNode:
+			if prev == nil || n.slot != prev.slot || n.run != prev.run || n.start != prev.end {
+				words++
+			}
+			prev = n
+		case glueNode:
+			prev = nil
 		}
 	}
-	return itemMemory{texts: make([]TextItem, 0, boxes+1), list: make([]Item, 0, boxes+lines)}
+	return itemMemory{texts: make([]TextItem, 0, words+lines), list: make([]Item, 0, words+2*lines)}
 }
 
-// text stores t and returns a pointer to it. texts never grows past its
-// capacity, one item per box, so the pointers stay valid.
+// text stores t and returns a pointer to it. texts is sized for the
+// paragraph's items; should it grow, the items already made keep their
+// memory, to which they point.
 func (m *itemMemory) text(t TextItem) *TextItem {
 	m.texts = append(m.texts, t)
 	return &m.texts[len(m.texts)-1]

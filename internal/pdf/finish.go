@@ -25,8 +25,8 @@ import (
 //     and the page labels when the layout numbers pages in runs;
 //   - each face's stand-in font becomes the composite font that embeds the
 //     face's subset, whose objects are added at the end (embed.go);
-//   - page contents, which fpdf leaves uncompressed (see newDrawer), are
-//     compressed;
+//   - page contents, which fpdf leaves uncompressed but in a long document
+//     (see newDrawer), are compressed;
 //   - the trailer gains an /ID computed from the content (fpdf writes none);
 //   - the header says PDF 1.4 at least, which /Lang, /Metadata and
 //     /DisplayDocTitle need.
@@ -40,9 +40,15 @@ func finish(raw []byte, m *meta, faces []*face, labels []layout.PageLabel) ([]by
 	contents := pageContents(f.objects)
 	replaced := make(map[string]bool, len(faces))
 	// The file is made in one buffer, big enough for fpdf's objects, the
-	// subsets (compression only takes off) and the table, so that it is
-	// never copied to grow.
+	// page contents compressed (text streams deflate to a quarter or less;
+	// a rare page that does not only makes the buffer grow once), the
+	// subsets and the table.
 	size := len(raw) + 4096 + 1024*len(labels)
+	for _, o := range f.objects {
+		if contents[o.num] {
+			size -= len(o.text) * 3 / 4
+		}
+	}
 	for _, fc := range faces {
 		size += len(fc.font.Data) + 2*len(fc.font.Runes)*8 + 1024
 	}
@@ -256,6 +262,9 @@ func pageContents(objects []object) map[int]bool {
 // compression, with its data compressed.
 func appendCompressed(b []byte, o object, z *deflater) ([]byte, error) {
 	_, rest, _ := bytes.Cut(o.text, []byte(" 0 obj\n"))
+	if bytes.HasPrefix(rest, []byte("<</Filter /FlateDecode ")) {
+		return append(b, o.text...), nil // fpdf compressed a long document's pages
+	}
 	rest, ok := bytes.CutPrefix(rest, []byte("<</Length "))
 	num, data, ok2 := bytes.Cut(rest, []byte(">>\nstream\n"))
 	length, err := strconv.Atoi(string(num))

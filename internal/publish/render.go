@@ -54,7 +54,9 @@ func (e *env) render(ctx context.Context, w io.Writer, format string, pub *artic
 		if err != nil {
 			return err
 		}
-		return pdf.Write(ctx, w, pub, doc, pdf.Options{Creator: creator, Created: lopts.Created})
+		// The layout is made for this file alone: its pages go as they
+		// are drawn.
+		return pdf.Write(ctx, w, pub, doc, pdf.Options{Creator: creator, Created: lopts.Created, ReleasePages: true})
 	case "epub":
 		return epub.Write(ctx, w, pub, epub.Options{Creator: creator, Created: lopts.Created, EmbedFonts: opts.EPUBFonts, CoverFonts: e.coverFonts})
 	}
