@@ -130,7 +130,7 @@ func TestUsage(t *testing.T) {
 		})
 	}
 	code, _, stderr = runCmd(t, "", "inspect", "--date", "someday", filepath.Join("..", "..", "testdata", "china-power.txt"))
-	if code != 1 || !strings.Contains(stderr, `--date: cannot read "someday"`) {
+	if code != 2 || !strings.Contains(stderr, `--date: cannot read "someday"`) {
 		t.Errorf("bad date: exit %d, %q", code, stderr)
 	}
 }

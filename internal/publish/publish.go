@@ -89,6 +89,9 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	if len(inputs) == 0 {
 		return usagef("no input: name a file, or - for standard input")
 	}
+	if err := opts.Meta.check(); err != nil {
+		return err
+	}
 	formats, err := opts.formats()
 	if err != nil {
 		return err
@@ -166,6 +169,9 @@ func Inspect(ctx context.Context, w io.Writer, input string, opts Options) error
 	if isManifest(input) {
 		return usagef("%s: a book's manifest; inspect reads one article", input)
 	}
+	if err := opts.Meta.check(); err != nil {
+		return err
+	}
 	a, err := newEnv(&opts).load(ctx, input, &opts)
 	if err != nil {
 		return err
@@ -178,6 +184,9 @@ func Inspect(ctx context.Context, w io.Writer, input string, opts Options) error
 func InspectLayout(ctx context.Context, w io.Writer, input string, opts Options) error {
 	if isManifest(input) {
 		return usagef("%s: a book's manifest; inspect reads one article", input)
+	}
+	if err := opts.Meta.check(); err != nil {
+		return err
 	}
 	env := newEnv(&opts)
 	a, err := env.load(ctx, input, &opts)

@@ -104,6 +104,10 @@ func TestOverrides(t *testing.T) {
 		if err := bad.apply(&article.Metadata{}); err == nil {
 			t.Errorf("%+v: no error", bad)
 		}
+		var usage *UsageError
+		if err := bad.check(); !errors.As(err, &usage) {
+			t.Errorf("%+v: check gives %v, want a usage error", bad, err)
+		}
 	}
 }
 
