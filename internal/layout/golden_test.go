@@ -2,7 +2,6 @@ package layout
 
 import (
 	"bytes"
-	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -12,26 +11,6 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// TestSeedGolden compares the pages and line breaks of the seed article at
-// every paper size with testdata/seed-PAPER.golden, so that any change to
-// where a line or a page breaks shows in review as a diff of text.
-func TestSeedGolden(t *testing.T) {
-	ts := typesetter()
-	for _, name := range PaperNames() {
-		t.Run(name, func(t *testing.T) {
-			paper, err := PaperNamed(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			doc, err := ts.Layout(context.Background(), seedArticle(), Options{Paper: paper})
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden(t, "seed-"+name+".golden", listing(doc, paper))
-		})
-	}
-}
 
 // listing writes a document for review by eye: its statistics, then each
 // page's lines of text from top to bottom, running head and folio

@@ -35,6 +35,10 @@ func TestSeedArticleShape(t *testing.T) {
 	}
 }
 
+// TestSeedArticleAllPapers sets the seed on every paper size: no fault
+// of a page, every part of the article set, and its pages and line breaks
+// as testdata/seed-PAPER.golden lists them, so that any change to where a
+// line or a page breaks shows in review as a diff of text.
 func TestSeedArticleAllPapers(t *testing.T) {
 	ts := typesetter()
 	for _, name := range PaperNames() {
@@ -47,6 +51,7 @@ func TestSeedArticleAllPapers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			golden(t, "seed-"+name+".golden", listing(doc, paper))
 			st := doc.Stats
 			t.Logf("%s: %+v", name, st)
 			for _, w := range doc.Warnings {
