@@ -32,15 +32,6 @@ func Require(t testing.TB, name string) string {
 	return path
 }
 
-// Epubcheck returns the command line that runs epubcheck on the given file,
-// or ends the test as Require does. Each run starts a JVM, which costs
-// seconds: check several files with EpubcheckAll.
-func Epubcheck(t testing.TB, file string) *exec.Cmd {
-	t.Helper()
-	java := requireEpubcheck(t)
-	return exec.Command(java, javaArgs("-jar", EpubcheckJar, "--quiet", file)...)
-}
-
 // epubcheckAll is the Java program EpubcheckAll runs.
 //
 //go:embed EpubcheckAll.java
