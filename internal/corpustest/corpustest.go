@@ -1,7 +1,11 @@
 // Package corpustest gives tests the shared corpus of real web pages
 // (../shared/corpus: each page's source.html with Readability's own
-// expected.json and expected.html) and one measure of what a reading or a
-// rendering kept: the share of the expected text's words it still holds.
+// expected.json, expected.html and article.txt, and the scraped texts
+// that pandoc, w3m, lynx and BeautifulSoup make of it) and the measures of
+// a reading: the share of the expected text's words it still holds
+// (Kept), and how its title, byline, date, language and text compare with
+// the expected ones (GradeTitle, NamesFound, SameDay, SameLanguage,
+// Overlap).
 package corpustest
 
 import (
