@@ -18,7 +18,19 @@ type Byline struct {
 }
 
 var (
-	byPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?by[:\s]\s*`)
+	// "By", and its French, German, Spanish and Portuguese, Italian, Dutch
+	// and Czech words.
+	byPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?(?:by|par|von|por|di|door|od|autor|auteur)[:\s]\s*`)
+	// A social-media handle beside a name: "@jdoe".
+	handle = regexp.MustCompile(`(?:^|\s)@\w+`)
+	// A name run into what a page printed after it without a space, a
+	// date and a count: "Lucas Nolan22 Dec 2016651".
+	gluedDate = regexp.MustCompile(`^(.*\pL)(\d{1,2}\.?\s+\pL{3,10}\.?,?\s+\d{4})\d*$`)
+	// Degrees and suffixes that follow a name after a comma and belong to
+	// it: "Brenda Goodman, MA".
+	nameSuffix = regexp.MustCompile(`^(?:MA|MS|MSc|MD|PhD|Ph\.D\.|MBA|MPH|RN|DO|JD|Jr\.?|Sr\.?|II|III|IV)$`)
+	// What a page prints beside a byline that is no part of a name.
+	bylineNoise = regexp.MustCompile(`(?i)\s+(?:follow(?: author)?|staff)$`)
 	// Job titles and desks that follow a name in a byline.
 	bylineRole = regexp.MustCompile(`(?i),?\s+(?:-\s+|—\s+)?(?:staff writer|staff reporter|senior (?:writer|reporter|editor|correspondent)|contributing (?:writer|editor)|correspondent|reporter|editor|columnist|contributor|for [A-Z].*|on .*|\(.*\))$`)
 	jobTitle   = regexp.MustCompile(`(?i)\b(?:engineer|writer|editor|reporter|correspondent|manager|director|professor|fellow|intern|developer|staff|contributor|columnist|analyst|researcher|scientist|designer|producer|officer|president|founder|ceo|cto)s?\b`)
@@ -34,6 +46,14 @@ func ParseByline(line string) (Byline, bool) {
 		return Byline{}, false
 	}
 	var b Byline
+	s = strings.TrimSpace(handle.ReplaceAllString(s, ""))
+	if m := gluedDate.FindStringSubmatch(s); m != nil {
+		if d, ok := dates.ParseLine(m[2]); ok {
+			name := byPrefix.ReplaceAllString(m[1], "")
+			b.Date = d
+			return b.withNames(name, byPrefix.MatchString(m[1]))
+		}
+	}
 	// NAME | DATE, or DATE | NAME.
 	if left, right, ok := strings.Cut(s, "|"); ok {
 		left, right = strings.TrimSpace(left), strings.TrimSpace(right)
@@ -56,11 +76,18 @@ func ParseByline(line string) (Byline, bool) {
 		}
 	}
 	if !byPrefix.MatchString(s) {
+		// NAME - DATE, without a "By": the name must look like one.
+		for _, sep := range []string{" - ", " — ", " – ", " · ", " • "} {
+			if name, d, ok := cutDate(s, sep); ok && LooksLikeName(strings.TrimSpace(name)) {
+				b.Date = d
+				return b.withNames(name, false)
+			}
+		}
 		return Byline{}, false
 	}
 	s = byPrefix.ReplaceAllString(s, "")
 	// By NAME, DATE / By NAME - DATE.
-	for _, sep := range []string{", ", " - ", " — ", " · "} {
+	for _, sep := range []string{", ", " - ", " — ", " – ", " · ", " • ", " "} {
 		if name, d, ok := cutDate(s, sep); ok {
 			b.Date, s = d, name
 			break
@@ -88,13 +115,21 @@ func cutDate(s, sep string) (string, article.Date, bool) {
 // which lets single-word names ("By TMZ Staff", "By Reuters") through.
 func (b Byline) withNames(s string, explicit bool) (Byline, bool) {
 	s = bylineRole.ReplaceAllString(strings.TrimSpace(s), "")
+	s = bylineNoise.ReplaceAllString(s, "")
 	s = strings.Trim(s, " ,;-—")
 	if s == "" {
 		return Byline{}, false
 	}
 	for _, name := range nameSplit.Split(s, -1) {
-		name = strings.Trim(name, " ,;.")
+		name = strings.Trim(name, " ,;")
+		if !nameSuffix.MatchString(name) {
+			name = strings.TrimRight(name, ".")
+		}
 		if name == "" {
+			continue
+		}
+		if n := len(b.Authors); n > 0 && nameSuffix.MatchString(name) {
+			b.Authors[n-1] += ", " + name // "Brenda Goodman, MA" is one person
 			continue
 		}
 		if len(b.Authors) > 0 && jobTitle.MatchString(name) {

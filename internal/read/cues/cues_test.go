@@ -29,6 +29,20 @@ func TestParseByline(t *testing.T) {
 		{"By https://example.com/jane", nil, ""},
 		{"Bypass surgery is common", nil, ""},
 		{"Jane Doe | Staff", nil, ""},
+		// The shapes pages print, in their languages.
+		{"by Jane Doe @janedoe Oct 18, 2019", []string{"Jane Doe"}, "2019-10-18"},
+		{"Jane Doe - Friday 25 December 2015", []string{"Jane Doe"}, "2015-12-25"},
+		{"on March 10, 2015 by Jane Doe", []string{"Jane Doe"}, "2015-03-10"},
+		{"Par Martin Untersinger", []string{"Martin Untersinger"}, ""},
+		{"Von Anna Schmidt", []string{"Anna Schmidt"}, ""},
+		{"Por María García", []string{"María García"}, ""},
+		{"Di Marco Rossi", []string{"Marco Rossi"}, ""},
+		{"Lucas Nolan22 Dec 2016651", []string{"Lucas Nolan"}, "2016-12-22"},
+		{"By Brenda Goodman, MA", []string{"Brenda Goodman, MA"}, ""},
+		{"By Jane Doe Follow", []string{"Jane Doe"}, ""},
+		{"By TMZ Staff", []string{"TMZ"}, ""},
+		{"Por favor, lea esto", nil, ""},
+		{"Next story - May 18, 2018", nil, ""},
 	}
 	for _, tt := range tests {
 		b, ok := ParseByline(tt.in)

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/pressroom/publish/internal/article"
 )
@@ -87,17 +88,28 @@ func knownZone(t time.Time) bool {
 }
 
 var (
-	// "Published", "Updated on" and the like before a date.
-	datePrefix = regexp.MustCompile(`(?i)^(?:(?:first |last )?(?:published|updated|posted|modified|written|dated?)(?: on)?:?\s+)`)
-	// "Monday," before a date.
-	weekday = regexp.MustCompile(`(?i)^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+`)
-	// A clock time and zone after a date: "at 3:04 p.m. ET", "10:15 AM PST", "| 07:17".
-	clockTime = regexp.MustCompile(`(?i)^(?:,|\bat\b|\|)?\s*(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?\s*([A-Z]{2,4})?\s*$`)
+	// "Published", "Updated on", "Publié le", "Veröffentlicht am" and the
+	// like before a date, in the corpus's languages.
+	datePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:first |last )?(?:published|updated|posted|modified|written|dated?)(?: on)?|on|publié(?: le)?|mis à jour(?: le)?|le|veröffentlicht(?: am)?|aktualisiert(?: am)?|am|publicado(?: el| em| en)?|actualizado(?: el)?|atualizado(?: em)?|el|em|pubblicato(?: il)?|aggiornato(?: il)?|il|gepubliceerd(?: op)?|op|publikováno|aktualizováno)\s*:?\s+)`)
+	// "Monday," before a date, in the corpus's languages.
+	weekday = regexp.MustCompile(`(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)(?:-feira)?\.?,?\s+`)
+	// A clock time and zone after a date: "at 3:04 p.m. ET", "10:15 AM
+	// PST", "| 07:17", "à 07:19", "às 12h55", "um 10:15 Uhr", "a las 10:15".
+	clockTime = regexp.MustCompile(`(?i)^(?:,|\bat\b|\|\s*|à|às|um|a las|alle|om|v)?\s*(\d{1,2})[:h](\d{2})(?::\d{2})?\s*([ap]\.?m\.?|uhr|h)?\s*([A-Z]{2,4})?\s*$`)
+	// What may follow a date after a middle dot or bullet: "· 8 min read",
+	// "• Updated …": the page's furniture, not part of the date.
+	dotTail = regexp.MustCompile(`^[·•]`)
 
-	monthFirst = regexp.MustCompile(`^([A-Za-z]{3,9}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	dayFirst   = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9}\.?),?\s+(\d{4})\b`)
-	isoDate    = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
-	usNumeric  = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})\b`)
+	monthFirst = regexp.MustCompile(`^(\pL{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	// "18 May 2018", "5. Mai 2015", "30 avril 2015", "10 de marzo de
+	// 2015", "21.dez.2018".
+	dayFirst  = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(\pL{3,10}\.?)(?:,?\s+|\.|\s+de\s+)(\d{4})\b`)
+	isoDate   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
+	usNumeric = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})\b`)
+	// Day first with dots, as Europe writes it: "04.05.2015", "11.03.17".
+	dotted = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b`)
+	// Chinese and Japanese "2015年3月10日", Korean "2015년 3월 10일".
+	cjkDate = regexp.MustCompile(`^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]`)
 )
 
 // ParseLine reads a line that is a date and nothing else, in the forms
@@ -122,6 +134,11 @@ func ParseLine(line string) (article.Date, bool) {
 		return article.Date{}, false
 	}
 	rest = strings.TrimSpace(rest)
+	if i := dotTail.FindStringIndex(rest); i != nil {
+		rest = "" // "Oct 18, 2019 · 8 min read"
+	} else if i := strings.IndexAny(rest, "·•"); i > 0 {
+		rest = strings.TrimSpace(rest[:i]) // "04.05.2015 à 13h36 • Mis à jour …"
+	}
 	if rest == "" {
 		return d, true
 	}
@@ -162,6 +179,23 @@ func leadingDate(s string) (article.Date, string, bool) {
 		d, ok := validDay(y, int(mo), day)
 		return d, s[m[1]:], ok
 	}
+	if m := dotted.FindStringSubmatchIndex(s); m != nil {
+		day, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		y, _ := strconv.Atoi(s[m[6]:m[7]])
+		if m[7]-m[6] == 2 {
+			y += 2000 // "11.03.17": a page's own date is of this century
+		}
+		d, ok := validDay(y, mo, day)
+		return d, s[m[1]:], ok
+	}
+	if m := cjkDate.FindStringSubmatchIndex(s); m != nil {
+		y, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		day, _ := strconv.Atoi(s[m[6]:m[7]])
+		d, ok := validDay(y, mo, day)
+		return d, s[m[1]:], ok
+	}
 	if m := usNumeric.FindStringSubmatchIndex(s); m != nil {
 		mo, _ := strconv.Atoi(s[m[2]:m[3]])
 		day, _ := strconv.Atoi(s[m[4]:m[5]])
@@ -172,20 +206,50 @@ func leadingDate(s string) (article.Date, string, bool) {
 	return article.Date{}, "", false
 }
 
-// monthNumber maps English month names and their common abbreviations
-// (AP style "Sept.", "Jan.") to month numbers.
+// monthNames lists each month's names in the corpus's languages: English,
+// French, German, Spanish, Portuguese, Italian, Dutch, and Czech in the
+// genitive that dates use.
+func monthNames() [12][]string {
+	return [12][]string{
+		{"january", "janvier", "januar", "jänner", "enero", "janeiro", "gennaio", "januari", "ledna"},
+		{"february", "février", "fevrier", "februar", "febrero", "fevereiro", "febbraio", "februari", "února"},
+		{"march", "mars", "märz", "marzo", "março", "maart", "března"},
+		{"april", "avril", "abril", "aprile", "dubna"},
+		{"may", "mai", "mayo", "maio", "maggio", "mei", "května"},
+		{"june", "juin", "juni", "junio", "junho", "giugno", "června"},
+		{"july", "juillet", "juli", "julio", "julho", "luglio", "července"},
+		{"august", "août", "aout", "agosto", "augustus", "srpna"},
+		{"september", "septembre", "septiembre", "setembro", "settembre", "září"},
+		{"october", "octobre", "oktober", "octubre", "outubro", "ottobre", "října"},
+		{"november", "novembre", "noviembre", "novembro", "listopadu"},
+		{"december", "décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre", "prosince"},
+	}
+}
+
+// monthNumber maps a month's name in the corpus's languages, or its
+// abbreviation to three letters or more ("Sept.", "janv.", "dez."), to its
+// number. An abbreviation must be a month's alone: "ma" could be March or
+// May, and is refused by the three-letter minimum.
 func monthNumber(s string) (time.Month, bool) {
 	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	if len(s) < 3 {
+	if utf8.RuneCountInString(s) < 3 {
 		return 0, false
 	}
-	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
-		if s == name || (len(s) <= len(name) && strings.HasPrefix(name, s) && (len(s) == 3 || s == "sept")) {
-			return m, true
+	found := time.Month(0)
+	for i, names := range monthNames() {
+		for _, name := range names {
+			if s == name {
+				return time.Month(i + 1), true
+			}
+			if strings.HasPrefix(name, s) {
+				if found != 0 && found != time.Month(i+1) {
+					return 0, false // the prefix of two months' names
+				}
+				found = time.Month(i + 1)
+			}
 		}
 	}
-	return 0, false
+	return found, found != 0
 }
 
 // validDay returns the day y-m-d, or false when there is no such day.

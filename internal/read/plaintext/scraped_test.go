@@ -44,8 +44,8 @@ func floors() [measures]float64 {
 	return [measures]float64{
 		titleClose: 0.10,
 		titleExact: 0.04,
-		byline:     0.03,
-		date:       0.03,
+		byline:     0.05,
+		date:       0.09,
 		lang:       0.93,
 		recall:     0.99,
 		precision:  0.70,
