@@ -132,6 +132,38 @@ func TestDetectLanguage(t *testing.T) {
 			t.Errorf("DetectLanguage(%.30q...) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
+	// A page's furniture before its prose (a tag cloud, a numbered list,
+	// a country menu run together) must not decide the language.
+	var body []article.Block
+	for _, menu := range []string{"accounting", "advocacy", "agpl", "android", "apache", "asterisk", "automotive", "conservancy", "copyleft", "licence", "libreoffice", "moblin", "podjango", "sexism", "trademarks"} {
+		body = append(body, &article.Paragraph{Text: article.Plain(menu)})
+	}
+	body = append(body,
+		&article.Paragraph{Text: article.Plain("1. accueil 2. contact 3. société 4. actualités 5. économie 6. médias 7. réseaux 8. éditions 9. publicité 10. abonnement")},
+		&article.Paragraph{Text: article.Plain("Country United StatesAfghanistanAlbaniaAlgeriaAndorraAngolaArgentinaArmeniaAustraliaAustriaAzerbaijan")},
+		&article.Paragraph{Text: article.Plain(tests[0].text)},
+		&article.Paragraph{Text: article.Plain("The members of the committee then returned to their offices, where they spent the afternoon reading the reports that the staff had prepared for them over the summer.")})
+	if got := DetectLanguage(&article.Article{Body: body}); got != "en" {
+		t.Errorf("DetectLanguage(furniture, then English prose) = %q, want en", got)
+	}
+}
+
+func TestProseLike(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The committee met on Tuesday to discuss the budget, and after a long debate it agreed.", true},
+		{"Short line of a menu", false},
+		{"1. accounting 2. advocacy 3. agpl 4. android 5. apache 6. apple 7. apt 8. artistic 9. asterisk", false},
+		{"Country United StatesAfghanistanAlbaniaAlgeriaAndorraAngolaArgentinaArmeniaAustraliaAustria", false},
+		{"+:---------------------------------:+:--------------------------------------------:+ | [logo.png] |", false},
+	}
+	for _, tt := range tests {
+		if got := proseLike(tt.text); got != tt.want {
+			t.Errorf("proseLike(%.40q...) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
 }
 
 // TestStrayByte checks that one invalid byte in an otherwise UTF-8 input,

@@ -46,7 +46,7 @@ func floors() [measures]float64 {
 		titleExact: 0.04,
 		byline:     0.05,
 		date:       0.09,
-		lang:       0.93,
+		lang:       0.97,
 		recall:     0.99,
 		precision:  0.70,
 	}
