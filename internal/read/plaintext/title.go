@@ -26,9 +26,10 @@ func titleSeparators() []string {
 }
 
 // findTitle returns the index of the unit that is the article's title, or
-// -1. The title is a title-shaped line before the article's prose: one
-// that the page repeats (its <title>, a caption, a share widget) if there
-// is one, else the last before the prose that has a few words. Menus and
+// -1. The title is a title-shaped line of a few words before the article's
+// prose. Of those, it prefers the one the page repeats (its <title>, a
+// caption, a list of stories) and the one a dek, byline or date follows,
+// as they follow a headline; on a tie, the nearest to the prose. Menus and
 // site lines stand further up the page, and have one word or two.
 func findTitle(units []unit) int {
 	start := articleStart(units)
@@ -40,17 +41,44 @@ func findTitle(units []unit) int {
 		shaped[i] = isTitleShaped(units[i].text)
 	}
 	seen := repeats(units)
+	best, bestScore := -1, 0
 	for i := start - 1; i >= 0; i-- {
-		if shaped[i] && seen[units[i].text] >= 2 {
-			return i
+		t := units[i].text
+		if !shaped[i] || !titleLength(t) {
+			continue
+		}
+		score := 1
+		if seen[t] >= 2 {
+			score += 2
+		}
+		if headFollows(units[i+1 : min(i+4, len(units))]) {
+			score += 2
+		}
+		if score > bestScore {
+			best, bestScore = i, score
 		}
 	}
-	for i := start - 1; i >= 0; i-- {
-		if shaped[i] && titleLength(units[i].text) {
-			return i
+	return best
+}
+
+// headFollows reports whether the lines under a candidate title are what
+// follows a headline: a dek sentence, a byline or a date.
+func headFollows(next []unit) bool {
+	for _, u := range next {
+		if isProse(u.text) {
+			return false
+		}
+		if isSentence(u.text) {
+			return true
+		}
+		if _, ok := cues.ParseByline(u.text); ok {
+			return true
+		}
+		if _, ok := dates.ParseLine(u.text); ok {
+			return true
 		}
 	}
-	return -1
+	return false
 }
 
 // articleStart returns the index of the first unit of the page's longest
@@ -86,17 +114,31 @@ func articleStart(units []unit) int {
 func repeats(units []unit) map[string]int {
 	seen := map[string]int{}
 	for _, u := range units {
-		seen[u.text]++
+		t := bare(u.text)
+		seen[t]++
 		for _, sep := range titleSeparators() {
-			if before, _, ok := strings.Cut(u.text, sep); ok {
+			if before, _, ok := strings.Cut(t, sep); ok {
 				seen[before]++
 			}
-			if i := strings.LastIndex(u.text, sep); i >= 0 {
-				seen[u.text[i+len(sep):]]++
+			if i := strings.LastIndex(t, sep); i >= 0 {
+				seen[t[i+len(sep):]]++
 			}
 		}
 	}
 	return seen
+}
+
+// bare returns s without the marks scrapers put around a repeated title:
+// a list item's bullet ("- ", "• ", "* ") or a link's or an image's
+// brackets ("[Title]").
+func bare(s string) string {
+	for _, mark := range []string{"- ", "• ", "* ", "+ ", "#"} {
+		s = strings.TrimPrefix(s, mark)
+	}
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		s = s[1 : len(s)-1]
+	}
+	return strings.TrimSpace(s)
 }
 
 // titleLength reports whether s has the length of a headline rather than

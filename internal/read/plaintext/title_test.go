@@ -46,6 +46,8 @@ func TestFindTitle(t *testing.T) {
 		{"repeated line wins over a nearer one", []string{"The Long Road Home", "Home", "News desk picks of the day", prose, "The Long Road Home"}, 0},
 		{"confirmed by a <title> line", []string{"The Long Road Home | The Daily Paper", "Menu", "The Long Road Home", "Most read stories this week", prose, prose}, 2},
 		{"the longest run of prose is the article", []string{"We use cookies to make this site work. Accept them, or read our policy on what they are.", "Menu", "Sign in", "Home", "A Long Day at the Office", prose, prose, prose}, 4},
+		{"followed by a byline", []string{"The Long Road Home", "By Jane Doe", "Share this story", "Leave a comment below", prose, prose}, 0},
+		{"repeated as a list item", []string{"The Long Road Home", "Leave a comment below", prose, prose, "Most read", "- The Long Road Home"}, 0},
 		{"no title-shaped line", []string{"[]", "- Home", prose}, -1},
 	}
 	for _, tt := range tests {
