@@ -14,9 +14,11 @@ const (
 	// A title has at most this many words, and this many characters.
 	titleWords = 25
 	titleRunes = 160
-	// proseGap is how many lines that are not prose (a heading, a caption,
-	// a pull quote) the article's run of prose may hold.
-	proseGap = 3
+	// proseGap is how many lines in a row that are not prose (a heading, a
+	// figure's caption and credit, a pull quote, an advertisement label)
+	// the article's run of prose may hold. Short paragraphs that end a
+	// sentence do not count: dialogue and one-line paragraphs are prose.
+	proseGap = 5
 )
 
 // titleSeparators stand between a page's title and the site's name in its
@@ -90,6 +92,9 @@ func articleStart(units []unit) int {
 	start, n, gap := -1, 0, 0
 	for i, u := range units {
 		if !isProse(u.text) {
+			if endsSentence(strings.TrimRight(u.text, `"”’»)`)) && start >= 0 {
+				continue // a short paragraph of the article, or a line of dialogue
+			}
 			gap++
 			if gap > proseGap {
 				start = -1
@@ -172,7 +177,7 @@ func isTitleShaped(s string) bool {
 	if hasScheme(s) {
 		return false // a link or a script
 	}
-	if strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "...") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
+	if end := strings.TrimRight(s, `"”’»)`); strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "...") || strings.HasSuffix(end, ",") || strings.HasSuffix(end, ";") {
 		return false // a sentence or a piece of one
 	}
 	letters, other := 0, 0

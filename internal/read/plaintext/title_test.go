@@ -24,6 +24,7 @@ func TestIsTitleShaped(t *testing.T) {
 		{"[Docs] [txt|pdf] [Tracker]", false},
 		{"IFRAME: javascript:void(0)", false},
 		{"It was a cold day, and the wind blew from the north.", false}, // a sentence
+		{"“Let me think about it.”", false},                             // a line of dialogue
 		{"Share this story", false},                                     // debris
 		{"June 7, 2023", false},                                         // a date
 		{"By Jane Doe and John Roe", false},                             // a byline
@@ -45,7 +46,7 @@ func TestFindTitle(t *testing.T) {
 		{"last headline before the prose", []string{"Sections", "World", "The Long Road Home", "By Jane Doe", prose, prose}, 2},
 		{"repeated line wins over a nearer one", []string{"The Long Road Home", "Home", "News desk picks of the day", prose, "The Long Road Home"}, 0},
 		{"confirmed by a <title> line", []string{"The Long Road Home | The Daily Paper", "Menu", "The Long Road Home", "Most read stories this week", prose, prose}, 2},
-		{"the longest run of prose is the article", []string{"We use cookies to make this site work. Accept them, or read our policy on what they are.", "Menu", "Sign in", "Home", "A Long Day at the Office", prose, prose, prose}, 4},
+		{"the longest run of prose is the article", []string{"We use cookies to make this site work. Accept them, or read our policy on what they are.", "Menu", "Sign in", "Home", "Sections", "Topics", "Search", "A Long Day at the Office", prose, prose, prose}, 7},
 		{"followed by a byline", []string{"The Long Road Home", "By Jane Doe", "Share this story", "Leave a comment below", prose, prose}, 0},
 		{"repeated as a list item", []string{"The Long Road Home", "Leave a comment below", prose, prose, "Most read", "- The Long Road Home"}, 0},
 		{"no title-shaped line", []string{"[]", "- Home", prose}, -1},
