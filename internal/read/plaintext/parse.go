@@ -24,6 +24,8 @@ const (
 type parser struct {
 	a     *article.Article
 	units []unit
+	// titleAt is the index of the unit findTitle took as the title, or -1.
+	titleAt int
 }
 
 func (p *parser) parse() {
@@ -31,9 +33,15 @@ func (p *parser) parse() {
 		return
 	}
 	bodyStart := p.bodyStart()
+	p.titleAt = findTitle(p.units)
 	leftover := p.head(p.units[:bodyStart])
+	if p.titleAt >= bodyStart {
+		// The head ended before the title: the page's furniture has a
+		// line that reads as a sentence.
+		p.a.Meta.Title = p.units[p.titleAt].text
+	}
 	end := p.tail(bodyStart)
-	p.body(leftover, p.units[bodyStart:end])
+	p.body(leftover, p.units[bodyStart:end], bodyStart)
 }
 
 // bodyStart returns the index of the first unit of the body: everything
@@ -153,6 +161,12 @@ func (p *parser) head(units []unit) []unit {
 		cands = append(cands, c)
 	}
 	title := chooseTitle(cands)
+	switch {
+	case p.titleAt >= len(units):
+		title = nil // the title is past the head
+	case p.titleAt >= 0:
+		title = byText[units[p.titleAt].text]
+	}
 	if title != nil {
 		p.a.Meta.Title = title.text
 	}
@@ -321,12 +335,14 @@ func (p *parser) acceptBio(name string) bool {
 }
 
 // body turns the remaining units into blocks.
-func (p *parser) body(leftover, units []unit) {
+func (p *parser) body(leftover, units []unit, first int) {
 	all := append(leftover, units...)
 	for i, u := range all {
 		switch {
 		case cues.IsDebris(u.text):
 			continue
+		case i >= len(leftover) && first+i-len(leftover) == p.titleAt:
+			continue // the title findTitle found past the head
 		case u.text == p.a.Meta.Title && i < 3 && u.block >= 0:
 			continue // the title once more, above the first paragraph
 		}

@@ -1,0 +1,225 @@
+package plaintext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/publish/internal/read/cues"
+	"github.com/pressroom/publish/internal/read/dates"
+)
+
+// Limits of a line that can be a title.
+const (
+	// A title has at most this many words, and this many characters.
+	titleWords = 25
+	titleRunes = 160
+	// proseGap is how many lines in a row that are not prose (a heading, a
+	// figure's caption and credit, a pull quote, an advertisement label)
+	// the article's run of prose may hold. Short paragraphs that end a
+	// sentence do not count: dialogue and one-line paragraphs are prose.
+	proseGap = 5
+)
+
+// titleSeparators stand between a page's title and the site's name in its
+// <title> ("Article Title | Site Name"), as scrapers repeat it.
+func titleSeparators() []string {
+	return []string{" | ", " - ", " – ", " — ", " :: ", ": ", "_", " · "}
+}
+
+// findTitle returns the index of the unit that is the article's title, or
+// -1. The title is a title-shaped line of a few words before the article's
+// prose. Of those, it prefers the one the page repeats (its <title>, a
+// caption, a list of stories) and the one a dek, byline or date follows,
+// as they follow a headline; on a tie, the nearest to the prose. Menus and
+// site lines stand further up the page, and have one word or two.
+func findTitle(units []unit) int {
+	start := articleStart(units)
+	if start < 0 {
+		start = len(units)
+	}
+	shaped := make([]bool, start)
+	for i := range start {
+		shaped[i] = isTitleShaped(units[i].text)
+	}
+	seen := repeats(units)
+	best, bestScore := -1, 0
+	for i := start - 1; i >= 0; i-- {
+		t := units[i].text
+		if !shaped[i] || !titleLength(t) {
+			continue
+		}
+		score := 1
+		if seen[t] >= 2 {
+			score += 2
+		}
+		if headFollows(units[i+1 : min(i+4, len(units))]) {
+			score += 2
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
+}
+
+// headFollows reports whether the lines under a candidate title are what
+// follows a headline: a dek sentence, a byline or a date.
+func headFollows(next []unit) bool {
+	for _, u := range next {
+		if isProse(u.text) {
+			return false
+		}
+		if isSentence(u.text) {
+			return true
+		}
+		if _, ok := cues.ParseByline(u.text); ok {
+			return true
+		}
+		if _, ok := dates.ParseLine(u.text); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// articleStart returns the index of the first unit of the page's longest
+// run of prose, the article's text, or -1 when the page has no prose.
+// Prose before it (a cookie notice, a teaser of another story) is not the
+// article.
+func articleStart(units []unit) int {
+	best, bestLen := -1, 0
+	start, n, gap := -1, 0, 0
+	for i, u := range units {
+		if !isProse(u.text) {
+			if endsSentence(strings.TrimRight(u.text, `"”’»)`)) && start >= 0 {
+				continue // a short paragraph of the article, or a line of dialogue
+			}
+			gap++
+			if gap > proseGap {
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start, n = i, 0
+		}
+		gap = 0
+		n += utf8.RuneCountInString(u.text)
+		if n > bestLen {
+			best, bestLen = start, n
+		}
+	}
+	return best
+}
+
+// repeats counts the texts a page holds: each unit's text, and the parts
+// of a <title>-like line ("Title | Site", "Site - Title") on either side of
+// a separator, so that a line the page repeats is found in one pass.
+func repeats(units []unit) map[string]int {
+	seen := map[string]int{}
+	for _, u := range units {
+		t := bare(u.text)
+		seen[t]++
+		for _, sep := range titleSeparators() {
+			if before, _, ok := strings.Cut(t, sep); ok {
+				seen[before]++
+			}
+			if i := strings.LastIndex(t, sep); i >= 0 {
+				seen[t[i+len(sep):]]++
+			}
+		}
+	}
+	return seen
+}
+
+// bare returns s without the marks scrapers put around a repeated title:
+// a list item's bullet ("- ", "• ", "* ") or a link's or an image's
+// brackets ("[Title]").
+func bare(s string) string {
+	for _, mark := range []string{"- ", "• ", "* ", "+ ", "#"} {
+		s = strings.TrimPrefix(s, mark)
+	}
+	if strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]") {
+		s = s[1 : len(s)-1]
+	}
+	return strings.TrimSpace(s)
+}
+
+// titleLength reports whether s has the length of a headline rather than
+// of a menu item or site name: three words or more, or in a script
+// written without spaces, six characters or more.
+func titleLength(s string) bool {
+	if len(strings.Fields(s)) >= 3 {
+		return true
+	}
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Thai, r) {
+			n++
+		}
+	}
+	return n >= 6
+}
+
+// isTitleShaped reports whether s can be a title: mostly letters, of
+// headline length, and not a list item, a link or image marker, a
+// placeholder, a sentence of prose, a date, a byline, a credit or
+// navigation debris.
+func isTitleShaped(s string) bool {
+	if s == "" || len(strings.Fields(s)) > titleWords || utf8.RuneCountInString(s) > titleRunes {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune("-•*#+·>|[(<{=~^/\\@©", r) || strings.Contains(s, "://") || strings.Contains(s, "[]") {
+		return false
+	}
+	if hasScheme(s) {
+		return false // a link or a script
+	}
+	if end := strings.TrimRight(s, `"”’»)`); strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "...") || strings.HasSuffix(end, ",") || strings.HasSuffix(end, ";") {
+		return false // a sentence or a piece of one
+	}
+	letters, other := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsSpace(r):
+		default:
+			other++
+		}
+	}
+	if letters == 0 || letters < 2*other {
+		return false
+	}
+	if cues.IsDebris(s) {
+		return false
+	}
+	if _, ok := dates.ParseLine(s); ok {
+		return false
+	}
+	if _, ok := cues.ParseByline(s); ok {
+		return false
+	}
+	if _, _, ok := cues.ParseCredit(s); ok {
+		return false
+	}
+	return true
+}
+
+// hasScheme reports whether s holds a colon between two letters, as a URL
+// ("javascript:void(0)", "mailto:x") has and a headline does not.
+func hasScheme(s string) bool {
+	prev := ' '
+	for i, r := range s {
+		if prev == ':' && i >= 2 && unicode.IsLetter(r) {
+			before, _ := utf8.DecodeLastRuneInString(s[:i-1])
+			if unicode.IsLetter(before) {
+				return true
+			}
+		}
+		prev = r
+	}
+	return false
+}

@@ -1,0 +1,63 @@
+package plaintext
+
+import "testing"
+
+func TestIsTitleShaped(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"North Korea and China, Friends Again?", true},
+		{"Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!", true},
+		{"3 surprising findings from our 2024 Global DevSecOps Survey", true},
+		{"remoteStorage", true},
+		{"海外留学生看两会：出国前后关注点大不同", true},
+		{"[]", false},             // pandoc's empty link
+		{"*", false},              // a placeholder
+		{"0", false},              // a counter
+		{"￼", false},              // an object replacement character
+		{"- Main Content", false}, // a pandoc list item
+		{"• Domácí • Zahraničí • Sport", false}, // a w3m list
+		{"* Skip to content", false},            // a lynx list item
+		{"#alternate", false},                   // a lynx link line
+		{"REFRESH(900 sec): file://localhost/x", false},
+		{"[Docs] [txt|pdf] [Tracker]", false},
+		{"IFRAME: javascript:void(0)", false},
+		{"It was a cold day, and the wind blew from the north.", false}, // a sentence
+		{"“Let me think about it.”", false},                             // a line of dialogue
+		{"Share this story", false},                                     // debris
+		{"June 7, 2023", false},                                         // a date
+		{"By Jane Doe and John Roe", false},                             // a byline
+	}
+	for _, tt := range tests {
+		if got := isTitleShaped(tt.line); got != tt.want {
+			t.Errorf("isTitleShaped(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestFindTitle(t *testing.T) {
+	prose := "The first paragraph of the article runs on for a while. It has two sentences at least, and it is long enough to be prose of the body."
+	tests := []struct {
+		name  string
+		lines []string
+		want  int
+	}{
+		{"last headline before the prose", []string{"Sections", "World", "The Long Road Home", "By Jane Doe", prose, prose}, 2},
+		{"repeated line wins over a nearer one", []string{"The Long Road Home", "Home", "News desk picks of the day", prose, "The Long Road Home"}, 0},
+		{"confirmed by a <title> line", []string{"The Long Road Home | The Daily Paper", "Menu", "The Long Road Home", "Most read stories this week", prose, prose}, 2},
+		{"the longest run of prose is the article", []string{"We use cookies to make this site work. Accept them, or read our policy on what they are.", "Menu", "Sign in", "Home", "Sections", "Topics", "Search", "A Long Day at the Office", prose, prose, prose}, 7},
+		{"followed by a byline", []string{"The Long Road Home", "By Jane Doe", "Share this story", "Leave a comment below", prose, prose}, 0},
+		{"repeated as a list item", []string{"The Long Road Home", "Leave a comment below", prose, prose, "Most read", "- The Long Road Home"}, 0},
+		{"no title-shaped line", []string{"[]", "- Home", prose}, -1},
+	}
+	for _, tt := range tests {
+		var units []unit
+		for i, l := range tt.lines {
+			units = append(units, unit{text: l, block: i})
+		}
+		if got := findTitle(units); got != tt.want {
+			t.Errorf("%s: findTitle = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
