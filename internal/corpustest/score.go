@@ -2,9 +2,13 @@ package corpustest
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -307,4 +311,42 @@ func Overlap(got, want string) (recall, precision float64) {
 		precision = float64(n) / float64(len(g))
 	}
 	return recall, precision
+}
+
+// Recalls holds a reader's recall (Overlap) of each rendering of each
+// page, keyed by "page/rendering": the baseline a per-page guard compares
+// a changed reader with, so that a better total cannot hide one article
+// that lost its text.
+type Recalls map[string]float64
+
+// ReadRecalls reads a file that WriteRecalls wrote: one line per
+// rendering, its key and its recall separated by a tab.
+func ReadRecalls(path string) (Recalls, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	r := Recalls{}
+	for i, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		key, value, ok := strings.Cut(line, "\t")
+		if !ok {
+			return nil, fmt.Errorf("%s:%d: no tab in %q", path, i+1, line)
+		}
+		v, err := strconv.ParseFloat(value, 64)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, i+1, err)
+		}
+		r[key] = v
+	}
+	return r, nil
+}
+
+// WriteRecalls writes r to path sorted by key, each recall to four
+// decimals, so that a change to it reads as a diff of the pages it moved.
+func WriteRecalls(path string, r Recalls) error {
+	var b strings.Builder
+	for _, key := range slices.Sorted(maps.Keys(r)) {
+		fmt.Fprintf(&b, "%s\t%.4f\n", key, r[key])
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }

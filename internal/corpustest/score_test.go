@@ -2,6 +2,7 @@ package corpustest
 
 import (
 	"math"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -142,6 +143,26 @@ func TestOverlap(t *testing.T) {
 		r, p := Overlap(tt.got, tt.want)
 		if math.Abs(r-tt.recall) > 1e-9 || math.Abs(p-tt.precision) > 1e-9 {
 			t.Errorf("Overlap(%q, %q) = %.3f, %.3f, want %.3f, %.3f", tt.got, tt.want, r, p, tt.recall, tt.precision)
+		}
+	}
+}
+
+func TestRecallsRoundTrip(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "recalls.tsv")
+	want := Recalls{"cnn/w3m.txt": 0.99123, "aktualne/pandoc.txt": 1, "qq/lynx.txt": 0.7}
+	if err := WriteRecalls(path, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadRecalls(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("ReadRecalls = %v, want %v", got, want)
+	}
+	for k, w := range want {
+		if math.Abs(got[k]-w) > 5e-5 {
+			t.Errorf("ReadRecalls()[%q] = %v, want %v to four decimals", k, got[k], w)
 		}
 	}
 }

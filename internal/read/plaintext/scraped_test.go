@@ -3,7 +3,10 @@ package plaintext_test
 import (
 	"bytes"
 	"cmp"
+	"flag"
 	"fmt"
+	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -51,6 +54,19 @@ func floors() [measures]float64 {
 		precision:  0.70,
 	}
 }
+
+var update = flag.Bool("update", false, "rewrite testdata/recalls.tsv from the current reader")
+
+// recallsFile holds each rendering's recall as the reader last accepted
+// it; TestScrapedCorpus -update rewrites it (review the diff: a line
+// whose recall fell is an article that lost text).
+var recallsFile = filepath.Join("testdata", "recalls.tsv")
+
+// recallSlack is how far one rendering's recall may fall below its
+// recorded value before the test fails: half a point, so that a reader
+// that drops the page's furniture may move a word or two of a caption,
+// but never a paragraph of the article.
+const recallSlack = 0.005
 
 // A reading is what scoring one rendering of one page found.
 type reading struct {
@@ -118,6 +134,49 @@ func TestScrapedCorpus(t *testing.T) {
 		if total[m] < fl[m] {
 			t.Errorf("%s = %.3f over all renderings, below its floor %.2f", heads[m], total[m], fl[m])
 		}
+	}
+	guardRecalls(t, all)
+}
+
+// guardRecalls fails when any one rendering's recall fell more than
+// recallSlack below what recallsFile records for it: a reader may not
+// buy precision over all pages with one article's text. With -update it
+// rewrites the file instead.
+func guardRecalls(t *testing.T, all []reading) {
+	t.Helper()
+	got := corpustest.Recalls{}
+	for _, x := range all {
+		got[x.page+"/"+x.rendering] = x.value[recall]
+	}
+	if *update {
+		if err := corpustest.WriteRecalls(recallsFile, got); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s; review its diff before committing", recallsFile)
+		return
+	}
+	want, err := corpustest.ReadRecalls(recallsFile)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestScrapedCorpus -update to create it)", err)
+	}
+	var lost []string
+	better := 0
+	for _, key := range slices.Sorted(maps.Keys(got)) {
+		w, ok := want[key]
+		switch {
+		case !ok:
+			t.Errorf("%s: no recall recorded in %s (run -update and review)", key, recallsFile)
+		case got[key] < w-recallSlack:
+			lost = append(lost, fmt.Sprintf("%s %.4f, was %.4f", key, got[key], w))
+		case got[key] > w+recallSlack:
+			better++
+		}
+	}
+	if len(lost) > 0 {
+		t.Errorf("%d renderings lost more than %.1f points of the article's words:\n%s", len(lost), 100*recallSlack, strings.Join(lost, "\n"))
+	}
+	if better > 0 {
+		t.Logf("%d renderings recall more than %s records; run -update to raise the guard", better, recallsFile)
 	}
 }
 
