@@ -334,11 +334,21 @@ func (p *parser) acceptBio(name string) bool {
 	return false
 }
 
-// body turns the remaining units into blocks.
+// body turns the remaining units into blocks, leaving out the page's
+// furniture around the article (articleUnits). The article's title is the
+// unit findTitle found, or a line that repeats the title the head found.
 func (p *parser) body(leftover, units []unit, first int) {
 	all := append(leftover, units...)
+	keep := articleUnits(all, func(i int) bool {
+		if i >= len(leftover) && first+i-len(leftover) == p.titleAt {
+			return true
+		}
+		return p.a.Meta.Title != "" && strings.Trim(all[i].text, "[]") == p.a.Meta.Title
+	})
 	for i, u := range all {
 		switch {
+		case !keep[i]:
+			continue // the page's furniture around the article
 		case cues.IsDebris(u.text):
 			continue
 		case i >= len(leftover) && first+i-len(leftover) == p.titleAt:

@@ -1,0 +1,405 @@
+package plaintext
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/publish/internal/read/cues"
+)
+
+// Finding the article among a page's furniture, in the manner of jusText
+// (Pomikálek, 2011) but on text: each unit is classed by what it is (its
+// length, the share of its words that are function words, whether it reads
+// as a sentence, whether it is shaped as a list of links), then the
+// article runs from its first good unit to its last, reaching out over the
+// units beside them until the page's furniture starts. Units past it go;
+// units inside it stay whatever their class, so that the article's own
+// short lines (headings, captions, a signature, a list of references) are
+// never lost. Cutting only at the edges is deliberate: within the span,
+// furniture and the article's own tables, code and lists of sources look
+// alike, and dropping runs of furniture there lost whole tables and lists.
+
+// Thresholds of the classes, as jusText's defaults are for HTML paragraphs.
+const (
+	goodRunes     = 140  // a good unit is at least this long ...
+	goodStopwords = 0.25 // ... and at least this share function words
+	shortRunes    = 70   // shorter units are too short to judge
+	// A link list has at least this many items, of at most listItemWords
+	// words each on average.
+	listItems     = 3
+	listItemWords = 10
+	// The dek stands at most this many units above the furniture
+	// (share buttons, a byline, a picture's credit) over the article.
+	dekReach = 10
+	// The title stands at most this many units above the article's
+	// start as the span found it.
+	titleReach = 12
+	// Above the span, a line of fewer words is a menu's or a widget's.
+	headWords = 3
+	// A notice of copyright is at most this long.
+	maxFooterRunes = 200
+)
+
+// A class says what a unit looks like on its own.
+type class uint8
+
+const (
+	short class = iota // too short to tell, or no evidence either way
+	good               // prose
+	bad                // furniture: debris, a menu, a list of links
+	poor               // few function words and no sentence: a tag cloud, or a headline
+)
+
+// classify returns the class of a unit of text. Only the shape of
+// furniture is bad: navigation debris, a list of links or a menu, or a
+// long unit of words that are nearly all names and labels (a tag cloud)
+// and that does not read as a sentence. Code, tables and figures, with
+// their digits and symbols, notes that open with a marker, and text in
+// scripts written without spaces, are no evidence either way.
+func classify(s string) class {
+	if cues.IsDebris(s) || linkList(s) {
+		return bad
+	}
+	n := utf8.RuneCountInString(s)
+	if cjk := cjkRunes(s); cjk*2 > n {
+		if cjk >= 20 && strings.ContainsAny(s, "。！？") {
+			return good
+		}
+		return short
+	}
+	if n < shortRunes || !wordy(s) || isNote(s) {
+		return short
+	}
+	switch {
+	case stopwordShare(s) < goodStopwords:
+		if sentenceShaped(s) {
+			// Prose in a language with few function words, or a
+			// sentence dense with names: not evidence of furniture.
+			return short
+		}
+		return poor
+	case n >= goodRunes:
+		return good
+	}
+	return short // prose, but too short to be sure of
+}
+
+// sentenceShaped reports whether s reads as a sentence: it ends in
+// sentence punctuation (perhaps inside closing quotes or brackets), or
+// holds a sentence's end followed by the next one's start, and it holds
+// at least two function words. A menu or a tag cloud does neither.
+func sentenceShaped(s string) bool {
+	t := strings.TrimRight(trimNoteRefs(s), `"”’'») `)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if !strings.ContainsRune(".!?…", r) && sentences(s) == 0 {
+		return false
+	}
+	stops := 0
+	for _, w := range words(s) {
+		if isStopword(w) {
+			stops++
+		}
+	}
+	return stops >= 2
+}
+
+// trimNoteRefs cuts the references to notes ("[12]", "[a]") from the end
+// of s, so that a sentence that cites a source still ends in its period.
+func trimNoteRefs(s string) string {
+	for {
+		s = strings.TrimRight(s, " ")
+		if !strings.HasSuffix(s, "]") {
+			return s
+		}
+		i := strings.LastIndex(s, "[")
+		if i < 0 || i < len(s)-8 {
+			return s
+		}
+		s = s[:i]
+	}
+}
+
+// isNote reports whether s opens with the marker of a note or reference
+// ("^", "[12]", "↑"): a citation is names and titles, as a tag cloud is,
+// but it is the article's.
+func isNote(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "^ "), strings.HasPrefix(s, "↑ "):
+		return true
+	case strings.HasPrefix(s, "["):
+		num, _, ok := strings.Cut(s[1:], "]")
+		return ok && num != "" && strings.Trim(num, "0123456789") == ""
+	}
+	return false
+}
+
+// listSeparators returns what a scraped list of links puts between its
+// items: the bullets of w3m, lynx and pandoc, and the bars and dots of
+// menus.
+func listSeparators() []string {
+	return []string{" * ", " • ", " · ", " | ", " □ ", " - ", " » "}
+}
+
+// linkList reports whether s is shaped as a list of links, a menu or a tag
+// cloud run together: at least listItems items split by one separator,
+// short on average, of which fewer than half end a sentence, fewer than
+// half are addresses or figures, and none is a long sentence.
+func linkList(s string) bool {
+	if strings.HasPrefix(s, "|") && strings.HasSuffix(s, "|") {
+		return false // a row of a table drawn with bars, as pandoc draws one
+	}
+	padded := " " + s + " "
+	for _, sep := range listSeparators() {
+		if strings.Count(padded, sep) < listItems-1 {
+			continue
+		}
+		var items []string
+		for _, it := range strings.Split(padded, sep) {
+			if it = strings.TrimSpace(it); it != "" {
+				items = append(items, it)
+			}
+		}
+		if len(items) < listItems {
+			continue
+		}
+		// A dash or a bullet between prose words is punctuation, not a
+		// list: the list opens with its separator or has many items.
+		if (sep == " - " || sep == " * ") && !strings.HasPrefix(padded, sep) && len(items) < 2*listItems {
+			continue
+		}
+		nwords, sentences, urls, numbers, prose := 0, 0, 0, 0, false
+		for _, it := range items {
+			if digits(it) >= letters(it) {
+				numbers++
+			}
+			if sentenceShaped(it) && len(strings.Fields(it)) > listItemWords {
+				// A row of a table, or the article's last sentences
+				// run into the footer's links: the unit holds prose.
+				prose = true
+			}
+			if strings.Contains(it, "://") || strings.HasPrefix(it, "www.") {
+				urls++
+			}
+			nwords += len(strings.Fields(it))
+			if r, _ := utf8.DecodeLastRuneInString(it); strings.ContainsRune(".!?", r) && len(strings.Fields(it)) > 3 {
+				sentences++
+			}
+		}
+		// A list of addresses is a list of references, not a menu (a
+		// menu names its links), and a row of figures is a table's.
+		if !prose && nwords <= listItemWords*len(items) && 2*sentences < len(items) && 2*urls < len(items) && 2*numbers < len(items) {
+			return true
+		}
+	}
+	return false
+}
+
+// letters counts the letters of s.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// digits counts the decimal digits of s.
+func digits(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// wordy reports whether s is words and spaces, with few digits and
+// symbols: prose, or a menu, rather than code or a table.
+func wordy(s string) bool {
+	letters, other := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsSpace(r), r == ',', r == '.', r == '\'', r == '’', r == '-':
+		default:
+			other++
+		}
+	}
+	return letters > 0 && other*10 <= letters
+}
+
+// articleUnits reports which units hold the article. They are its span,
+// from its first good unit to its last, reaching out over the units beside
+// them that are not furniture (see articleSpan), and above the span the
+// lines of a few words that are not furniture: what the page's head holds
+// of the article (a kicker, the title, a byline) though menus stand
+// between it and the text. Past the span, all goes. A page with no good
+// unit is all article.
+func articleUnits(units []unit, isTitle func(i int) bool) []bool {
+	classes := make([]class, len(units))
+	for i, u := range units {
+		classes[i] = classify(u.text)
+	}
+	smooth(classes)
+	from, to := articleSpan(units, classes, isTitle)
+	keep := make([]bool, len(units))
+	for i := range to {
+		keep[i] = i >= from || !furniture(classes[i]) && len(strings.Fields(units[i].text)) >= headWords
+	}
+	return keep
+}
+
+// smooth reclasses a poor unit beside a good one as short: a headline or
+// a caption is as poor in function words as a tag cloud, but beside prose
+// it is the article's.
+func smooth(classes []class) {
+	for i, c := range classes {
+		if c == poor && (i > 0 && classes[i-1] == good || i+1 < len(classes) && classes[i+1] == good) {
+			classes[i] = short
+		}
+	}
+}
+
+// articleSpan returns the stretch of units [from, to) that holds the
+// article: from its first good unit to its last, reaching out over the
+// units beside them until furniture starts (furnitureStarts) or, below
+// it, a notice of copyright. Only furniture before and after it is left
+// out, never a good unit, so no prose the page holds is lost however far
+// it stands from the rest.
+//
+// Reaching back, the span crosses one run of furniture (the share buttons
+// under a headline) when a sentence or a title-shaped line stands at most
+// dekReach units beyond it, the article's dek or headline; and it takes in
+// the nearest unit that isTitle reports is the article's title, with the
+// byline and date under it, when it stands at most titleReach units above.
+func articleSpan(units []unit, classes []class, isTitle func(i int) bool) (from, to int) {
+	first := slices.Index(classes, good)
+	if first < 0 {
+		return 0, len(units)
+	}
+	last := first
+	for i, c := range classes {
+		if c == good {
+			last = i
+		}
+	}
+	from, to = first, last+1
+	crossed := false
+	for from > 0 {
+		if !furnitureStarts(classes, from-1, -1) {
+			from--
+			continue
+		}
+		if crossed {
+			break
+		}
+		crossed = true
+		dek := -1
+		for j := from - 2; j >= max(0, from-1-dekReach); j-- {
+			if t := units[j].text; !furniture(classes[j]) && (isSentence(t) || isTitleShaped(t) && titleLength(t)) {
+				dek = j
+				break
+			}
+		}
+		if dek < 0 {
+			break
+		}
+		from = dek
+	}
+	for i := from - 1; i >= max(0, from-titleReach); i-- {
+		if isTitle(i) {
+			from = i
+			break
+		}
+	}
+	for to < len(units) && !furnitureStarts(classes, to, 1) && !isFooter(units[to].text) {
+		to++
+	}
+	return from, to
+}
+
+// furnitureStarts reports whether the page's furniture starts at unit i,
+// reading in direction dir: unit i is bad or poor, and so is the next unit
+// that is not short. One bad unit alone, or the last one, (a paragraph of names
+// thanked before a list of references) is the article's.
+func furnitureStarts(classes []class, i, dir int) bool {
+	if !furniture(classes[i]) {
+		return false
+	}
+	for j := i + dir; j >= 0 && j < len(classes); j += dir {
+		if classes[j] != short {
+			return furniture(classes[j])
+		}
+	}
+	return false
+}
+
+// furniture reports whether a unit of class c is evidence of the page's
+// furniture.
+func furniture(c class) bool { return c == bad || c == poor }
+
+// footerCues mark the notice of copyright that ends a page, in the
+// corpus's languages.
+func footerCues() []string {
+	return []string{"©", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+		"todos los derechos reservados", "todos os direitos reservados", "tutti i diritti riservati",
+		"alle rechten voorbehouden", "všechna práva vyhrazena", "版权所有", "著作権"}
+}
+
+// isFooter reports whether s is a page's notice of copyright: a short
+// unit that holds one of footerCues. Past the article's last paragraph,
+// what follows it is the page's footer.
+func isFooter(s string) bool {
+	if utf8.RuneCountInString(s) > maxFooterRunes {
+		return false
+	}
+	l := strings.ToLower(s)
+	if strings.HasPrefix(l, "copyright") {
+		return true
+	}
+	for _, c := range footerCues() {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// cjkRunes counts the Han, Hiragana and Katakana letters of s.
+func cjkRunes(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			n++
+		}
+	}
+	return n
+}
+
+// words returns the words of s in lower case, split at every character
+// but letters and apostrophes.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
+}
+
+// stopwordShare returns the share of s's words that are function words of
+// one of the languages stopwords knows.
+func stopwordShare(s string) float64 {
+	ws := words(s)
+	if len(ws) == 0 {
+		return 0
+	}
+	stops := 0
+	for _, w := range ws {
+		if isStopword(w) {
+			stops++
+		}
+	}
+	return float64(stops) / float64(len(ws))
+}

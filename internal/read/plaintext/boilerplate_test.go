@@ -1,0 +1,68 @@
+package plaintext
+
+import "testing"
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want class
+	}{
+		{"menu", "- Home - News - Sport - Business - Culture - Travel - Weather", bad},
+		{"bulleted menu", "• Domácí • Zahraničí • Sport • Video • Ekonomika • Klima • Názory • Kultura", bad},
+		{"link list", "Share on Facebook | Share on Twitter | Share on LinkedIn | Email | Print", bad},
+		{"debris", "Advertisement", bad},
+		{"tag cloud", "Politics Economy Elections Congress Supreme Court Immigration Healthcare Climate Technology Science", poor},
+		{"prose, English", "The report assessed poverty levels and income inequality among ten wealthy countries, and it found that the class you are born into matters more in the United States than in the others.", good},
+		{"prose, French", "Le gouvernement a présenté mercredi un projet de loi qui doit permettre aux communes de mieux protéger leurs forêts, et il sera examiné par les députés dans les prochaines semaines.", good},
+		{"prose, German", "Die Entwickler haben die Sicherheitslücke nach zwei Jahren geschlossen, nachdem ein Forscher sie öffentlich gemacht hatte, und sie empfehlen allen Nutzern ein schnelles Update.", good},
+		// Czech has few function words; a sentence is never furniture.
+		{"prose, Czech", "Tomáš Souček zůstává nepostradatelným členem základní sestavy, navzdory tomu, že jeho poslední výkony působí nenápadně.", short},
+		{"short prose", "Yoon’s office has not commented on the allegations.", short},
+		{"code", "for i, u := range units { classes[i] = classify(u.text); if classes[i] == good { last = i } }", short},
+		{"table row", "2019 | 1,204 | 3.4% | 12.1 | 0.87 | 2,310 | 5.6%", short},
+		{"table row with bars", "| | おしまい | | 歌手 | | 恋の魔法 | |", short},
+		{"table row of prose", "Zanox | 2022 | Misi, a high school student, relives his graduation day after he discovers his experimental medication has a weird side effect.[79]", good},
+		{"list of sources", "- https://nodejs.org/api/inspector.html - https://chromedevtools.github.io/devtools-protocol/v8 - https://example.com/node-js-in-flames", short},
+		{"reference", `^ Catsoulis, Jeannette. "Crawling Backwards In Time Into Haunted Real Estate Somewhere Else"`, short},
+		{"CJK sentence", "谷歌在2014年收购的人工智能公司DeepMind开发出一款能够用自己的记忆学习新知识并利用这些知识来回答问题的计算机。", good},
+		{"CJK menu", "首页 新闻 体育 娱乐 视频 财经", short},
+	}
+	for _, tt := range tests {
+		if got := classify(tt.text); got != tt.want {
+			t.Errorf("%s: classify(%q) = %d, want %d", tt.name, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestArticleUnits(t *testing.T) {
+	prose := "The report assessed poverty levels and income inequality among ten wealthy countries, and it found that the class you are born into matters more here than elsewhere."
+	menu := "- Home - News - Sport - Business - Culture - Travel - Weather"
+	share := "Share on Facebook | Share on Twitter | Email | Print"
+	texts := []string{
+		menu,   // 0: furniture above the article
+		"Home", // 1: a menu's word
+		share,  // 2
+		"Why the Ladder Has Fewer Rungs Than It Used To", // 3: the headline, beyond the share buttons
+		share,        // 4: crossed to reach the headline, so kept
+		menu,         // 5
+		prose,        // 6
+		"1. Finland", // 7: the article's own short lines
+		"2. Norway",
+		prose, // 9
+		share, // 10: furniture below it
+		menu,
+		"© 2024 The Example Company. All rights reserved.",
+	}
+	units := make([]unit, len(texts))
+	for i, s := range texts {
+		units[i] = unit{text: s, block: i}
+	}
+	got := articleUnits(units, func(int) bool { return false })
+	want := []bool{false, false, false, true, true, true, true, true, true, true, false, false, false}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("unit %d %q: kept %v, want %v", i, texts[i], got[i], want[i])
+		}
+	}
+}
