@@ -28,9 +28,9 @@ import (
 
 // memoryLimit is the Go runtime's soft memory limit when GOMEMLIMIT does
 // not set one. Go's collector lets the heap grow to twice what was live at
-// its last run, and a book-length document's layout is live for all of
-// the drawing: a 20 MB text took 1.4 GB. Under this limit the collector
-// runs sooner instead, and the same text takes 0.8 GB and 10% more time.
+// its last run, and a book-length document's layout is live for much of
+// the drawing: a 20 MB text peaked at 1.2–1.4 GB. Under this limit the
+// collector runs sooner instead, and the same text peaks at 0.8 GB.
 // Small documents never come near it.
 const memoryLimit = 768 << 20
 

@@ -66,8 +66,8 @@ const (
 // (Words, counted as a multiset), or one title contains the other, as a
 // run of whole words, once a site name is cut from either or both. A
 // title with a site name cut is its longest piece when it is split at
-// " | ", " - ", " – ", " — ", "_" and ":" ("Mozilla - Wikipedia" is
-// "Mozilla"). So that a one-word menu line ("Code", "News") is not close
+// " | ", " - ", " – ", " — ", "_" and ":" ("A Story - The Daily Site" is
+// "A Story"). So that a one-word menu line ("Code", "News") is not close
 // to every title holding that word, the contained title must have at
 // least half as many words as the one holding it.
 func GradeTitle(got, want string) TitleGrade {

@@ -138,8 +138,8 @@ func newDrawer(doc *layout.Document, m *meta) (*drawer, error) {
 	// faster than fpdf's compressor a page. A long document is the
 	// exception: its uncompressed pages would be held three times over
 	// (fpdf's pages, its output, finish's input), so fpdf compresses them
-	// as it writes. A 20 MB text of 8,540 pages then takes 30% less memory
-	// and, with less to copy, 20% less time.
+	// as it writes: a 20 MB text of 8,540 pages then peaks at 0.80 GB
+	// rather than 1.09 GB.
 	f.SetCompression(len(doc.Pages) > longDocument)
 	// Sorted fonts and images make the object order independent of Go's
 	// map iteration order.
