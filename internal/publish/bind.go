@@ -85,13 +85,10 @@ func bind(ctx context.Context, inputs []string, opts Options, formats []string, 
 		}
 		pub.Meta.LeadImage = &article.Image{Src: m.Cover, Data: data, MediaType: mediaType, Width: w, Height: h, Alt: "Cover of " + m.Meta.Title}
 	}
-	made := make([]string, len(formats))
-	for i, f := range formats {
-		made[i] = filepath.Join(opts.OutDir, base+"."+f)
-	}
-	if err := writeOutputs(ctx, made, opts.Force, opts.Temps, func(out string, w io.Writer) error {
-		return env.render(ctx, w, strings.TrimPrefix(filepath.Ext(out), "."), pub, out, opts, lopts)
-	}); err != nil {
+	made, err := opts.writeOutputs(ctx, base, formats, func(format string, w io.Writer) error {
+		return env.render(ctx, w, format, pub, filepath.Join(opts.OutDir, base+"."+format), opts, lopts)
+	})
+	if err != nil {
 		return err
 	}
 	noun := "articles"

@@ -140,13 +140,10 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 		if base == "" {
 			base = taken.claim(slug(a.Title()))
 		}
-		outs := make([]string, len(formats))
-		for i, f := range formats {
-			outs[i] = filepath.Join(opts.OutDir, base+"."+f)
-		}
-		return writeOutputs(ctx, outs, opts.Force, opts.Temps, func(out string, w io.Writer) error {
-			return env.render(ctx, w, strings.TrimPrefix(filepath.Ext(out), "."), article.Single(a), in, opts, lopts)
+		_, err = opts.writeOutputs(ctx, base, formats, func(format string, w io.Writer) error {
+			return env.render(ctx, w, format, article.Single(a), in, opts, lopts)
 		})
+		return err
 	}
 	if len(inputs) == 1 {
 		return recovered(inputs[0], func() error { return publishOne(ctx, 0) })

@@ -69,7 +69,7 @@ func TestWriteOutputsChecksAllFirst(t *testing.T) {
 	if err := os.WriteFile(epub, []byte("keep me"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := writeOutputs(context.Background(), []string{pdf, epub}, false, nil, func(string, io.Writer) error { return nil })
+	_, err := (&Options{OutDir: dir}).writeOutputs(context.Background(), "a", []string{"pdf", "epub"}, func(string, io.Writer) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "a.epub: exists") {
 		t.Errorf("err = %v, want a.epub: exists", err)
 	}

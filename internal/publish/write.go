@@ -14,23 +14,25 @@ import (
 	"sync"
 )
 
-// writeOutputs writes each of paths whole or not at all, as writeFile does.
-// Without force it first checks that none of them exists, so an input never
-// leaves one output made and the other refused.
-func writeOutputs(ctx context.Context, paths []string, force bool, temps *Temps, write func(path string, w io.Writer) error) error {
-	if !force {
-		for _, path := range paths {
-			if _, err := os.Lstat(path); err == nil {
-				return fmt.Errorf("%s: exists; use --force to replace it", path)
-			}
+// writeOutputs writes a publication in each of formats, as base.FORMAT in
+// the output folder, each whole or not at all as writeFile does, and
+// returns the paths it wrote. Without Force it first checks that none of
+// them exists, so an input never leaves one output made and the other
+// refused.
+func (o *Options) writeOutputs(ctx context.Context, base string, formats []string, write func(format string, w io.Writer) error) ([]string, error) {
+	paths := make([]string, len(formats))
+	for i, f := range formats {
+		paths[i] = filepath.Join(o.OutDir, base+"."+f)
+		if _, err := os.Lstat(paths[i]); err == nil && !o.Force {
+			return nil, fmt.Errorf("%s: exists; use --force to replace it", paths[i])
 		}
 	}
-	for _, path := range paths {
-		if err := writeFile(ctx, path, force, temps, func(w io.Writer) error { return write(path, w) }); err != nil {
-			return err
+	for i, f := range formats {
+		if err := writeFile(ctx, paths[i], o.Force, o.Temps, func(w io.Writer) error { return write(f, w) }); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return paths, nil
 }
 
 // writeFile writes an output whole or not at all: into a temporary file
