@@ -1,5 +1,5 @@
 // Package confine keeps the files an input refers to inside the input's own
-// folder. A saved page, a Markdown file or a book's manifest may come from
+// folder, and opens only regular files. A saved page, a Markdown file or a book's manifest may come from
 // anyone; without a fence, one could embed any image the machine can read
 // (through an absolute path, a file: URL, ../ or a symbolic link) or bind
 // /etc/passwd into a book.
@@ -7,6 +7,7 @@ package confine
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,4 +73,38 @@ func existingAncestor(name string) string {
 func inside(root, name string) bool {
 	rel, err := filepath.Rel(root, name)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// OpenRegular opens name for reading only when it is a regular file. It
+// looks before it opens: opening a named pipe blocks until a writer comes,
+// which may be never, and a device may read without end. The error for any
+// other kind of file says what it is.
+func OpenRegular(name string) (*os.File, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	return os.Open(name)
+}
+
+// regular returns an error saying what the file is when it is not a
+// regular file.
+func regular(st fs.FileInfo) error {
+	m := st.Mode()
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return errors.New("is a directory, not a file")
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("is a named pipe, not a regular file")
+	case m&fs.ModeSocket != 0:
+		return errors.New("is a socket, not a regular file")
+	case m&fs.ModeDevice != 0:
+		return errors.New("is a device, not a regular file")
+	}
+	return errors.New("is not a regular file")
 }

@@ -9,12 +9,12 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/confine"
 	"github.com/pressroom/publish/internal/read/htmlpage"
 	"github.com/pressroom/publish/internal/read/images"
 	"github.com/pressroom/publish/internal/read/markdown"
@@ -88,16 +88,7 @@ func (r *Reader) Read(ctx context.Context, input string) (*article.Article, erro
 }
 
 func readFile(name string) ([]byte, error) {
-	// Stat first: opening a named pipe or a device could block forever or
-	// read without end.
-	st, err := os.Stat(name)
-	if err != nil {
-		return nil, describe(err)
-	}
-	if err := regular(st); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(name)
+	f, err := confine.OpenRegular(name)
 	if err != nil {
 		return nil, describe(err)
 	}
@@ -107,25 +98,6 @@ func readFile(name string) ([]byte, error) {
 		return nil, describe(err)
 	}
 	return data, nil
-}
-
-// regular returns an error saying what the file is when it is not a
-// regular file, the only kind publish reads.
-func regular(st fs.FileInfo) error {
-	m := st.Mode()
-	switch {
-	case m.IsRegular():
-		return nil
-	case m.IsDir():
-		return errors.New("is a directory, not a file")
-	case m&fs.ModeNamedPipe != 0:
-		return errors.New("is a named pipe, not a regular file")
-	case m&fs.ModeSocket != 0:
-		return errors.New("is a socket, not a regular file")
-	case m&fs.ModeDevice != 0:
-		return errors.New("is a device, not a regular file")
-	}
-	return errors.New("is not a regular file")
 }
 
 // describe drops the operation and path from a file error, which the caller

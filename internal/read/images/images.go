@@ -25,7 +25,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -234,7 +233,7 @@ func (l *Loader) readFile(p string) ([]byte, error) {
 		}
 		name = filepath.Join(l.Dir, name)
 	}
-	f, err := os.Open(name)
+	f, err := confine.OpenRegular(name)
 	if err != nil {
 		return nil, err
 	}
@@ -242,9 +241,6 @@ func (l *Loader) readFile(p string) ([]byte, error) {
 	fi, err := f.Stat()
 	if err != nil {
 		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", name)
 	}
 	if fi.Size() > l.limit() {
 		return nil, ErrTooLarge

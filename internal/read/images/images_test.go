@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -382,5 +383,27 @@ func BenchmarkLoadWebP(b *testing.B) {
 		if _, _, _, _, err := l.Load(src); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestLoadRefusesPipes checks that an image that is a named pipe is
+// refused at once: opening it would block until a writer comes.
+func TestLoadRefusesPipes(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "a.png"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, _, _, _, err := (&Loader{Dir: dir}).Load("a.png")
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "named pipe") {
+			t.Errorf("err = %v, want a named pipe refused", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Load blocked on a named pipe")
 	}
 }
