@@ -25,16 +25,17 @@ func sniff(name string, data []byte, contentType string) int {
 	switch media {
 	case "text/html", "application/xhtml+xml":
 		return formatHTML
-	case "text/plain":
-		if opensAsPage(data) {
-			return formatHTML
-		}
-		return formatText
 	case "text/markdown", "text/x-markdown":
 		return formatText
 	}
 	head := markupStart(data)
-	if strings.HasPrefix(http.DetectContentType(head), "text/html") || opensAsPage(data) {
+	if media == "text/plain" {
+		if opensAsPage(head) {
+			return formatHTML
+		}
+		return formatText
+	}
+	if strings.HasPrefix(http.DetectContentType(head), "text/html") || opensAsPage(head) {
 		return formatHTML
 	}
 	return formatText
@@ -65,10 +66,10 @@ func markupStart(data []byte) []byte {
 	}
 }
 
-// opensAsPage reports whether data's first element is a doctype, <html>,
-// <head> or <body>: no text file opens that way.
-func opensAsPage(data []byte) bool {
-	head := bytes.ToLower(markupStart(data))
+// opensAsPage reports whether the start of a page, as markupStart finds
+// it, is a doctype, <html>, <head> or <body>: no text file opens that way.
+func opensAsPage(start []byte) bool {
+	head := bytes.ToLower(start)
 	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body"} {
 		if bytes.HasPrefix(head, []byte(tag)) && len(head) > len(tag) {
 			switch c := head[len(tag)]; c {

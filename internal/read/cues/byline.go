@@ -21,6 +21,12 @@ var (
 	// "By", and its French, German, Spanish and Portuguese, Italian, Dutch
 	// and Czech words.
 	byPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?(?:by|par|von|por|di|door|od|autor|auteur)[:\s]\s*`)
+	// The English "By", which vouches for what follows as a byline, so that
+	// a desk or an agency ("By Reuters") may stand for a name. The other
+	// languages' words are also common words or surnames ("Von Anfang
+	// an", "Di Maria"), and vouch for nothing: their names must look like
+	// names.
+	englishBy = regexp.MustCompile(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?by[:\s]`)
 	// A social-media handle beside a name: "@jdoe".
 	handle = regexp.MustCompile(`(?:^|\s)@\w+`)
 	// A name run into what a page printed after it without a space, a
@@ -48,10 +54,9 @@ func ParseByline(line string) (Byline, bool) {
 	var b Byline
 	s = strings.TrimSpace(handle.ReplaceAllString(s, ""))
 	if m := gluedDate.FindStringSubmatch(s); m != nil {
-		if d, ok := dates.ParseLine(m[2]); ok {
-			name := byPrefix.ReplaceAllString(m[1], "")
+		if d, ok := dates.ParseLine(m[2]); ok && LooksLikeName(byPrefix.ReplaceAllString(m[1], "")) {
 			b.Date = d
-			return b.withNames(name, byPrefix.MatchString(m[1]))
+			return b.withNames(byPrefix.ReplaceAllString(m[1], ""), false)
 		}
 	}
 	// NAME | DATE, or DATE | NAME.
@@ -64,7 +69,7 @@ func ParseByline(line string) (Byline, bool) {
 		} else {
 			return Byline{}, false
 		}
-		explicit := byPrefix.MatchString(s)
+		explicit := englishBy.MatchString(s)
 		s = byPrefix.ReplaceAllString(s, "")
 		return b.withNames(s, explicit)
 	}
@@ -85,6 +90,7 @@ func ParseByline(line string) (Byline, bool) {
 		}
 		return Byline{}, false
 	}
+	explicit := englishBy.MatchString(s)
 	s = byPrefix.ReplaceAllString(s, "")
 	// By NAME, DATE / By NAME - DATE.
 	for _, sep := range []string{", ", " - ", " — ", " – ", " · ", " • ", " "} {
@@ -93,7 +99,7 @@ func ParseByline(line string) (Byline, bool) {
 			break
 		}
 	}
-	return b.withNames(s, true)
+	return b.withNames(s, explicit)
 }
 
 // cutDate finds the first sep in s after which the rest is a date.

@@ -42,6 +42,7 @@ func TestParseByline(t *testing.T) {
 		{"By Jane Doe Follow", []string{"Jane Doe"}, ""},
 		{"By TMZ Staff", []string{"TMZ"}, ""},
 		{"Por favor, lea esto", nil, ""},
+		{"Von Anfang an", nil, ""},
 		{"Next story - May 18, 2018", nil, ""},
 	}
 	for _, tt := range tests {

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -24,8 +25,9 @@ type layout struct {
 
 // layouts are the forms of a metadata value besides RFC 3339: those pages
 // give (ISO 8601 variants, RFC 1123 as in HTTP, compact numbers) and the
-// looser ones of YAML's timestamp type.
-func layouts() []layout {
+// looser ones of YAML's timestamp type. The list is made once, on first
+// use: every line of a scraped text may be tried as a date.
+var layouts = sync.OnceValue(func() []layout {
 	return []layout{
 		{time.RFC3339Nano, true},
 		{"2006-01-02T15:04:05.999999999Z0700", true},
@@ -46,7 +48,7 @@ func layouts() []layout {
 		{"2006/01/02", false},
 		{"20060102", false},
 	}
-}
+})
 
 // isoDayTime matches an ISO 8601 day followed by a clock time without a
 // zone, in the forms the layouts miss (a one-digit hour, a lower-case t).
@@ -113,10 +115,13 @@ var (
 )
 
 // ParseLine reads a line that is a date and nothing else, in the forms
-// English-language sites print: "May 18, 2018", "Sept. 25, 2018", "18 May
-// 2018", "2018-05-18", "5/18/2018" (month first), full RFC 3339, each
-// optionally after "Published"/"Updated on" and a weekday, and before a
-// clock time ("at 3:04 p.m. ET"). It reports false for anything else, so a
+// sites print: "May 18, 2018", "Sept. 25, 2018", "18 May 2018",
+// "2018-05-18", "5/18/2018" (month first), "04.05.2015" and "11.03.17" (day
+// first), "30 avril 2015", "10 de marzo de 2015", "2015年3月10日", full RFC
+// 3339, with month and weekday names in the languages monthNames lists,
+// each optionally after "Published", "Publié le" and the like and a
+// weekday, and before a clock time ("at 3:04 p.m. ET", "à 07:19") or a
+// tail after a middle dot ("· 8 min read"). It reports false for anything else, so a
 // sentence that merely mentions a date is never taken for one, nor a number
 // such as 20180518 that metadata would give.
 func ParseLine(line string) (article.Date, bool) {
@@ -209,7 +214,7 @@ func leadingDate(s string) (article.Date, string, bool) {
 // monthNames lists each month's names in the corpus's languages: English,
 // French, German, Spanish, Portuguese, Italian, Dutch, and Czech in the
 // genitive that dates use.
-func monthNames() [12][]string {
+var monthNames = sync.OnceValue(func() [12][]string {
 	return [12][]string{
 		{"january", "janvier", "januar", "jänner", "enero", "janeiro", "gennaio", "januari", "ledna"},
 		{"february", "février", "fevrier", "februar", "febrero", "fevereiro", "febbraio", "februari", "února"},
@@ -224,7 +229,7 @@ func monthNames() [12][]string {
 		{"november", "novembre", "noviembre", "novembro", "listopadu"},
 		{"december", "décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre", "prosince"},
 	}
-}
+})
 
 // monthNumber maps a month's name in the corpus's languages, or its
 // abbreviation to three letters or more ("Sept.", "janv.", "dez."), to its

@@ -2,7 +2,7 @@ package dates
 
 import "testing"
 
-// TestParse lists every form the three parsers that came before Parse read
+// TestParse lists every form the parsers that came before Parse read
 // (the web page reader's, the front matter's, the manifest's and --date's),
 // so that none stops reading.
 func TestParse(t *testing.T) {

@@ -21,12 +21,12 @@ func FuzzNormalize(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if int64(cfg.Width)*int64(cfg.Height) > maxPixels {
-			t.Fatalf("%s of %d×%d passed the pixel limit", format, cfg.Width, cfg.Height)
-		}
 		data, mt, w, h, err := normalize(raw, format, cfg)
 		if err != nil {
 			return
+		}
+		if w != cfg.Width || h != cfg.Height || int64(w)*int64(h) > maxPixels {
+			t.Fatalf("%s: the header said %d×%d, the image is %d×%d", format, cfg.Width, cfg.Height, w, h)
 		}
 		if mt != mediaJPEG && mt != mediaPNG {
 			t.Fatalf("media type %q", mt)

@@ -46,11 +46,11 @@ const (
 	maxPixels = 50_000_000
 	// maxDecodedBytes bounds one image's decoded pixels in memory, which
 	// depend on the format's depth: a 16-bit RGBA PNG takes 8 bytes a
-	// pixel, so its limit in pixels is an eighth of an 8-bit grey one's.
+	// pixel, so it may have at most 16.7 megapixels.
 	maxDecodedBytes = 128 << 20
 	// DefaultMaxPixels bounds the pixels a Loader decodes over all the
-	// images of one document when Loader.MaxPixels is 0: thirty large
-	// photographs.
+	// images of one document when Loader.MaxPixels is 0: a dozen
+	// 12-megapixel photographs.
 	DefaultMaxPixels = 150_000_000
 )
 
@@ -133,7 +133,11 @@ func (l *Loader) load(src string) ([]byte, string, int, int, error) {
 		l.pixels.Add(-n)
 		return nil, "", 0, 0, fmt.Errorf("%s of %d×%d pixels is past the document's limit of %d pixels of images: %w", format, cfg.Width, cfg.Height, max, ErrTooLarge)
 	}
-	return normalize(raw, format, cfg)
+	data, mediaType, w, h, err := normalize(raw, format, cfg)
+	if err != nil {
+		l.pixels.Add(-n) // an image that did not decode is not kept
+	}
+	return data, mediaType, w, h, err
 }
 
 func (l *Loader) limit() int64 { return cmp.Or(l.MaxBytes, DefaultMaxBytes) }
@@ -360,7 +364,7 @@ func bytesPerPixel(m color.Model) int64 {
 	case color.Gray16Model, color.Alpha16Model:
 		return 2
 	case color.YCbCrModel, color.NYCbCrAModel:
-		return 4 // 4:4:4, with alpha for NYCbCrA
+		return 4 // 3 for 4:4:4, and alpha for NYCbCrA
 	case color.RGBAModel, color.NRGBAModel, color.CMYKModel:
 		return 4
 	}

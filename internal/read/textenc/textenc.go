@@ -37,21 +37,36 @@ func FromUTF16(data []byte) ([]byte, error) {
 // so one stray byte in a UTF-8 file does not make it Windows-1252, and a
 // Windows-1252 file, with no such sequences, is never taken for UTF-8.
 func MostlyUTF8(data []byte) bool {
-	valid, invalid := 0, 0
+	valid, invalid, _ := scan(data)
+	return invalid == 0 || valid > invalid
+}
+
+// scan counts data's valid multi-byte UTF-8 sequences, its invalid bytes,
+// and the runs those bytes make, each of which strings.ToValidUTF8
+// replaces with one U+FFFD.
+func scan(data []byte) (valid, invalid, runs int) {
+	inRun := false
 	for i := 0; i < len(data); {
 		if data[i] < utf8.RuneSelf {
 			i++
+			inRun = false
 			continue
 		}
 		r, n := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && n == 1 {
+		bad := r == utf8.RuneError && n == 1
+		switch {
+		case bad && !inRun:
+			runs++
+			fallthrough
+		case bad:
 			invalid++
-		} else {
+		default:
 			valid++
 		}
+		inRun = bad
 		i += n
 	}
-	return invalid == 0 || valid > invalid
+	return valid, invalid, runs
 }
 
 // Decode turns text into a UTF-8 string, without a byte-order mark. When
@@ -62,8 +77,8 @@ func Decode(data []byte) (text string, replaced int, err error) {
 	if utf8.Valid(data) {
 		return string(data), 0, nil
 	}
-	if MostlyUTF8(data) {
-		return strings.ToValidUTF8(string(data), "\uFFFD"), InvalidRuns(data), nil
+	if valid, invalid, runs := scan(data); valid > invalid {
+		return strings.ToValidUTF8(string(data), "\uFFFD"), runs, nil
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil || bytes.ContainsRune(out, utf8.RuneError) {
@@ -77,17 +92,8 @@ func Decode(data []byte) (text string, replaced int, err error) {
 // InvalidRuns counts the runs of invalid UTF-8 in data, each of which
 // strings.ToValidUTF8 replaces with one U+FFFD.
 func InvalidRuns(data []byte) int {
-	n, inRun := 0, false
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		bad := r == utf8.RuneError && size == 1
-		if bad && !inRun {
-			n++
-		}
-		inRun = bad
-		i += size
-	}
-	return n
+	_, _, runs := scan(data)
+	return runs
 }
 
 // CheckText refuses data that is not text: a known binary type (named), or
@@ -99,12 +105,12 @@ func CheckText(data []byte) error {
 		kind, _, _ = strings.Cut(kind, ";")
 		return fmt.Errorf("binary data (%s), not text", kind)
 	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return errors.New("binary data, not text")
-	}
 	controls := 0
 	for _, b := range data {
-		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+		switch {
+		case b == 0:
+			return errors.New("binary data, not text")
+		case b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f':
 			controls++
 		}
 	}
