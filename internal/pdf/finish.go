@@ -26,18 +26,22 @@ import (
 //   - each face's stand-in font becomes the composite font that embeds the
 //     face's subset, whose objects are added at the end (embed.go);
 //   - page contents, which fpdf leaves uncompressed but in a long document
-//     (see newDrawer), are compressed;
+//     (see newDrawer; compressed says which), are compressed;
 //   - the trailer gains an /ID computed from the content (fpdf writes none);
 //   - the header says PDF 1.4 at least, which /Lang, /Metadata and
 //     /DisplayDocTitle need.
-func finish(raw []byte, m *meta, faces []*face, labels []layout.PageLabel) ([]byte, error) {
+func finish(raw []byte, m *meta, faces []*face, labels []layout.PageLabel, compressed bool) ([]byte, error) {
 	f, err := parseFpdf(raw)
 	if err != nil {
 		return nil, err
 	}
 	z := &deflater{}
 	fw := &fontWriter{next: len(f.objects) + 1, z: z}
-	contents := pageContents(f.objects)
+	// The page contents to compress: none when fpdf has compressed them.
+	var contents map[int]bool
+	if !compressed {
+		contents = pageContents(f.objects)
+	}
 	replaced := make(map[string]bool, len(faces))
 	// The file is made in one buffer, big enough for fpdf's objects, the
 	// page contents compressed (text streams deflate to a quarter or less;
@@ -262,9 +266,6 @@ func pageContents(objects []object) map[int]bool {
 // compression, with its data compressed.
 func appendCompressed(b []byte, o object, z *deflater) ([]byte, error) {
 	_, rest, _ := bytes.Cut(o.text, []byte(" 0 obj\n"))
-	if bytes.HasPrefix(rest, []byte("<</Filter /FlateDecode ")) {
-		return append(b, o.text...), nil // fpdf compressed a long document's pages
-	}
 	rest, ok := bytes.CutPrefix(rest, []byte("<</Length "))
 	num, data, ok2 := bytes.Cut(rest, []byte(">>\nstream\n"))
 	length, err := strconv.Atoi(string(num))

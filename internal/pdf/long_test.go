@@ -29,6 +29,17 @@ func TestLongDocument(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a thousand pages through qpdf and pdftotext")
 	}
+	// Past longDocument pages fpdf compresses, and finish must pass its
+	// streams through: recompressing them would fail.
+	for _, pages := range []int{longDocument, longDocument + 1} {
+		d, err := newDrawer(longDoc(pages), describe(sampleArticle(), sampleOptions()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := d.f.GetCompression(), pages > longDocument; got != want {
+			t.Errorf("%d pages: fpdf compresses %v, want %v", pages, got, want)
+		}
+	}
 	n := longDocument + 1
 	path, _ := writePDF(t, sampleArticle(), longDoc(n), sampleOptions())
 	text := run(t, "pdftotext", "-enc", "UTF-8", path, "-")

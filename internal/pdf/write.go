@@ -72,9 +72,7 @@ func Write(ctx context.Context, w io.Writer, pub *article.Publication, doc *layo
 	if err := d.f.Output(&raw); err != nil {
 		return fmt.Errorf("pdf: fpdf: %w", err)
 	}
-	faces := d.faceNames()
-	d = nil // fpdf's pages and buffer, as big as raw each, can go now
-	out, err := finish(raw.b, m, faces, doc.Labels)
+	out, err := finish(raw.b, m, d.faceNames(), doc.Labels, d.f.GetCompression())
 	if err != nil {
 		return fmt.Errorf("pdf: finishing fpdf's output: %w", err)
 	}
