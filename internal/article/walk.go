@@ -2,27 +2,9 @@ package article
 
 import "iter"
 
-// Walk visits blocks and every block nested inside them (a quote's blocks, a
-// list's items) in reading order, each container before its contents. When
-// visit returns false for a container, Walk does not go inside it.
-//
-// It is the model's one traversal, as pandoc's walk and query are: code that
-// cares only for some kinds of block uses it, so a new container kind needs a
-// change here alone.
-func Walk(blocks []Block, visit func(Block) bool) {
-	for _, b := range blocks {
-		if !visit(b) {
-			continue
-		}
-		for _, inner := range Children(b) {
-			Walk(inner, visit)
-		}
-	}
-}
-
-// Children returns the block sequences directly inside b: a quote's blocks,
+// children returns the block sequences directly inside b: a quote's blocks,
 // one sequence per list item; nil for a block that holds no blocks.
-func Children(b Block) [][]Block {
+func children(b Block) [][]Block {
 	switch b := b.(type) {
 	case *Quote:
 		return [][]Block{b.Blocks}
@@ -32,8 +14,12 @@ func Children(b Block) [][]Block {
 	return nil
 }
 
-// All returns every block of blocks and inside them, in the order Walk
-// visits them.
+// All returns every block of blocks and inside them (a quote's blocks, a
+// list's items) in reading order, each container before its contents.
+//
+// It and Query are the model's one traversal, as pandoc's walk and query
+// are: code that cares only for some kinds of block uses them, so that a
+// new container kind needs a change here alone.
 func All(blocks []Block) iter.Seq[Block] {
 	return func(yield func(Block) bool) {
 		walkAll(blocks, yield)
@@ -46,7 +32,7 @@ func walkAll(blocks []Block, yield func(Block) bool) bool {
 		if !yield(b) {
 			return false
 		}
-		for _, inner := range Children(b) {
+		for _, inner := range children(b) {
 			if !walkAll(inner, yield) {
 				return false
 			}

@@ -33,30 +33,6 @@ func label(b Block) string {
 	return b.Kind()
 }
 
-func TestWalk(t *testing.T) {
-	tests := []struct {
-		name string
-		skip string // the kind of container not to enter
-		want []string
-	}{
-		{"all", "", []string{"h", "quote", "q1", "list", "q-li1", "f1", "list", "li1", "pre", "f2"}},
-		{"not into quotes", "quote", []string{"h", "quote", "list", "li1", "pre", "f2"}},
-		{"not into lists", "list", []string{"h", "quote", "q1", "list", "list", "f2"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			Walk(nested(), func(b Block) bool {
-				got = append(got, label(b))
-				return b.Kind() != tt.skip
-			})
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("Walk visited %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestAll(t *testing.T) {
 	var got []string
 	for b := range All(nested()) {

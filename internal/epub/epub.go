@@ -47,6 +47,9 @@ func Write(ctx context.Context, w io.Writer, pub *article.Publication, opts Opti
 	if opts.Created.IsZero() {
 		return errors.New("epub: Options.Created is zero (Write reads no clock)")
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	b, err := newBook(pub, opts)
 	if err != nil {
 		return fmt.Errorf("epub: %w", err)

@@ -80,16 +80,6 @@ func (b *book) eachText(fn func(s string, code bool)) {
 	}
 }
 
-// hasCJK reports whether s has Chinese, Japanese or Korean characters.
-func hasCJK(s string) bool {
-	for _, r := range s {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-			return true
-		}
-	}
-	return false
-}
-
 // embeddedFonts loads the faces' TrueType files.
 func embeddedFonts(faces []fontFace) ([]asset, error) {
 	var out []asset

@@ -312,6 +312,16 @@ func breakUnitsByConcat(text string) (units []string, spaced []bool) {
 	return units, spaced
 }
 
+// hasCJK, for the reference, reports whether s has Chinese, Japanese or Korean characters.
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
+}
+
 // TestBreakUnitsAsBefore checks the linear breakUnits against the
 // quadratic one it replaced, on text of every kind the cover meets.
 func TestBreakUnitsAsBefore(t *testing.T) {

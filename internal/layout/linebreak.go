@@ -123,9 +123,8 @@ type candidate struct {
 	overfull bool
 }
 
-// A trial is a break being tried at node i.
+// A trial is a break being tried at a node.
 type trial struct {
-	i      int
 	n      *node
 	pen    float64 // the break's penalty; 0 at glue
 	pw     float64 // the width the break adds to its line: a hyphen
@@ -219,7 +218,7 @@ func (b *breaker) pass(ps passSettings) bool {
 // try tries a break at node i: it ends a line there after each active
 // breakpoint, and records the best ways found as new breakpoints.
 func (b *breaker) try(i int, n *node) {
-	t := trial{i: i, n: n}
+	t := trial{n: n}
 	if n.kind != glueNode {
 		t.pen, t.pw = n.penalty, n.width
 	}
