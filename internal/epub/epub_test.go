@@ -104,7 +104,7 @@ func TestEpubcheck(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short skips the checks that run external tools (epubcheck)")
 	}
-	t.Parallel() // the JVM runs on one core; the other tests use the other
+	t.Parallel() // the JVM starts while the package's other tests run
 	dir := t.TempDir()
 	var names, files []string // the samples that make each EPUB, its file
 	seen := map[[sha256.Size]byte]int{}

@@ -21,9 +21,9 @@ const floorPDFWords = 0.97
 // TestCorpus makes both outputs of every page of the shared corpus
 // (subtests make/PAGE, see testCorpusPage) and binds all the pages into
 // one book (make/book, see testBindCorpus), all in parallel. Then it has
-// epubcheck check every EPUB made, in one run, as one start of its JVM
-// costs as much CPU as checking the whole corpus; each EPUB's result is a
-// subtest of its own (epubcheck/PAGE, epubcheck/book).
+// epubcheck check every EPUB made, in one run: a JVM a file took 248 s of
+// CPU for the corpus, one for all 11 s. Each EPUB's result is a subtest of
+// its own (epubcheck/PAGE, epubcheck/book).
 func TestCorpus(t *testing.T) {
 	pages := corpustest.Pages(t)
 	dir := t.TempDir()

@@ -91,9 +91,9 @@ func knownZone(t time.Time) bool {
 
 var (
 	// "Published", "Updated on", "Publié le", "Veröffentlicht am" and the
-	// like before a date, in the corpus's languages.
+	// like before a date, in the languages publish hyphenates.
 	datePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:first |last )?(?:published|updated|posted|modified|written|dated?)(?: on)?|on|publié(?: le)?|mis à jour(?: le)?|le|veröffentlicht(?: am)?|aktualisiert(?: am)?|am|publicado(?: el| em| en)?|actualizado(?: el)?|atualizado(?: em)?|el|em|pubblicato(?: il)?|aggiornato(?: il)?|il|gepubliceerd(?: op)?|op|publikováno|aktualizováno)\s*:?\s+)`)
-	// "Monday," before a date, in the corpus's languages.
+	// "Monday," before a date, in the languages publish hyphenates.
 	weekday = regexp.MustCompile(`(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)(?:-feira)?\.?,?\s+`)
 	// A clock time and zone after a date: "at 3:04 p.m. ET", "10:15 AM
 	// PST", "| 07:17", "à 07:19", "às 12h55", "um 10:15 Uhr", "a las 10:15".
@@ -211,9 +211,9 @@ func leadingDate(s string) (article.Date, string, bool) {
 	return article.Date{}, "", false
 }
 
-// monthNames lists each month's names in the corpus's languages: English,
-// French, German, Spanish, Portuguese, Italian, Dutch, and Czech in the
-// genitive that dates use.
+// monthNames lists each month's names in the languages publish hyphenates:
+// English, French, German, Spanish, Portuguese, Italian, Dutch, and Czech
+// in the genitive that dates use.
 var monthNames = sync.OnceValue(func() [12][]string {
 	return [12][]string{
 		{"january", "janvier", "januar", "jänner", "enero", "janeiro", "gennaio", "januari", "ledna"},
@@ -231,7 +231,7 @@ var monthNames = sync.OnceValue(func() [12][]string {
 	}
 })
 
-// monthNumber maps a month's name in the corpus's languages, or its
+// monthNumber maps a month's name in the languages publish hyphenates, or its
 // abbreviation to three letters or more ("Sept.", "janv.", "dez."), to its
 // number. An abbreviation must be a month's alone: "ma" could be March or
 // May, and is refused by the three-letter minimum.

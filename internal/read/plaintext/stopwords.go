@@ -6,10 +6,12 @@ import (
 )
 
 // stopwords are the commonest function words (articles, pronouns,
-// prepositions, conjunctions, forms of "be" and "have") of the corpus's
-// languages: English, French, German, Spanish, Portuguese, Italian, Dutch
-// and Czech. Prose is a third to a half such words in any of them; menus
-// and lists of links are nearly none. One set for all tells the two apart
+// prepositions, conjunctions, forms of "be" and "have") of the languages
+// publish hyphenates: English, French, German, Spanish, Portuguese,
+// Italian, Dutch and Czech. In the corpus's prose they are mostly a quarter
+// to a half of the words (Czech, inflected, runs lower, which is why a
+// sentence's shape also counts); menus and lists of links have nearly
+// none. One set for all tells the two apart
 // with no need to know the language before the text is read. It is made
 // on first use and never changed.
 var stopwords = sync.OnceValue(func() map[string]bool {
@@ -41,5 +43,5 @@ var stopwords = sync.OnceValue(func() map[string]bool {
 })
 
 // isStopword reports whether w, in lower case, is a function word of one of
-// the corpus's languages.
+// the languages publish hyphenates.
 func isStopword(w string) bool { return stopwords()[w] }
