@@ -189,3 +189,37 @@ func TestCoverFromCommandLine(t *testing.T) {
 		t.Fatalf("--cover %s: %v", cover, err)
 	}
 }
+
+// TestTempsRemoveAll checks what a second Ctrl-C relies on: RemoveAll
+// removes the temporary file of an output still being written, and that
+// output then fails rather than appearing.
+func TestTempsRemoveAll(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.pdf")
+	var temps Temps
+	writing, removed := make(chan struct{}), make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		done <- writeFile(context.Background(), out, false, &temps, func(w io.Writer) error {
+			io.WriteString(w, "%PDF-1.4 half a file")
+			close(writing)
+			<-removed
+			return nil
+		})
+	}()
+	<-writing
+	if left, _ := os.ReadDir(dir); len(left) != 1 {
+		t.Fatalf("while writing, the folder holds %v, want one temporary file", left)
+	}
+	temps.RemoveAll()
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("after RemoveAll the folder holds %v", left)
+	}
+	close(removed)
+	if err := <-done; err == nil {
+		t.Error("the output whose temporary file was removed was written")
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the output exists: %v", err)
+	}
+}
