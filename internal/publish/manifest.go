@@ -54,7 +54,13 @@ func (m *manifest) confine(files ...string) error {
 		if in == "" || in == "-" || read.IsURL(in) {
 			continue
 		}
-		if _, err := confine.Within(filepath.Dir(m.Path), in); errors.Is(err, confine.ErrOutside) {
+		// The paths are resolved already, against the manifest's folder:
+		// relative ones are relative to the working folder, not to it.
+		abs, err := filepath.Abs(in)
+		if err != nil {
+			return fmt.Errorf("%s: %s: %w", m.Path, in, err)
+		}
+		if _, err := confine.Within(filepath.Dir(m.Path), abs); errors.Is(err, confine.ErrOutside) {
 			return fmt.Errorf("%s: %s: %w", m.Path, in, err)
 		}
 	}

@@ -160,6 +160,13 @@ func TestFilesStayInTheirFolder(t *testing.T) {
 			t.Errorf("with AllowOutside: %v", err)
 		}
 	})
+	t.Run("manifest named by a relative path", func(t *testing.T) {
+		t.Chdir(base)
+		err := Run(context.Background(), []string{filepath.Join("book", "book.yaml")}, Options{OutDir: t.TempDir(), Stderr: io.Discard})
+		if err == nil || !strings.Contains(err.Error(), "secret.txt: outside the input's folder") {
+			t.Errorf("err = %v, want the outside input refused", err)
+		}
+	})
 }
 
 // pngOf returns a small PNG.
