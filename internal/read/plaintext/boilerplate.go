@@ -76,9 +76,10 @@ func classify(s string) class {
 	if n < shortRunes || !wordy(s) || isNote(s) {
 		return short
 	}
+	ws := words(s)
 	switch {
-	case stopwordShare(s) < goodStopwords:
-		if sentenceShaped(s) {
+	case float64(countStopwords(ws)) < goodStopwords*float64(len(ws)):
+		if endsLikeSentence(s) && countStopwords(ws) >= 2 {
 			// Prose in a language with few function words, or a
 			// sentence dense with names: not evidence of furniture.
 			return short
@@ -95,18 +96,16 @@ func classify(s string) class {
 // holds a sentence's end followed by the next one's start, and it holds
 // at least two function words. A menu or a tag cloud does neither.
 func sentenceShaped(s string) bool {
+	return endsLikeSentence(s) && countStopwords(words(s)) >= 2
+}
+
+// endsLikeSentence reports whether s ends in sentence punctuation, perhaps
+// inside closing quotes or brackets and before notes' references, or holds
+// a sentence's end followed by the next one's start.
+func endsLikeSentence(s string) bool {
 	t := strings.TrimRight(trimNoteRefs(s), `"”’'») `)
 	r, _ := utf8.DecodeLastRuneInString(t)
-	if !strings.ContainsRune(".!?…", r) && sentences(s) == 0 {
-		return false
-	}
-	stops := 0
-	for _, w := range words(s) {
-		if isStopword(w) {
-			stops++
-		}
-	}
-	return stops >= 2
+	return strings.ContainsRune(".!?…", r) || sentences(s) > 0
 }
 
 // trimNoteRefs cuts the references to notes ("[12]", "[a]") from the end
@@ -392,18 +391,13 @@ func words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' })
 }
 
-// stopwordShare returns the share of s's words that are function words of
-// one of the languages stopwords knows.
-func stopwordShare(s string) float64 {
-	ws := words(s)
-	if len(ws) == 0 {
-		return 0
-	}
-	stops := 0
+// countStopwords counts the function words among ws (see isStopword).
+func countStopwords(ws []string) int {
+	n := 0
 	for _, w := range ws {
 		if isStopword(w) {
-			stops++
+			n++
 		}
 	}
-	return float64(stops) / float64(len(ws))
+	return n
 }

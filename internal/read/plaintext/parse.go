@@ -339,11 +339,12 @@ func (p *parser) acceptBio(name string) bool {
 // unit findTitle found, or a line that repeats the title the head found.
 func (p *parser) body(leftover, units []unit, first int) {
 	all := append(leftover, units...)
+	titleAt := -1 // in all, the unit findTitle found past the head
+	if p.titleAt >= first {
+		titleAt = len(leftover) + p.titleAt - first
+	}
 	keep := articleUnits(all, func(i int) bool {
-		if i >= len(leftover) && first+i-len(leftover) == p.titleAt {
-			return true
-		}
-		return p.a.Meta.Title != "" && strings.Trim(all[i].text, "[]") == p.a.Meta.Title
+		return i == titleAt || p.a.Meta.Title != "" && strings.Trim(all[i].text, "[]") == p.a.Meta.Title
 	})
 	for i, u := range all {
 		switch {
@@ -351,7 +352,7 @@ func (p *parser) body(leftover, units []unit, first int) {
 			continue // the page's furniture around the article
 		case cues.IsDebris(u.text):
 			continue
-		case i >= len(leftover) && first+i-len(leftover) == p.titleAt:
+		case i == titleAt:
 			continue // the title findTitle found past the head
 		case u.text == p.a.Meta.Title && i < 3 && u.block >= 0:
 			continue // the title once more, above the first paragraph
