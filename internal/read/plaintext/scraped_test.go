@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -55,7 +56,10 @@ func floors() [measures]float64 {
 	}
 }
 
-var update = flag.Bool("update", false, "rewrite testdata/recalls.tsv from the current reader")
+var (
+	update = flag.Bool("update", false, "rewrite testdata/recalls.tsv from the current reader")
+	dump   = flag.String("dump", "", "write every reading's findings and the truth, a line a measure, to this file")
+)
 
 // recallsFile holds each rendering's recall as the reader last accepted
 // it; TestScrapedCorpus -update rewrites it (review the diff: a line
@@ -76,6 +80,7 @@ type reading struct {
 	value   [measures]float64
 	applies [measures]bool
 	got     [measures]string // what the reader found, for the report
+	want    [measures]string // what the truth says, for -dump
 	err     error            // why read.Bytes failed, if it did
 }
 
@@ -129,6 +134,9 @@ func TestScrapedCorpus(t *testing.T) {
 		fmt.Fprintf(&b, "%-8s %s\n", heads[m], worst(all, m, 5))
 	}
 	t.Log(b.String())
+	if *dump != "" {
+		writeDump(t, *dump, all)
+	}
 	fl := floors()
 	for m := range measures {
 		if total[m] < fl[m] {
@@ -208,6 +216,7 @@ func score(t *testing.T, name, rendering string, data []byte, want corpustest.Ex
 	x.value[lang] = bit(corpustest.SameLanguage(m.Lang, want.Lang))
 	x.got[lang] = m.Lang
 	x.value[recall], x.value[precision] = corpustest.Overlap(bodyText(a), text)
+	x.want = [measures]string{titleClose: want.Title, titleExact: want.Title, byline: want.Byline, date: want.PublishedTime, lang: want.Lang}
 	return x
 }
 
@@ -334,5 +343,25 @@ func BenchmarkScrapedLargest(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// writeDump writes, for each reading and measure that failed, a line of
+// page, rendering, measure, what the reader found and the truth, tab
+// separated: the list to work from when improving the reader.
+func writeDump(t *testing.T, path string, all []reading) {
+	t.Helper()
+	var b strings.Builder
+	heads := measureNames()
+	for _, x := range all {
+		for m := range recall {
+			if x.applies[m] && x.value[m] < 1 {
+				fmt.Fprintf(&b, "%s\t%s\t%s\t%q\t%q\n", x.page, strings.TrimSuffix(x.rendering, ".txt"), heads[m], x.got[m], x.want[m])
+			}
+		}
+		fmt.Fprintf(&b, "%s\t%s\trecall/precision\t%.3f\t%.3f\n", x.page, strings.TrimSuffix(x.rendering, ".txt"), x.value[recall], x.value[precision])
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
