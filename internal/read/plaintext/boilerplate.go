@@ -1,7 +1,6 @@
 package plaintext
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -128,6 +127,7 @@ func trimNoteRefs(s string) string {
 // ("^", "[12]", "↑"): a citation is names and titles, as a tag cloud is,
 // but it is the article's.
 func isNote(s string) bool {
+	s = trimListNumber(s)
 	switch {
 	case strings.HasPrefix(s, "^ "), strings.HasPrefix(s, "↑ "):
 		return true
@@ -136,6 +136,16 @@ func isNote(s string) bool {
 		return ok && num != "" && strings.Trim(num, "0123456789") == ""
 	}
 	return false
+}
+
+// trimListNumber cuts the number of a numbered list's item ("12. ")
+// from the start of s.
+func trimListNumber(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+	if i > 0 && strings.HasPrefix(s[i:], ". ") {
+		return s[i+2:]
+	}
+	return s
 }
 
 // listSeparators returns what a scraped list of links puts between its
@@ -282,17 +292,10 @@ func smooth(classes []class) {
 // the nearest unit that isTitle reports is the article's title, with the
 // byline and date under it, when it stands at most titleReach units above.
 func articleSpan(units []unit, classes []class, isTitle func(i int) bool) (from, to int) {
-	first := slices.Index(classes, good)
-	if first < 0 {
+	from, to = core(units, classes)
+	if from < 0 {
 		return 0, len(units)
 	}
-	last := first
-	for i, c := range classes {
-		if c == good {
-			last = i
-		}
-	}
-	from, to = first, last+1
 	crossed := false
 	for from > 0 {
 		if !furnitureStarts(classes, from-1, -1) {
@@ -325,6 +328,78 @@ func articleSpan(units []unit, classes []class, isTitle func(i int) bool) (from,
 		to++
 	}
 	return from, to
+}
+
+// Weights of the units in core's sum.
+const (
+	shortCost = 20 // a short unit that is not a sentence
+	badCost   = 80 // the least a unit of furniture costs
+)
+
+// core returns the stretch of units [from, to) whose weights sum highest,
+// the article's text, or -1, -1 when the page has no good unit. A good
+// unit weighs its length, a short sentence or a note half its length
+// (dialogue, a one-line paragraph, a reference), a short line that is no sentence (a heading, a
+// caption, a menu's word) a little less than nothing, and furniture a lot
+// less: so the stretch holds the article's prose with the headings,
+// figures and lists among it, and ends where the page's menus, teasers
+// and comments outweigh what prose lies beyond them. It is the maximum
+// subarray, found in one pass (Kadane).
+func core(units []unit, classes []class) (from, to int) {
+	from, to = -1, -1
+	best, sum, start := 0, 0, 0
+	for i, u := range units {
+		w := weight(u.text, classes[i])
+		if sum <= 0 {
+			sum, start = 0, i
+		}
+		sum += w
+		if sum > best && classes[i] == good {
+			best, from, to = sum, start, i+1
+		}
+	}
+	if from < 0 {
+		return from, to
+	}
+	return trimCore(units, classes, from, to)
+}
+
+// coreMargin is the least weight a stretch of text at the core's edge must
+// have to hold its place across a unit of furniture: a newsletter's blurb
+// or a teaser outweighs the menu after it, and is still not the article.
+const coreMargin = 240
+
+// trimCore cuts from the front of the core [from, to) each stretch that
+// ends in furniture and weighs less than coreMargin, and then starts it at
+// its first good unit.
+func trimCore(units []unit, classes []class, from, to int) (int, int) {
+	sum := 0
+	for i := from; i < to; i++ {
+		w := weight(units[i].text, classes[i])
+		sum += w
+		if furniture(classes[i]) && sum < coreMargin {
+			from, sum = i+1, 0
+		}
+	}
+	for from < to && classes[from] != good {
+		from++
+	}
+	return from, to
+}
+
+// weight is a unit's worth in core's sum.
+func weight(s string, c class) int {
+	n := utf8.RuneCountInString(s) + cjkRunes(s) // a Han letter says as much as two of ours
+	switch c {
+	case good:
+		return n
+	case bad, poor:
+		return -max(badCost, n/2)
+	}
+	if sentenceShaped(s) || isNote(s) {
+		return n / 2
+	}
+	return -shortCost
 }
 
 // furnitureStarts reports whether the page's furniture starts at unit i,

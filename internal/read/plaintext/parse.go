@@ -26,6 +26,9 @@ type parser struct {
 	units []unit
 	// titleAt is the index of the unit findTitle took as the title, or -1.
 	titleAt int
+	// used marks the units read as metadata (headMeta), which the body
+	// leaves out.
+	used map[int]bool
 }
 
 func (p *parser) parse() {
@@ -34,12 +37,14 @@ func (p *parser) parse() {
 	}
 	bodyStart := p.bodyStart()
 	p.titleAt = findTitle(p.units)
+	p.used = map[int]bool{}
 	leftover := p.head(p.units[:bodyStart])
 	if p.titleAt >= bodyStart {
 		// The head ended before the title: the page's furniture has a
 		// line that reads as a sentence.
 		p.a.Meta.Title = p.units[p.titleAt].text
 	}
+	p.headMeta(articleStart(p.units))
 	end := p.tail(bodyStart)
 	p.body(leftover, p.units[bodyStart:end], bodyStart)
 }
@@ -348,6 +353,8 @@ func (p *parser) body(leftover, units []unit, first int) {
 	})
 	for i, u := range all {
 		switch {
+		case i >= len(leftover) && p.used[first+i-len(leftover)]:
+			continue // read as the byline or the date
 		case !keep[i]:
 			continue // the page's furniture around the article
 		case cues.IsDebris(u.text):

@@ -14,53 +14,144 @@ const (
 	// A title has at most this many words, and this many characters.
 	titleWords = 25
 	titleRunes = 160
+	// A headline has mostly at most this many words; a longer line under
+	// one is its dek.
+	headlineWords = 14
 	// proseGap is how many lines in a row that are not prose (a heading, a
 	// figure's caption and credit, a pull quote, an advertisement label)
 	// the article's run of prose may hold. Short paragraphs that end a
 	// sentence do not count: dialogue and one-line paragraphs are prose.
 	proseGap = 5
+	// The title stands at most this many units above the article's text.
+	titleWindow = 40
+	// What follows a headline (a dek, a byline, a date) stands within this
+	// many units under it.
+	headReach = 5
 )
 
 // titleSeparators stand between a page's title and the site's name in its
 // <title> ("Article Title | Site Name"), as scrapers repeat it.
 func titleSeparators() []string {
-	return []string{" | ", " - ", " – ", " — ", " :: ", ": ", "_", " · "}
+	return []string{" | ", " - ", " – ", " — ", " :: ", ": ", "_", " · ", " > ", " » ", " / "}
 }
 
 // findTitle returns the index of the unit that is the article's title, or
-// -1. The title is a title-shaped line of a few words before the article's
-// prose. Of those, it prefers the one the page repeats (its <title>, a
-// caption, a list of stories) and the one a dek, byline or date follows,
-// as they follow a headline; on a tie, the nearest to the prose. Menus and
-// site lines stand further up the page, and have one word or two.
+// -1. The title is a title-shaped line of a few words at most titleWindow
+// units above the article's text. Each is scored by what stands around it
+// (see titleScore); on a tie, the nearest to the text wins. Menus and site
+// lines stand further up the page, and have one word or two.
 func findTitle(units []unit) int {
 	start := articleStart(units)
 	if start < 0 {
 		start = len(units)
 	}
-	shaped := make([]bool, start)
-	for i := range start {
-		shaped[i] = isTitleShaped(units[i].text)
-	}
-	seen := repeats(units)
+	c := titleContext{units: units, start: start, seen: repeats(units), lead: leadWords(units, start)}
 	best, bestScore := -1, 0
-	for i := start - 1; i >= 0; i-- {
+	for i := start - 1; i >= max(0, start-titleWindow); i-- {
 		t := units[i].text
-		if !shaped[i] || !titleLength(t) {
+		if !isTitleShaped(t) || !titleLength(t) {
 			continue
 		}
-		score := 1
-		if seen[t] >= 2 {
-			score += 2
-		}
-		if headFollows(units[i+1 : min(i+4, len(units))]) {
-			score += 2
-		}
-		if score > bestScore {
+		if score := c.score(i); score > bestScore {
 			best, bestScore = i, score
 		}
 	}
 	return best
+}
+
+// titleContext is what findTitle knows of the page when it scores a line.
+type titleContext struct {
+	units []unit
+	start int            // the article's text's first unit
+	seen  map[string]int // how often the page holds each text (repeats)
+	lead  map[string]bool
+}
+
+// leadLength is how much of the article's text, in runes, leadWords reads:
+// about its first paragraphs, which name what the headline names.
+const leadLength = 1500
+
+// leadWords returns the words, but function words, of the first leadLength
+// runes of the article's text from unit start.
+func leadWords(units []unit, start int) map[string]bool {
+	set := map[string]bool{}
+	n := 0
+	for _, u := range units[min(start, len(units)):] {
+		for _, w := range words(u.text) {
+			if !isStopword(w) {
+				set[w] = true
+			}
+		}
+		if n += utf8.RuneCountInString(u.text); n >= leadLength {
+			break
+		}
+	}
+	return set
+}
+
+// score scores unit i as the title. A headline is repeated elsewhere on
+// the page (its <title>, a breadcrumb, a share widget), has a dek, a byline
+// or a date under it, names what the article's first paragraphs name, and
+// stands near the text; a menu's line stands among other short lines of
+// links, and the page's other headlines stand further up.
+func (c titleContext) score(i int) int {
+	t := c.units[i].text
+	score := 4
+	if c.seen[bare(t)] >= 2 {
+		score += 2
+	}
+	if headFollows(c.units[i+1 : min(i+1+headReach, len(c.units))]) {
+		score += 4
+	}
+	if ws := words(t); len(ws) > 0 {
+		named, content := 0, 0
+		for _, w := range ws {
+			if isStopword(w) {
+				continue
+			}
+			content++
+			if c.lead[w] {
+				named++
+			}
+		}
+		score += 4 * named / max(content, 1) // up to 4: every word named
+	}
+	score -= (c.start - i - 1) / 6 // nearer the text is likelier
+	if isNavigation(t) {
+		score -= 3
+	}
+	return score
+}
+
+// isNameAlone reports whether s is a person's name printed alone, as
+// pages print their author's under a headline: two or three words that
+// look like a name. A headline in title case of four words or more looks
+// like a name too, and is none.
+func isNameAlone(s string) bool {
+	s = bare(s)
+	n := len(strings.Fields(s))
+	return n >= 2 && n <= 3 && cues.LooksLikeName(s) && !cues.IsDebris(s)
+}
+
+// isDekShaped reports whether s is shaped as a standfirst, though it may
+// lack a final period: a line of some length, longer than a headline.
+func isDekShaped(s string) bool {
+	return len(strings.Fields(s)) > headlineWords && utf8.RuneCountInString(s) >= 60
+}
+
+// isNavigation reports whether s is a line of navigation: pieces of one or
+// two words between bars or arrows ("« Previous | Next »", "Next Chapter →").
+func isNavigation(s string) bool {
+	pieces := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|«»‹›←→", r) })
+	if len(pieces) == 0 || len(pieces) == 1 && !strings.ContainsAny(s, "«»‹›←→") {
+		return false
+	}
+	for _, p := range pieces {
+		if len(strings.Fields(p)) > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // headFollows reports whether the lines under a candidate title are what
@@ -70,7 +161,7 @@ func headFollows(next []unit) bool {
 		if isProse(u.text) {
 			return false
 		}
-		if isSentence(u.text) {
+		if isSentence(u.text) || isDekShaped(u.text) {
 			return true
 		}
 		if _, ok := cues.ParseByline(u.text); ok {
@@ -79,15 +170,33 @@ func headFollows(next []unit) bool {
 		if _, ok := dates.ParseLine(u.text); ok {
 			return true
 		}
+		if isNameAlone(u.text) {
+			return true // the author's name, printed alone
+		}
 	}
 	return false
 }
 
-// articleStart returns the index of the first unit of the page's longest
-// run of prose, the article's text, or -1 when the page has no prose.
-// Prose before it (a cookie notice, a teaser of another story) is not the
-// article.
+// articleStart returns the index of the first unit of the page's
+// article text (see core), or -1 when the page has no prose. Prose before
+// it (a cookie notice, a teaser of another story) is not the article.
 func articleStart(units []unit) int {
+	classes := make([]class, len(units))
+	for i, u := range units {
+		classes[i] = classify(u.text)
+	}
+	smooth(classes)
+	if from, _ := core(units, classes); from >= 0 {
+		return from
+	}
+	// No unit long enough to judge: a short text, its paragraphs of a few
+	// sentences each.
+	return longestProseRun(units)
+}
+
+// longestProseRun returns the index of the first unit of the page's
+// longest run of prose, or -1 when the page has no prose.
+func longestProseRun(units []unit) int {
 	best, bestLen := -1, 0
 	start, n, gap := -1, 0, 0
 	for i, u := range units {
