@@ -263,7 +263,7 @@ func articleUnits(units []unit, isTitle func(i int) bool) []bool {
 	from, to := articleSpan(units, classes, isTitle)
 	keep := make([]bool, len(units))
 	for i := range to {
-		keep[i] = i >= from || !furniture(classes[i]) && len(strings.Fields(units[i].text)) >= headWords
+		keep[i] = i >= from || i >= from-titleReach && !furniture(classes[i]) && len(strings.Fields(units[i].text)) >= headWords
 	}
 	return keep
 }
@@ -346,10 +346,22 @@ const (
 // and comments outweigh what prose lies beyond them. It is the maximum
 // subarray, found in one pass (Kadane).
 func core(units []unit, classes []class) (from, to int) {
+	weights := make([]int, len(units))
+	count := map[string]int{}
+	for _, u := range units {
+		count[u.text]++
+	}
+	for i, u := range units {
+		weights[i] = weight(u.text, classes[i])
+		if count[u.text] >= widgetRepeats && linkList(u.text) {
+			weights[i] *= 3
+		}
+	}
+	discountIsolated(classes, weights)
+	discountTeasers(units, classes, weights)
 	from, to = -1, -1
 	best, sum, start := 0, 0, 0
-	for i, u := range units {
-		w := weight(u.text, classes[i])
+	for i, w := range weights {
 		if sum <= 0 {
 			sum, start = 0, i
 		}
@@ -361,28 +373,119 @@ func core(units []unit, classes []class) (from, to int) {
 	if from < 0 {
 		return from, to
 	}
-	return trimCore(units, classes, from, to)
+	return trimCore(classes, weights, from, to)
 }
+
+// discountIsolated weighs a good unit between furniture on both sides (the
+// nearest units that are not short) at a third: a teaser of another story
+// in a stream of them, each under its own share buttons, is prose, but the
+// article's paragraphs stand beside each other.
+func discountIsolated(classes []class, weights []int) {
+	prev := short // the class of the nearest unit before i that is not short
+	for i, c := range classes {
+		if c == good && furniture(prev) && furniture(nextNotShort(classes, i)) {
+			weights[i] /= 3
+		}
+		if c != short {
+			prev = c
+		}
+	}
+}
+
+// teaserRun is how many paragraphs in a row, each under its own headline,
+// make a list of teasers.
+const teaserRun = 3
+
+// discountTeasers weighs at a third the good units of a list of teasers:
+// teaserRun or more in a row, each the only paragraph under a headline of
+// its own. An article's paragraphs mostly follow each other; a list of
+// other stories is a headline and a summary over and over, and it must
+// not outweigh the article it stands beside.
+func discountTeasers(units []unit, classes []class, weights []int) {
+	var run []int // the good units of the current run of headed paragraphs
+	flush := func() {
+		if len(run) >= teaserRun {
+			for _, i := range run {
+				weights[i] /= 3
+			}
+		}
+		run = run[:0]
+	}
+	for i, c := range classes {
+		if c != good {
+			continue
+		}
+		if !headed(units, classes, i) {
+			flush()
+			continue
+		}
+		run = append(run, i)
+	}
+	flush()
+}
+
+// headed reports whether the good unit i stands right under a headline of
+// its own: the unit before it (or the one before that, past a date or a
+// picture's line) is title-shaped, and no good unit stands between.
+func headed(units []unit, classes []class, i int) bool {
+	for j := i - 1; j >= max(0, i-2); j-- {
+		if classes[j] == good {
+			return false
+		}
+		if t := units[j].text; isTitleShaped(t) && titleLength(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextNotShort returns the class of the first unit after i that is not
+// short, or short when there is none.
+func nextNotShort(classes []class, i int) class {
+	for _, c := range classes[i+1:] {
+		if c != short {
+			return c
+		}
+	}
+	return short
+}
+
+// widgetRepeats is how often a page prints the same list of links for it
+// to be a widget under each item of a list (a teaser's share buttons),
+// which costs three times as much: a stream of teasers is prose between
+// such widgets, and must not outweigh them. A label repeated alone
+// ("Advertisement") is not one: ad slots stand between an article's
+// paragraphs.
+const widgetRepeats = 3
 
 // coreMargin is the least weight a stretch of text at the core's edge must
 // have to hold its place across a unit of furniture: a newsletter's blurb
 // or a teaser outweighs the menu after it, and is still not the article.
 const coreMargin = 240
 
-// trimCore cuts from the front of the core [from, to) each stretch that
+// trimCore cuts from each end of the core [from, to) each stretch that
 // ends in furniture and weighs less than coreMargin, and then starts it at
-// its first good unit.
-func trimCore(units []unit, classes []class, from, to int) (int, int) {
+// a good unit and ends it at one of weight (a sentence, a note).
+func trimCore(classes []class, weights []int, from, to int) (int, int) {
 	sum := 0
 	for i := from; i < to; i++ {
-		w := weight(units[i].text, classes[i])
-		sum += w
+		sum += weights[i]
 		if furniture(classes[i]) && sum < coreMargin {
 			from, sum = i+1, 0
 		}
 	}
+	sum = 0
+	for i := to - 1; i >= from; i-- {
+		sum += weights[i]
+		if furniture(classes[i]) && sum < coreMargin {
+			to, sum = i, 0
+		}
+	}
 	for from < to && classes[from] != good {
 		from++
+	}
+	for to > from && weights[to-1] <= 0 {
+		to--
 	}
 	return from, to
 }
