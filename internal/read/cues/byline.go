@@ -122,8 +122,10 @@ var (
 	// "Follow", a button's label, printed after the names (and the date).
 	trailingFollow = regexp.MustCompile(`(?i)\s+follow$`)
 	// A clause after a name that says who the author is: "By Jane Doe, a
-	// deputy editor and author of …", in the byline words' languages.
-	appositive = regexp.MustCompile(`(?i),\s+(?:a|an|the|un|une|ein|eine|uno|una|um|uma|een)\s.*$`)
+	// deputy editor and author of …", in the byline words' languages. The
+	// article is lower case, so that a name ("By Jane Doe, Una Roe") is
+	// not taken for one.
+	appositive = regexp.MustCompile(`,\s+(?:a|an|the|un|une|ein|eine|uno|una|um|uma|een)\s.*$`)
 	// Co-authors credited in parentheses after the author: "Jane Doe
 	// (avec John Roe et Ann Lee)".
 	coauthors = regexp.MustCompile(`(?i)\s*\((?:with|avec|mit|con|com|met|s)\s+([^()]+)\)$`)
@@ -168,7 +170,8 @@ func twice(s, alt string) (string, bool) {
 		}
 	}
 	name := strings.Join(words[:n/2], " ")
-	return name, LooksLikeName(name) && !hasFurnitureWord(name)
+	// "By Jane Doe By Jane Doe" is a byline twice, for the rest to read.
+	return name, LooksLikeName(name) && !hasFurnitureWord(name) && !byPrefix.MatchString(name)
 }
 
 // fields reads a byline whose parts a page separates with bars: "NAME |
