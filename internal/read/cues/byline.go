@@ -44,34 +44,33 @@ var (
 )
 
 // ParseByline reads a byline: "By NAME", "By NAME and NAME", "By NAME, NAME
-// and NAME", "NAME | DATE", "By NAME, DATE", "DATE by NAME", "Posted by NAME,
-// Software Engineer on ...". It reports false for a line that is not one.
+// and NAME", "NAME | DATE", "By NAME, DATE", "By NAME DATE TIME", "NAME -
+// DATE", "NAME DATE", "NAME • 8h", "DATE by NAME", "SITE | DATE | By NAME",
+// "Posted by NAME, Software Engineer on ...", "By NAME, a ROLE ...", and a
+// name printed twice, as an author widget prints its photo's label and the
+// name. Bullets and image placeholders ("[photo] ") before it are ignored.
+// It reports false for a line that is not one.
 func ParseByline(line string) (Byline, bool) {
-	s := strings.TrimSpace(line)
-	if s == "" || utf8.RuneCountInString(s) > 120 {
+	s := strings.TrimSpace(spaces.Replace(line))
+	if s == "" || utf8.RuneCountInString(s) > maxByline {
 		return Byline{}, false
 	}
 	var b Byline
 	s = strings.TrimSpace(handle.ReplaceAllString(s, ""))
+	s, alt := trimLead(s)
+	if name, ok := twice(s, alt); ok {
+		b.Authors = []string{name}
+		return b, true
+	}
+	s = trailingFollow.ReplaceAllString(s, "")
 	if m := gluedDate.FindStringSubmatch(s); m != nil {
 		if d, ok := dates.ParseLine(m[2]); ok && LooksLikeName(byPrefix.ReplaceAllString(m[1], "")) {
 			b.Date = d
 			return b.withNames(byPrefix.ReplaceAllString(m[1], ""), false)
 		}
 	}
-	// NAME | DATE, or DATE | NAME.
-	if left, right, ok := strings.Cut(s, "|"); ok {
-		left, right = strings.TrimSpace(left), strings.TrimSpace(right)
-		if d, ok := dates.ParseLine(right); ok {
-			b.Date, s = d, left
-		} else if d, ok := dates.ParseLine(left); ok {
-			b.Date, s = d, right
-		} else {
-			return Byline{}, false
-		}
-		explicit := englishBy.MatchString(s)
-		s = byPrefix.ReplaceAllString(s, "")
-		return b.withNames(s, explicit)
+	if strings.Contains(s, "|") {
+		return b.fields(s)
 	}
 	// DATE by NAME.
 	if i := strings.Index(strings.ToLower(s), " by "); i > 0 {
@@ -81,9 +80,14 @@ func ParseByline(line string) (Byline, bool) {
 		}
 	}
 	if !byPrefix.MatchString(s) {
-		// NAME - DATE, without a "By": the name must look like one.
-		for _, sep := range []string{" - ", " — ", " – ", " · ", " • "} {
-			if name, d, ok := cutDate(s, sep); ok && LooksLikeName(strings.TrimSpace(name)) {
+		// NAME - DATE, without a "By": the name must look like one, and
+		// the date must end the line but for a count (of comments).
+		for _, sep := range []string{" - ", " — ", " – ", " · ", " • ", " "} {
+			name, d, ok := cutDate(s, sep, false)
+			if sep == " " && d.IsZero() {
+				continue // "See You Yesterday": only a day vouches for a bare space
+			}
+			if ok && LooksLikeName(name) && !hasFurnitureWord(name) {
 				b.Date = d
 				return b.withNames(name, false)
 			}
@@ -92,9 +96,11 @@ func ParseByline(line string) (Byline, bool) {
 	}
 	explicit := englishBy.MatchString(s)
 	s = byPrefix.ReplaceAllString(s, "")
-	// By NAME, DATE / By NAME - DATE.
+	// "By Jane Doe, a deputy editor who …": who the author is, not a name.
+	s = appositive.ReplaceAllString(s, "")
+	// By NAME, DATE / By NAME - DATE / By NAME DATE.
 	for _, sep := range []string{", ", " - ", " — ", " – ", " · ", " • ", " "} {
-		if name, d, ok := cutDate(s, sep); ok {
+		if name, d, ok := cutDate(s, sep, explicit); ok {
 			b.Date, s = d, name
 			break
 		}
@@ -102,25 +108,162 @@ func ParseByline(line string) (Byline, bool) {
 	return b.withNames(s, explicit)
 }
 
-// cutDate finds the first sep in s after which the rest is a date.
-func cutDate(s, sep string) (string, article.Date, bool) {
+// maxByline is the longest line, in runes, ParseByline reads: room for a
+// site's name, a date and its update and three authors, but not for prose.
+const maxByline = 200
+
+var (
+	// The no-break spaces pages put between a byline's words.
+	spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ")
+	// What scrapers print before a line: a list's bullet ("- ", "• ",
+	// "// "), or an image's placeholder holding its label, if any ("[]",
+	// "[6eef5bc5-c]", "[Jane Doe]").
+	lead = regexp.MustCompile(`^(?:[-*+•·□■▪►>/]+\s+|\[([^\[\]]{0,60})\]\s*)`)
+	// "Follow", a button's label, printed after the names (and the date).
+	trailingFollow = regexp.MustCompile(`(?i)\s+follow$`)
+	// A clause after a name that says who the author is: "By Jane Doe, a
+	// deputy editor and author of …", in the byline words' languages. The
+	// article is lower case, so that a name ("By Jane Doe, Una Roe") is
+	// not taken for one.
+	appositive = regexp.MustCompile(`,\s+(?:a|an|the|un|une|ein|eine|uno|una|um|uma|een)\s.*$`)
+	// Co-authors credited in parentheses after the author: "Jane Doe
+	// (avec John Roe et Ann Lee)".
+	coauthors = regexp.MustCompile(`(?i)\s*\((?:with|avec|mit|con|com|met|s)\s+([^()]+)\)$`)
+	// A count a page prints after a byline's date, of comments or shares.
+	count = regexp.MustCompile(`^\d{1,6}$`)
+	// A run of capitalised words, a show's or desk's name ("Good Morning
+	// America"), that a page prints after a byline's date and time.
+	label = regexp.MustCompile(`^(?:\p{Lu}[\pL'’&.]*\s*){1,4}$`)
+)
+
+// trimLead removes the bullets and image placeholders before a line, and
+// returns the last placeholder's label.
+func trimLead(s string) (rest, alt string) {
+	for {
+		m := lead.FindStringSubmatchIndex(s)
+		if m == nil || m[1] == len(s) {
+			return s, alt
+		}
+		if m[2] >= 0 {
+			alt = strings.TrimSpace(s[m[2]:m[3]])
+		}
+		s = s[m[1]:]
+	}
+}
+
+// twice reports the name that s prints twice ("Jane Doe Jane Doe"), or
+// that s is and alt, the label of an image before it, repeats: an author
+// box prints the name under the author's photo, whose label is the name
+// again. A name alone is no byline; twice over it is the box's.
+func twice(s, alt string) (string, bool) {
+	if alt != "" && alt == s && LooksLikeName(s) && !hasFurnitureWord(s) {
+		return s, true
+	}
+	words := strings.Fields(s)
+	n := len(words)
+	if n < 4 || n%2 != 0 {
+		return "", false
+	}
+	for i := range n / 2 {
+		if words[i] != words[n/2+i] {
+			return "", false
+		}
+	}
+	name := strings.Join(words[:n/2], " ")
+	// "By Jane Doe By Jane Doe" is a byline twice, for the rest to read.
+	return name, LooksLikeName(name) && !hasFurnitureWord(name) && !byPrefix.MatchString(name)
+}
+
+// fields reads a byline whose parts a page separates with bars: "NAME |
+// DATE", "DATE | NAME", or, with a site's or section's name too, "SITE |
+// DATE | By NAME". One part must be a date; with more than two, one must
+// begin with "By" and the one other may be a short name.
+func (b Byline) fields(s string) (Byline, bool) {
+	var date bool
+	var names, others []string
+	for f := range strings.SplitSeq(s, "|") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		if d, ok := dates.ParseLine(f); ok && !date {
+			b.Date, date = d, true
+			continue
+		}
+		if byPrefix.MatchString(f) {
+			names = append(names, f)
+			continue
+		}
+		others = append(others, f)
+	}
+	var name string
+	switch {
+	case !date:
+		return Byline{}, false
+	case len(names) == 0 && len(others) == 1:
+		name = others[0]
+	case len(names) == 1 && len(others) == 0:
+		name = names[0]
+	case len(names) == 1 && len(others) == 1 && len(strings.Fields(others[0])) <= 4 && looksLikeOrg(others[0]):
+		name = names[0]
+	default:
+		return Byline{}, false
+	}
+	explicit := englishBy.MatchString(name)
+	return b.withNames(byPrefix.ReplaceAllString(name, ""), explicit)
+}
+
+// cutDate finds the first sep in s after which the rest is a date, and
+// returns what comes before it. The date may be followed by a count (of
+// comments), or, when explicit (a "By" began the line), by a short label;
+// a time that names no day ("8h", "March 18 at 3:57 PM") ends a byline
+// too, and gives no date.
+func cutDate(s, sep string, explicit bool) (string, article.Date, bool) {
 	for i := 0; ; {
 		j := strings.Index(s[i:], sep)
 		if j < 0 {
 			return "", article.Date{}, false
 		}
 		i += j
-		if d, ok := dates.ParseLine(s[i+len(sep):]); ok && i > 0 {
-			return s[:i], d, true
+		if i > 0 {
+			name, tail := strings.TrimSpace(s[:i]), s[i+len(sep):]
+			if d, ok := dates.ParseLine(tail); ok {
+				return name, d, true
+			}
+			if d, rest, ok := dates.Cut(tail); ok && (count.MatchString(rest) || explicit && label.MatchString(rest)) {
+				return name, d, true
+			}
+			if dates.IsVague(tail) {
+				return name, article.Date{}, true
+			}
 		}
 		i += len(sep)
 	}
 }
 
+// hasFurnitureWord reports whether s holds a word of a site's furniture,
+// which a line without "By" whose words are capitalised like a name's
+// ("Next Story - May 18, 2018", "Updated On May 18, 2018", "Promoted
+// Links Promoted Links") holds instead of one.
+func hasFurnitureWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		switch strings.ToLower(w) {
+		case "the", "next", "previous", "prev", "older", "newer", "story", "stories", "post", "posts", "article", "articles",
+			"read", "more", "most", "related", "popular", "trending", "latest", "top", "comments", "share", "follow",
+			"updated", "published", "posted", "on", "home", "page", "index", "chapter", "contents", "links", "promoted",
+			"sponsored", "news", "video", "videos", "photo", "photos", "gallery", "social", "media", "search", "menu",
+			"contact", "about", "login", "subscribe", "newsletter", "privacy", "terms", "policy", "name", "rank":
+			return true
+		}
+	}
+	return false
+}
+
 // withNames splits s into author names. explicit says a "By" announced them,
 // which lets single-word names ("By TMZ Staff", "By Reuters") through.
 func (b Byline) withNames(s string, explicit bool) (Byline, bool) {
-	s = bylineRole.ReplaceAllString(strings.TrimSpace(s), "")
+	s = coauthors.ReplaceAllString(strings.TrimSpace(s), ", $1")
+	s = bylineRole.ReplaceAllString(s, "")
 	s = bylineNoise.ReplaceAllString(s, "")
 	s = strings.Trim(s, " ,;-—")
 	if s == "" {

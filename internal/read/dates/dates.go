@@ -96,19 +96,28 @@ var (
 	// "Monday," before a date, in the languages publish hyphenates.
 	weekday = regexp.MustCompile(`(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)(?:-feira)?\.?,?\s+`)
 	// A clock time and zone after a date: "at 3:04 p.m. ET", "10:15 AM
-	// PST", "| 07:17", "à 07:19", "às 12h55", "um 10:15 Uhr", "a las 10:15".
-	clockTime = regexp.MustCompile(`(?i)^(?:,|\bat\b|\|\s*|à|às|um|a las|alle|om|v)?\s*(\d{1,2})[:h](\d{2})(?::\d{2})?\s*([ap]\.?m\.?|uhr|h)?\s*([A-Z]{2,4})?\s*$`)
+	// PST", ": 12:41 PM ET", "| 07:17", "à 07:19", "às 12h55", "um 10:15
+	// Uhr", "a las 10:15". The zone is upper case, so that the word after
+	// a time ("3:46 PM Good …") is not taken for one.
+	clockTime = regexp.MustCompile(`(?i)^(?:[,:]|\bat\b|\|\s*|à|às|um|a las|alle|om|v)?\s*(\d{1,2})[:h](\d{2})(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?-i:[A-Z]{2,4})\b)?`)
 	// What may follow a date after a middle dot or bullet: "· 8 min read",
 	// "• Updated …": the page's furniture, not part of the date.
 	dotTail = regexp.MustCompile(`^[·•]`)
+	// A second date after the first, that of an update: "/ Updated Dec. 7,
+	// 2024", "Updated April 29, 2019 at 3:33 pm", "| Mis à jour le …".
+	updateTail = regexp.MustCompile(`(?i)^[/|–—-]?\s*(?:last\s+)?(?:updated|modified|edited|mis à jour|aktualisiert|geändert|actualizado|atualizado|aggiornato|bijgewerkt|aktualizováno)\b`)
 
 	monthFirst = regexp.MustCompile(`^(\pL{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	// "18 May 2018", "5. Mai 2015", "30 avril 2015", "10 de marzo de
 	// 2015", "21.dez.2018".
-	dayFirst  = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(\pL{3,10}\.?)(?:,?\s+|\.|\s+de\s+)(\d{4})\b`)
-	isoDate   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
-	usNumeric = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})\b`)
-	// Day first with dots, as Europe writes it: "04.05.2015", "11.03.17".
+	dayFirst = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(\pL{3,10}\.?)(?:,?\s+|\.|\s+de\s+)(\d{4})\b`)
+	isoDate  = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
+	// Month first with slashes, as America writes it: "5/18/2018",
+	// "9/11/13".
+	usNumeric = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
+	// Day first with dots, as Europe writes it: "04.05.2015", "11.03.17";
+	// or month first, as some American sites do, where only that makes a
+	// day: "10.15.15".
 	dotted = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b`)
 	// Chinese and Japanese "2015年3月10日", Korean "2015년 3월 10일".
 	cjkDate = regexp.MustCompile(`^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]`)
@@ -116,14 +125,17 @@ var (
 
 // ParseLine reads a line that is a date and nothing else, in the forms
 // sites print: "May 18, 2018", "Sept. 25, 2018", "18 May 2018",
-// "2018-05-18", "5/18/2018" (month first), "04.05.2015" and "11.03.17" (day
-// first), "30 avril 2015", "10 de marzo de 2015", "2015年3月10日", full RFC
-// 3339, with month and weekday names in the languages monthNames lists,
+// "2018-05-18", "5/18/2018" and "9/11/13" (month first), "04.05.2015" and
+// "11.03.17" (day first, unless only month first makes a day, as in
+// "10.15.15"), "30 avril 2015", "10 de marzo de 2015", "2015年3月10日", full
+// RFC 3339, with month and weekday names in the languages monthNames lists,
 // each optionally after "Published", "Publié le" and the like and a
-// weekday, and before a clock time ("at 3:04 p.m. ET", "à 07:19") or a
-// tail after a middle dot ("· 8 min read"). It reports false for anything else, so a
-// sentence that merely mentions a date is never taken for one, nor a number
-// such as 20180518 that metadata would give.
+// weekday, and before a clock time ("at 3:04 p.m. ET", "à 07:19"), a tail
+// after a middle dot ("· 8 min read") or the date of an update ("/ Updated
+// Dec. 7, 2024"), which it ignores. It reports false for anything else, so
+// a sentence that merely mentions a date is never taken for one, nor a
+// number such as 20180518 that metadata would give, nor a relative time
+// ("3 hours ago"), which names no day.
 func ParseLine(line string) (article.Date, bool) {
 	s := strings.TrimSpace(line)
 	if len(s) > 80 {
@@ -132,27 +144,56 @@ func ParseLine(line string) (article.Date, bool) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return article.Date{Time: t, HasTime: true}, true
 	}
-	s = datePrefix.ReplaceAllString(s, "")
-	s = weekday.ReplaceAllString(s, "")
-	d, rest, ok := leadingDate(s)
-	if !ok {
+	d, rest, ok := Cut(s)
+	if !ok || !furniture(rest, true) {
 		return article.Date{}, false
 	}
+	return d, true
+}
+
+// Cut reads the date a line begins with, after any "Published" and
+// weekday, together with the clock time that may follow it, as ParseLine
+// does, and returns what is left of the line, trimmed. It is for lines in
+// which a date is one part among others, such as a byline's; the caller
+// judges the rest.
+func Cut(line string) (d article.Date, rest string, ok bool) {
+	s := strings.TrimSpace(spaces.Replace(line))
+	s = datePrefix.ReplaceAllString(s, "")
+	s = weekday.ReplaceAllString(s, "")
+	d, rest, ok = leadingDate(s)
+	if !ok {
+		return article.Date{}, "", false
+	}
 	rest = strings.TrimSpace(rest)
-	if i := dotTail.FindStringIndex(rest); i != nil {
-		rest = "" // "Oct 18, 2019 · 8 min read"
-	} else if i := strings.IndexAny(rest, "·•"); i > 0 {
-		rest = strings.TrimSpace(rest[:i]) // "04.05.2015 à 13h36 • Mis à jour …"
-	}
-	if rest == "" {
-		return d, true
-	}
-	if m := clockTime.FindStringSubmatch(rest); m != nil {
+	if m := clockTime.FindStringIndex(rest); m != nil {
 		// The clock time is printed in the site's own zone, which the line
 		// rarely names in a form Go can resolve: keep the day only.
-		return d, true
+		rest = rest[m[1]:]
 	}
-	return article.Date{}, false
+	return d, strings.TrimSpace(rest), true
+}
+
+// spaces maps the no-break spaces pages put inside dates ("Dec. 6,
+// 2024,\u00a010:00 PM") to plain ones, which the patterns' \s matches.
+var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ")
+
+// furniture reports whether rest, what follows a date on its line, is the
+// page's furniture around it: nothing, a separator left dangling ("Jun 7,
+// 2023, 8:54 PM UTC|"), a tail after a middle dot or bullet, or, when
+// again is true, the date of an update.
+func furniture(rest string, again bool) bool {
+	rest = strings.TrimRight(rest, " |/")
+	switch {
+	case rest == "" || dotTail.MatchString(rest):
+		return true
+	case again && updateTail.MatchString(rest):
+		// "/ Updated Dec. 7, 2024, 12:43 PM UTC": the second date must be
+		// one too, but the first is the publication's.
+		rest = strings.TrimLeft(rest, "/|–—- ")
+		_, tail, ok := Cut(rest)
+		return ok && furniture(tail, false)
+	}
+	return false
 }
 
 // leadingDate parses a date at the start of s and returns the rest.
@@ -188,10 +229,12 @@ func leadingDate(s string) (article.Date, string, bool) {
 		day, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		if m[7]-m[6] == 2 {
-			y += 2000 // "11.03.17": a page's own date is of this century
-		}
+		y = fullYear(y, m[7]-m[6])
 		d, ok := validDay(y, mo, day)
+		if !ok {
+			// "10.15.15": month first is the one reading that makes a day.
+			d, ok = validDay(y, day, mo)
+		}
 		return d, s[m[1]:], ok
 	}
 	if m := cjkDate.FindStringSubmatchIndex(s); m != nil {
@@ -205,10 +248,19 @@ func leadingDate(s string) (article.Date, string, bool) {
 		mo, _ := strconv.Atoi(s[m[2]:m[3]])
 		day, _ := strconv.Atoi(s[m[4]:m[5]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
-		d, ok := validDay(y, mo, day)
+		d, ok := validDay(fullYear(y, m[7]-m[6]), mo, day)
 		return d, s[m[1]:], ok
 	}
 	return article.Date{}, "", false
+}
+
+// fullYear makes a year printed with two digits, as in "11.03.17", one of
+// this century: a page's own date is.
+func fullYear(y, digits int) int {
+	if digits == 2 {
+		return y + 2000
+	}
+	return y
 }
 
 // monthNames lists each month's names in the languages publish hyphenates:
@@ -267,4 +319,51 @@ func validDay(y, m, d int) (article.Date, bool) {
 		return article.Date{}, false
 	}
 	return article.Date{Time: t}, true
+}
+
+var (
+	// A relative time as pages print it beside a byline, in the languages
+	// publish hyphenates: "8h", "5 min", "3 hours ago", "an hour ago",
+	// "il y a 2 heures", "vor 3 Stunden", "hace 2 horas", "há 2 horas",
+	// "2 ore fa", "3 uur geleden", "před 21 minutami", "yesterday".
+	relative = regexp.MustCompile(`(?i)^(?:\d{1,3}\s*(?:s|m|mins?|h|hrs?|d|w|mo|y|yrs?)|(?:about\s+)?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|(?:il y a|vor|hace|há|před)\s+\d{1,3}\s+\pL+|\d{1,3}\s+\pL+\s+(?:fa|geleden)|just now|yesterday|today|hier|aujourd'hui|gestern|heute|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag|včera|dnes)\.?$`)
+	// A day without a year: "March 18", "18 March", "18. März".
+	monthFirstNoYear = regexp.MustCompile(`^(\pL{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+	dayFirstNoYear   = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(\pL{3,10})\b\.?`)
+)
+
+// IsVague reports whether line is a time a page prints that names no day
+// ParseLine could return: a relative one ("8h", "3 hours ago", "před 21
+// minutami") or a day without its year ("March 18 at 3:57 PM"), each
+// optionally after "Published" and the like. A byline may end in one.
+func IsVague(line string) bool {
+	s := strings.TrimSpace(spaces.Replace(line))
+	if len(s) > 40 {
+		return false
+	}
+	if relative.MatchString(s) {
+		return true // before the prefixes: "il y a" begins with Italian "il"
+	}
+	s = datePrefix.ReplaceAllString(s, "")
+	s = weekday.ReplaceAllString(s, "")
+	if relative.MatchString(s) {
+		return true
+	}
+	var mo string
+	var m []int
+	if m = monthFirstNoYear.FindStringSubmatchIndex(s); m != nil {
+		mo = s[m[2]:m[3]]
+	} else if m = dayFirstNoYear.FindStringSubmatchIndex(s); m != nil {
+		mo = s[m[4]:m[5]]
+	} else {
+		return false
+	}
+	if _, ok := monthNumber(mo); !ok {
+		return false
+	}
+	rest := strings.TrimSpace(s[m[1]:])
+	if c := clockTime.FindStringIndex(rest); c != nil {
+		rest = rest[c[1]:]
+	}
+	return strings.TrimSpace(rest) == ""
 }

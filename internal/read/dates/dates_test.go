@@ -117,9 +117,33 @@ func TestParseLine(t *testing.T) {
 		{"12 giugno 2016", "2016-06-12"},
 		{"janv. 3, 2019", "2019-01-03"},
 		{"15. října 2019", "2019-10-15"},
+		// Lines from scraped pages.
+		{"Published on: June 25, 2024", "2024-06-25"},
+		{"Oct 15, 2015 · 18 min read", "2015-10-15"},
+		{"9/11/13 10:00AM", "2013-09-11"},
+		{"10.15.15", "2015-10-15"}, // 15 is no month: month first
+		{"04.05.15", "2015-05-04"}, // both readings are days: day first
+		{"Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC", "2024-12-06"},
+		{"Dec. 6, 2024, 10:00\u00a0PM UTC\u00a0/\u00a0Updated\u00a0Dec. 7, 2024, 12:43 PM UTC", "2024-12-06"},
+		{"Jun 7, 2023, 8:54 PM UTC|", "2023-06-07"},
+		{"April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", "2019-04-28"},
+		{"Last Updated: January 7, 2025", "2025-01-07"},
+		{"February 1, 2016: 12:41 PM ET", "2016-02-01"},
+		{"January 18, 2017 11:00 PM PST", "2017-01-18"},
+		{"Apr 16, 2015 8:02 pm UTC", "2015-04-16"},
 		// Relative dates name no day.
 		{"1 day ago", ""},
 		{"3 hours ago", ""},
+		{"8h", ""},
+		{"před 21 minutami", ""},
+		{"March 18 at 3:57 PM", ""},
+		// What follows a date must be furniture, not more words.
+		{"March 11, 2015 3:46 PM Good Morning America", ""},
+		{"March 9, 2017 13", ""},
+		{"May 18, 2018 - May 20, 2018", ""},
+		{"May 18, 2018 / Updated soon", ""},
+		{"Jun 7, 2023, 8:54 PM UTC| (BUTTON) Comments", ""},
+		{"13/25/15", ""},
 		{"February 30, 2018", ""},
 		{"May 18, 2018 was a Friday and the market rose.", ""},
 		{"Mayday 18, 2018", ""},
@@ -133,6 +157,47 @@ func TestParseLine(t *testing.T) {
 		d, ok := ParseLine(tt.in)
 		if got := d.String(); ok != (tt.want != "") || got != tt.want {
 			t.Errorf("ParseLine(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+func TestCut(t *testing.T) {
+	tests := []struct {
+		in, want, rest string // want "" means no date begins the line
+	}{
+		{"March 11, 2015 3:46 PM Good Morning America", "2015-03-11", "Good Morning America"},
+		{"March 9, 2017 13", "2017-03-09", "13"},
+		{"Published 18 May 2018", "2018-05-18", ""},
+		{"In 2018 the company grew.", "", ""},
+	}
+	for _, tt := range tests {
+		d, rest, ok := Cut(tt.in)
+		if ok != (tt.want != "") || d.String() != tt.want || rest != tt.rest {
+			t.Errorf("Cut(%q) = %q, %q, %v; want %q, %q", tt.in, d.String(), rest, ok, tt.want, tt.rest)
+		}
+	}
+}
+
+func TestIsVague(t *testing.T) {
+	for in, want := range map[string]bool{
+		"8h":                  true,
+		"5 min":               true,
+		"1 day ago":           true,
+		"an hour ago":         true,
+		"před 21 minutami":    true,
+		"il y a 2 heures":     true,
+		"vor 3 Stunden":       true,
+		"yesterday":           true,
+		"March 18 at 3:57 PM": true,
+		"18 mars":             true,
+		"March 18, 2015":      false, // a day: ParseLine's
+		"8 hours of sleep":    false,
+		"Marching 18":         false,
+		"vor allem":           false,
+		"":                    false,
+	} {
+		if got := IsVague(in); got != want {
+			t.Errorf("IsVague(%q) = %v, want %v", in, got, want)
 		}
 	}
 }
