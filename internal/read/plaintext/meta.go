@@ -1,6 +1,9 @@
 package plaintext
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/pressroom/publish/internal/read/cues"
 	"github.com/pressroom/publish/internal/read/dates"
 )
@@ -59,7 +62,7 @@ func (p *parser) headMeta(start int) {
 				continue
 			}
 		}
-		if names < 0 && i > p.titleAt && p.titleAt >= 0 && t != p.units[p.titleAt].text && isNameAlone(t) {
+		if names < 0 && i > p.titleAt && p.titleAt >= 0 && t != p.units[p.titleAt].text && isNameAlone(t) && p.namedTwice(bare(t), i) {
 			names = i
 		}
 	}
@@ -67,4 +70,86 @@ func (p *parser) headMeta(start int) {
 		p.addAuthor(bare(p.units[names].text))
 		p.used[names] = true
 	}
+	if len(p.a.Meta.Authors) == 0 {
+		p.signedByline(start)
+	}
+}
+
+// namedTwice reports whether the name printed alone at unit i is vouched
+// for as the author's: a date stands within dateReach units of it, as a
+// byline's does, or the page names the same person again in a longer
+// unit (the bio under the article, "More by NAME", a picture's credit). A
+// section's or a widget's name stands only in menus.
+func (p *parser) namedTwice(name string, i int) bool {
+	for j := max(0, i-dateReach); j < min(len(p.units), i+dateReach+1); j++ {
+		if _, ok := dates.ParseLine(p.units[j].text); ok {
+			return true
+		}
+	}
+	for j, u := range p.units {
+		if j != i && len(strings.Fields(u.text)) >= mentionWords && strings.Contains(u.text, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// A date vouches for a name printed alone within this many units of it;
+// a mention of the name elsewhere must be a unit of this many words.
+const (
+	dateReach    = 3
+	mentionWords = 8
+)
+
+// signedWords open a byline in the languages publish hyphenates.
+func signedWords() []string {
+	return []string{"by", "written", "posted", "par", "von", "por", "di", "door", "od", "autor", "auteur"}
+}
+
+// signedByline looks for a byline that says it is one ("By NAME", "Posted
+// on DATE by NAME", "Par NAME") anywhere on the page before the article's
+// end, when none stood by the title: a page may sign its article under
+// the text, or far above it beside the author's picture. Of several, the
+// one nearest the article's start wins.
+func (p *parser) signedByline(start int) {
+	best, bestDist := -1, len(p.units)
+	for i, u := range p.units {
+		if p.used[i] || !signed(u.text) {
+			continue
+		}
+		if _, ok := cues.ParseByline(u.text); !ok {
+			continue
+		}
+		dist := i - start
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best < 0 {
+		return
+	}
+	b, _ := cues.ParseByline(p.units[best].text)
+	for _, name := range b.Authors {
+		p.addAuthor(name)
+	}
+	if p.a.Meta.Date.IsZero() {
+		p.a.Meta.Date = b.Date
+	}
+	p.used[best] = true
+}
+
+// signed reports whether s holds one of signedWords as one of its
+// first six words: "By NAME", "Posted on DATE by NAME" (a date's words
+// counted as one).
+func signed(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	for _, w := range ws[:min(len(ws), 6)] {
+		if slices.Contains(signedWords(), strings.Trim(w, ":,")) {
+			return true
+		}
+	}
+	return false
 }

@@ -46,10 +46,10 @@ func measureNames() [measures]string {
 // language ≥ 0.95, recall ≥ 0.97 and precision ≥ 0.85.
 func floors() [measures]float64 {
 	return [measures]float64{
-		titleClose: 0.56,
-		titleExact: 0.32,
-		byline:     0.25,
-		date:       0.12,
+		titleClose: 0.57,
+		titleExact: 0.33,
+		byline:     0.41,
+		date:       0.30,
 		lang:       0.97,
 		recall:     0.99,
 		precision:  0.82,
