@@ -36,7 +36,8 @@ func (p *parser) parse() {
 		return
 	}
 	bodyStart := p.bodyStart()
-	p.titleAt = findTitle(p.units)
+	start := articleStart(p.units)
+	p.titleAt = findTitle(p.units, start)
 	p.used = map[int]bool{}
 	leftover := p.head(p.units[:bodyStart])
 	if p.titleAt >= bodyStart {
@@ -44,7 +45,7 @@ func (p *parser) parse() {
 		// line that reads as a sentence.
 		p.a.Meta.Title = p.units[p.titleAt].text
 	}
-	p.headMeta(articleStart(p.units))
+	p.headMeta(start)
 	end := p.tail(bodyStart)
 	p.body(leftover, p.units[bodyStart:end], bodyStart)
 }

@@ -37,11 +37,11 @@ func titleSeparators() []string {
 
 // findTitle returns the index of the unit that is the article's title, or
 // -1. The title is a title-shaped line of a few words at most titleWindow
-// units above the article's text. Each is scored by what stands around it
+// units above the article's text, which starts at unit start (see
+// articleStart). Each is scored by what stands around it
 // (see titleScore); on a tie, the nearest to the text wins. Menus and site
 // lines stand further up the page, and have one word or two.
-func findTitle(units []unit) int {
-	start := articleStart(units)
+func findTitle(units []unit, start int) int {
 	if start < 0 {
 		start = len(units)
 	}
