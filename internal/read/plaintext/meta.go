@@ -40,30 +40,21 @@ func (p *parser) headMeta(start int) {
 			continue
 		}
 		t := p.units[i].text
+		if p.metaLine(i) {
+			continue
+		}
 		if isProse(t) {
 			break
 		}
-		if len(p.a.Meta.Authors) == 0 {
-			if b, ok := cues.ParseByline(t); ok {
-				for _, name := range b.Authors {
-					p.addAuthor(name)
-				}
-				if p.a.Meta.Date.IsZero() {
-					p.a.Meta.Date = b.Date
-				}
-				p.used[i] = true
-				continue
-			}
-		}
-		if p.a.Meta.Date.IsZero() {
-			if d, ok := dates.ParseLine(t); ok {
-				p.a.Meta.Date = d
-				p.used[i] = true
-				continue
-			}
-		}
 		if names < 0 && i > p.titleAt && p.titleAt >= 0 && t != p.units[p.titleAt].text && isNameAlone(t) && p.namedTwice(bare(t), i) {
 			names = i
+		}
+	}
+	// The lines right above the text, where a page far from its title
+	// prints the byline and date.
+	for i := max(to, start-metaAbove); i < start; i++ {
+		if !p.used[i] && i != p.titleAt {
+			p.metaLine(i)
 		}
 	}
 	if len(p.a.Meta.Authors) == 0 && names >= 0 {
@@ -73,6 +64,32 @@ func (p *parser) headMeta(start int) {
 	if len(p.a.Meta.Authors) == 0 {
 		p.signedByline(start)
 	}
+}
+
+// metaLine reads unit i as the byline or the date when it is one and the
+// article has none yet, marks it used, and reports whether it did.
+func (p *parser) metaLine(i int) bool {
+	t := p.units[i].text
+	if len(p.a.Meta.Authors) == 0 {
+		if b, ok := cues.ParseByline(t); ok {
+			for _, name := range b.Authors {
+				p.addAuthor(name)
+			}
+			if p.a.Meta.Date.IsZero() {
+				p.a.Meta.Date = b.Date
+			}
+			p.used[i] = true
+			return true
+		}
+	}
+	if p.a.Meta.Date.IsZero() {
+		if d, ok := dates.ParseLine(t); ok {
+			p.a.Meta.Date = d
+			p.used[i] = true
+			return true
+		}
+	}
+	return false
 }
 
 // namedTwice reports whether the name printed alone at unit i is vouched

@@ -49,7 +49,7 @@ func floors() [measures]float64 {
 		titleClose: 0.57,
 		titleExact: 0.33,
 		byline:     0.41,
-		date:       0.30,
+		date:       0.33,
 		lang:       0.97,
 		recall:     0.99,
 		precision:  0.82,
