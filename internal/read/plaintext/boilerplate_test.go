@@ -66,3 +66,31 @@ func TestArticleUnits(t *testing.T) {
 		}
 	}
 }
+
+func TestCoreLeavesOutTeasers(t *testing.T) {
+	para := func(s string) string {
+		return s + " The council met on Tuesday and agreed, after a long debate, that the plan would go ahead in the spring once the money was found."
+	}
+	texts := []string{
+		para("The bridge over the river will be rebuilt."), // 0: the article
+		para("Work will start in March."),
+		para("The old bridge closes in May."),
+		"Related stories", // 3
+	}
+	// Teasers, each a headline, a summary and a date: no furniture stands
+	// between them, so only their shape tells them from the article.
+	for _, h := range []string{"A Park Opens Downtown", "Schools Get New Books", "The Mayor Visits Paris", "A Storm Hits the Coast"} {
+		texts = append(texts, h, para("In other news a thing happened."), "March 3, 2024")
+	}
+	units := make([]unit, len(texts))
+	classes := make([]class, len(texts))
+	for i, s := range texts {
+		units[i] = unit{text: s, block: i}
+		classes[i] = classify(s)
+	}
+	smooth(classes)
+	from, to := core(units, classes)
+	if from != 0 || to != 3 {
+		t.Errorf("core = [%d, %d), want [0, 3): the article and not the stream of teasers after it", from, to)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -218,6 +219,39 @@ func TestSeed(t *testing.T) {
 		if strings.Contains(line, "Recent Features") || strings.Contains(line, "Anny Boc is") ||
 			strings.HasSuffix(line, ": China Power") || strings.HasSuffix(line, ": "+s.Title) {
 			t.Errorf("debris in the body: %q", line)
+		}
+	}
+}
+
+func TestHeadMeta(t *testing.T) {
+	prose := "The report assessed poverty levels and income inequality among ten wealthy countries, and it found that the class you are born into matters more here than elsewhere. It said so twice."
+	tests := []struct {
+		name    string
+		lines   []string
+		authors []string
+		date    string
+	}{
+		{"byline and date under a long dek",
+			[]string{"- Home - News - Sport - Business", "The Ladder Has Fewer Rungs", "A new report says the class you are born into matters much more in this country than in most other wealthy ones, and it has the numbers.", "By Jane Doe", "March 9, 2017", prose, prose},
+			[]string{"Jane Doe"}, "2017-03-09"},
+		{"a name alone, vouched for by a date",
+			[]string{"The Ladder Has Fewer Rungs", "Jane Doe", "Oct 18, 2019 · 8 min read", prose, prose},
+			[]string{"Jane Doe"}, "2019-10-18"},
+		{"a section's name alone is no author",
+			[]string{"The Ladder Has Fewer Rungs", "Tech Industry", prose, prose, "- Tech Industry - World"},
+			nil, ""},
+		{"signed under the text",
+			[]string{"The Ladder Has Fewer Rungs", prose, prose, "Posted on Tuesday 15 October 2019 at 09:11 by Jane Doe."},
+			[]string{"Jane Doe"}, "2019-10-15"},
+	}
+	for _, tt := range tests {
+		a := Parse(strings.Join(tt.lines, "\n\n"))
+		var authors []string
+		for _, p := range a.Meta.Authors {
+			authors = append(authors, p.Name)
+		}
+		if !slices.Equal(authors, tt.authors) || a.Meta.Date.String() != tt.date {
+			t.Errorf("%s: authors %q, date %q; want %q, %q", tt.name, authors, a.Meta.Date.String(), tt.authors, tt.date)
 		}
 	}
 }
