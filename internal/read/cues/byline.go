@@ -51,7 +51,7 @@ var (
 // name. Bullets and image placeholders ("[photo] ") before it are ignored.
 // It reports false for a line that is not one.
 func ParseByline(line string) (Byline, bool) {
-	s := strings.TrimSpace(spaces.Replace(line))
+	s := strings.TrimSpace(dates.PlainSpaces(line))
 	if s == "" || utf8.RuneCountInString(s) > maxByline {
 		return Byline{}, false
 	}
@@ -85,7 +85,7 @@ func ParseByline(line string) (Byline, bool) {
 		for _, sep := range []string{" - ", " — ", " – ", " · ", " • ", " "} {
 			name, d, ok := cutDate(s, sep, false)
 			if sep == " " && d.IsZero() {
-				continue // "See You Yesterday": only a day vouches for a bare space
+				continue // "Back To School": only a day vouches for a bare space
 			}
 			if ok && LooksLikeName(name) && !hasFurnitureWord(name) {
 				b.Date = d
@@ -113,11 +113,9 @@ func ParseByline(line string) (Byline, bool) {
 const maxByline = 200
 
 var (
-	// The no-break spaces pages put between a byline's words.
-	spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ")
 	// What scrapers print before a line: a list's bullet ("- ", "• ",
 	// "// "), or an image's placeholder holding its label, if any ("[]",
-	// "[6eef5bc5-c]", "[Jane Doe]").
+	// "[a3f9c2]", "[Jane Doe]").
 	lead = regexp.MustCompile(`^(?:[-*+•·□■▪►>/]+\s+|\[([^\[\]]{0,60})\]\s*)`)
 	// "Follow", a button's label, printed after the names (and the date).
 	trailingFollow = regexp.MustCompile(`(?i)\s+follow$`)
@@ -131,8 +129,8 @@ var (
 	coauthors = regexp.MustCompile(`(?i)\s*\((?:with|avec|mit|con|com|met|s)\s+([^()]+)\)$`)
 	// A count a page prints after a byline's date, of comments or shares.
 	count = regexp.MustCompile(`^\d{1,6}$`)
-	// A run of capitalised words, a show's or desk's name ("Good Morning
-	// America"), that a page prints after a byline's date and time.
+	// A run of capitalised words, a show's or desk's name ("Evening
+	// News Desk"), that a page prints after a byline's date and time.
 	label = regexp.MustCompile(`^(?:\p{Lu}[\pL'’&.]*\s*){1,4}$`)
 )
 
@@ -243,8 +241,8 @@ func cutDate(s, sep string, explicit bool) (string, article.Date, bool) {
 
 // hasFurnitureWord reports whether s holds a word of a site's furniture,
 // which a line without "By" whose words are capitalised like a name's
-// ("Next Story - May 18, 2018", "Updated On May 18, 2018", "Promoted
-// Links Promoted Links") holds instead of one.
+// ("Next Story - May 18, 2018", "Updated On May 18, 2018", "Photo
+// Gallery Photo Gallery") holds instead of one.
 func hasFurnitureWord(s string) bool {
 	for _, w := range strings.Fields(s) {
 		switch strings.ToLower(w) {
@@ -252,7 +250,7 @@ func hasFurnitureWord(s string) bool {
 			"read", "more", "most", "related", "popular", "trending", "latest", "top", "comments", "share", "follow",
 			"updated", "published", "posted", "on", "home", "page", "index", "chapter", "contents", "links", "promoted",
 			"sponsored", "news", "video", "videos", "photo", "photos", "gallery", "social", "media", "search", "menu",
-			"contact", "about", "login", "subscribe", "newsletter", "privacy", "terms", "policy", "name", "rank":
+			"contact", "about", "login", "subscribe", "newsletter", "privacy", "terms", "policy":
 			return true
 		}
 	}
@@ -318,8 +316,22 @@ func LooksLikeName(s string) bool {
 				return false
 			}
 		}
+		if abbreviated(w) {
+			return false
+		}
 	}
 	return capitals >= 2
+}
+
+// abbreviated reports whether w is a word cut short by a period that no
+// name has: a name's periods close initials ("D.", "Ph.") and suffixes
+// ("Jr."), but "Pop." or "Dept." close the labels of tables and menus.
+func abbreviated(w string) bool {
+	stem, ok := strings.CutSuffix(w, ".")
+	if !ok || strings.Contains(stem, ".") || nameSuffix.MatchString(w) {
+		return false
+	}
+	return utf8.RuneCountInString(stem) > 2
 }
 
 func isParticle(w string) bool {

@@ -85,6 +85,8 @@ func TestParseByline(t *testing.T) {
 		{"The PlayStation VR The PlayStation VR", nil, ""},
 		{"[Chapter Index] Chapter Index", nil, ""},
 		{"See You Yesterday", nil, ""},
+		{"Rank Name Region Pop. Rank Name Region Pop.", nil, ""}, // a table's head, printed twice
+		{"By Nelson D. Schwartz Jr.", []string{"Nelson D. Schwartz Jr"}, ""},
 		{"Smutty Social Media Wednesday, March 18, 2015", nil, ""},
 		{"The company said on May 18, 2018 that it would close its doors and lay off every one of its workers by the end of the year, and its founder, Jane Doe, would retire.", nil, ""},
 		{"Von Anfang an", nil, ""},

@@ -157,7 +157,7 @@ func ParseLine(line string) (article.Date, bool) {
 // which a date is one part among others, such as a byline's; the caller
 // judges the rest.
 func Cut(line string) (d article.Date, rest string, ok bool) {
-	s := strings.TrimSpace(spaces.Replace(line))
+	s := strings.TrimSpace(PlainSpaces(line))
 	s = datePrefix.ReplaceAllString(s, "")
 	s = weekday.ReplaceAllString(s, "")
 	d, rest, ok = leadingDate(s)
@@ -173,9 +173,12 @@ func Cut(line string) (d article.Date, rest string, ok bool) {
 	return d, strings.TrimSpace(rest), true
 }
 
-// spaces maps the no-break spaces pages put inside dates ("Dec. 6,
-// 2024,\u00a010:00 PM") to plain ones, which the patterns' \s matches.
-var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ")
+// PlainSpaces returns s with the no-break and thin spaces pages put
+// inside dates and bylines ("Dec. 6, 2024,\u00a010:00 PM") made plain
+// ones, which a pattern's \s matches.
+func PlainSpaces(s string) string { return plainSpaces.Replace(s) }
+
+var plainSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ")
 
 // furniture reports whether rest, what follows a date on its line, is the
 // page's furniture around it: nothing, a separator left dangling ("Jun 7,
@@ -337,7 +340,7 @@ var (
 // minutami") or a day without its year ("March 18 at 3:57 PM"), each
 // optionally after "Published" and the like. A byline may end in one.
 func IsVague(line string) bool {
-	s := strings.TrimSpace(spaces.Replace(line))
+	s := strings.TrimSpace(PlainSpaces(line))
 	if len(s) > 40 {
 		return false
 	}
