@@ -70,26 +70,11 @@ func (p *parser) headMeta(start int) {
 // article has none yet, marks it used, and reports whether it did.
 func (p *parser) metaLine(i int) bool {
 	t := p.units[i].text
-	if len(p.a.Meta.Authors) == 0 {
-		if b, ok := cues.ParseByline(t); ok {
-			for _, name := range b.Authors {
-				p.addAuthor(name)
-			}
-			if p.a.Meta.Date.IsZero() {
-				p.a.Meta.Date = b.Date
-			}
-			p.used[i] = true
-			return true
-		}
+	ok := len(p.a.Meta.Authors) == 0 && p.byline(t) || p.a.Meta.Date.IsZero() && p.dateLine(t)
+	if ok {
+		p.used[i] = true
 	}
-	if p.a.Meta.Date.IsZero() {
-		if d, ok := dates.ParseLine(t); ok {
-			p.a.Meta.Date = d
-			p.used[i] = true
-			return true
-		}
-	}
-	return false
+	return ok
 }
 
 // namedTwice reports whether the name printed alone at unit i is vouched
@@ -145,17 +130,10 @@ func (p *parser) signedByline(start int) {
 			best, bestDist = i, dist
 		}
 	}
-	if best < 0 {
-		return
+	if best >= 0 {
+		p.byline(p.units[best].text)
+		p.used[best] = true
 	}
-	b, _ := cues.ParseByline(p.units[best].text)
-	for _, name := range b.Authors {
-		p.addAuthor(name)
-	}
-	if p.a.Meta.Date.IsZero() {
-		p.a.Meta.Date = b.Date
-	}
-	p.used[best] = true
 }
 
 // signed reports whether s holds one of signedWords as one of its

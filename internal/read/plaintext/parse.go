@@ -152,10 +152,7 @@ func (p *parser) head(units []unit) []unit {
 		if p.byline(u.text) {
 			continue
 		}
-		if d, ok := dates.ParseLine(u.text); ok {
-			if p.a.Meta.Date.IsZero() {
-				p.a.Meta.Date = d
-			}
+		if p.dateLine(u.text) {
 			continue
 		}
 		if c := byText[u.text]; c != nil {
@@ -252,6 +249,16 @@ func (p *parser) byline(s string) bool {
 		p.a.Meta.Date = b.Date
 	}
 	return true
+}
+
+// dateLine records the date of a line that is a date and nothing else,
+// unless the article has one, and reports whether the line is one.
+func (p *parser) dateLine(s string) bool {
+	d, ok := dates.ParseLine(s)
+	if ok && p.a.Meta.Date.IsZero() {
+		p.a.Meta.Date = d
+	}
+	return ok
 }
 
 func (p *parser) addAuthor(name string) *article.Person {
