@@ -254,18 +254,23 @@ func wordy(s string) bool {
 // of the article (a kicker, the title, a byline) though menus stand
 // between it and the text. Past the span, all goes. A page with no good
 // unit is all article.
-func articleUnits(units []unit, isTitle func(i int) bool) []bool {
-	classes := make([]class, len(units))
-	for i, u := range units {
-		classes[i] = classify(u.text)
-	}
-	smooth(classes)
+func articleUnits(units []unit, classes []class, isTitle func(i int) bool) []bool {
 	from, to := articleSpan(units, classes, isTitle)
 	keep := make([]bool, len(units))
 	for i := range to {
 		keep[i] = i >= from || i >= from-titleReach && !furniture(classes[i]) && len(strings.Fields(units[i].text)) >= headWords
 	}
 	return keep
+}
+
+// classifyAll returns the class of each unit, smoothed.
+func classifyAll(units []unit) []class {
+	classes := make([]class, len(units))
+	for i, u := range units {
+		classes[i] = classify(u.text)
+	}
+	smooth(classes)
+	return classes
 }
 
 // smooth reclasses a poor unit beside a good one as short: a headline or

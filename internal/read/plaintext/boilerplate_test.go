@@ -58,7 +58,7 @@ func TestArticleUnits(t *testing.T) {
 	for i, s := range texts {
 		units[i] = unit{text: s, block: i}
 	}
-	got := articleUnits(units, func(int) bool { return false })
+	got := articleUnits(units, classifyAll(units), func(int) bool { return false })
 	want := []bool{false, false, false, true, true, true, true, true, true, true, false, false, false}
 	for i := range want {
 		if got[i] != want[i] {

@@ -24,11 +24,13 @@ const (
 type parser struct {
 	a     *article.Article
 	units []unit
+	// classes is each unit's class (classify, smooth), judged once.
+	classes []class
 	// titleAt is the index of the unit findTitle took as the title, or -1.
 	titleAt int
 	// used marks the units read as metadata (headMeta), which the body
 	// leaves out.
-	used map[int]bool
+	used []bool
 }
 
 func (p *parser) parse() {
@@ -36,9 +38,10 @@ func (p *parser) parse() {
 		return
 	}
 	bodyStart := p.bodyStart()
-	start := articleStart(p.units)
+	p.classes = classifyAll(p.units)
+	start := articleStart(p.units, p.classes)
 	p.titleAt = findTitle(p.units, start)
-	p.used = map[int]bool{}
+	p.used = make([]bool, len(p.units))
 	leftover := p.head(p.units[:bodyStart])
 	if p.titleAt >= bodyStart {
 		// The head ended before the title: the page's furniture has a
@@ -47,7 +50,7 @@ func (p *parser) parse() {
 	}
 	p.headMeta(start)
 	end := p.tail(bodyStart)
-	p.body(leftover, p.units[bodyStart:end], bodyStart)
+	p.body(leftover, p.units[bodyStart:end])
 }
 
 // bodyStart returns the index of the first unit of the body: everything
@@ -188,7 +191,7 @@ func (p *parser) head(units []unit) []unit {
 		case title == nil && p.a.Meta.Subtitle == "" && isDek(c.text):
 			p.a.Meta.Subtitle = c.text
 		default:
-			leftover = append(leftover, unit{text: c.text, block: -1})
+			leftover = append(leftover, unit{text: c.text, block: -1, at: c.first})
 		}
 	}
 	return leftover
@@ -350,24 +353,20 @@ func (p *parser) acceptBio(name string) bool {
 // body turns the remaining units into blocks, leaving out the page's
 // furniture around the article (articleUnits). The article's title is the
 // unit findTitle found, or a line that repeats the title the head found.
-func (p *parser) body(leftover, units []unit, first int) {
+func (p *parser) body(leftover, units []unit) {
 	all := append(leftover, units...)
-	titleAt := -1 // in all, the unit findTitle found past the head
-	if p.titleAt >= first {
-		titleAt = len(leftover) + p.titleAt - first
-	}
-	keep := articleUnits(all, func(i int) bool {
-		return i == titleAt || p.a.Meta.Title != "" && strings.Trim(all[i].text, "[]") == p.a.Meta.Title
+	keep := articleUnits(p.units, p.classes, func(i int) bool {
+		return i == p.titleAt || p.a.Meta.Title != "" && strings.Trim(p.units[i].text, "[]") == p.a.Meta.Title
 	})
 	for i, u := range all {
 		switch {
-		case i >= len(leftover) && p.used[first+i-len(leftover)]:
+		case p.used[u.at]:
 			continue // read as the byline or the date
-		case !keep[i]:
+		case !keep[u.at]:
 			continue // the page's furniture around the article
 		case cues.IsDebris(u.text):
 			continue
-		case i == titleAt:
+		case u.at == p.titleAt:
 			continue // the title findTitle found past the head
 		case u.text == p.a.Meta.Title && i < 3 && u.block >= 0:
 			continue // the title once more, above the first paragraph

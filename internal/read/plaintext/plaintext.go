@@ -28,6 +28,7 @@ type unit struct {
 	text  string
 	block int  // index of the blank-line-separated block it came from
 	alone bool // a line kept apart inside a multi-line block
+	at    int  // its index among the text's units
 }
 
 // Parse reads text, which must be valid UTF-8, into an article. It never
@@ -49,6 +50,9 @@ func split(text string) []unit {
 	for _, b := range blocks(text) {
 		units = append(units, blockUnits(b, block)...)
 		block++
+	}
+	for i := range units {
+		units[i].at = i
 	}
 	return units
 }

@@ -180,12 +180,7 @@ func headFollows(next []unit) bool {
 // articleStart returns the index of the first unit of the page's
 // article text (see core), or -1 when the page has no prose. Prose before
 // it (a cookie notice, a teaser of another story) is not the article.
-func articleStart(units []unit) int {
-	classes := make([]class, len(units))
-	for i, u := range units {
-		classes[i] = classify(u.text)
-	}
-	smooth(classes)
+func articleStart(units []unit, classes []class) int {
 	if from, _ := core(units, classes); from >= 0 {
 		return from
 	}

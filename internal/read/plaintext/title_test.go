@@ -56,7 +56,7 @@ func TestFindTitle(t *testing.T) {
 		for i, l := range tt.lines {
 			units = append(units, unit{text: l, block: i})
 		}
-		if got := findTitle(units, articleStart(units)); got != tt.want {
+		if got := findTitle(units, articleStart(units, classifyAll(units))); got != tt.want {
 			t.Errorf("%s: findTitle = %d, want %d", tt.name, got, tt.want)
 		}
 	}
