@@ -254,8 +254,8 @@ func wordy(s string) bool {
 // of the article (a kicker, the title, a byline) though menus stand
 // between it and the text. Past the span, all goes. A page with no good
 // unit is all article.
-func articleUnits(units []unit, classes []class, isTitle func(i int) bool) []bool {
-	from, to := articleSpan(units, classes, isTitle)
+func articleUnits(units []unit, classes []class, c span, isTitle func(i int) bool) []bool {
+	from, to := articleSpan(units, classes, c, isTitle)
 	keep := make([]bool, len(units))
 	for i := range to {
 		keep[i] = i >= from || i >= from-titleReach && !furniture(classes[i]) && len(strings.Fields(units[i].text)) >= headWords
@@ -296,8 +296,8 @@ func smooth(classes []class) {
 // dekReach units beyond it, the article's dek or headline; and it takes in
 // the nearest unit that isTitle reports is the article's title, with the
 // byline and date under it, when it stands at most titleReach units above.
-func articleSpan(units []unit, classes []class, isTitle func(i int) bool) (from, to int) {
-	from, to = core(units, classes)
+func articleSpan(units []unit, classes []class, c span, isTitle func(i int) bool) (from, to int) {
+	from, to = c.from, c.to
 	if from < 0 {
 		return 0, len(units)
 	}
@@ -341,8 +341,9 @@ const (
 	badCost   = 80 // the least a unit of furniture costs
 )
 
-// core returns the stretch of units [from, to) whose weights sum highest,
-// the article's text, or -1, -1 when the page has no good unit. A good
+// core returns the stretch of units whose weights sum highest, the
+// article's text, or -1, -1 when the page has no good unit; seen counts
+// the page's texts (repeats). A good
 // unit weighs its length, a short sentence or a note half its length
 // (dialogue, a one-line paragraph, a reference), a short line that is no sentence (a heading, a
 // caption, a menu's word) a little less than nothing, and furniture a lot
@@ -350,21 +351,17 @@ const (
 // figures and lists among it, and ends where the page's menus, teasers
 // and comments outweigh what prose lies beyond them. It is the maximum
 // subarray, found in one pass (Kadane).
-func core(units []unit, classes []class) (from, to int) {
+func core(units []unit, classes []class, seen map[string]int) span {
 	weights := make([]int, len(units))
-	count := map[string]int{}
-	for _, u := range units {
-		count[u.text]++
-	}
 	for i, u := range units {
 		weights[i] = weight(u.text, classes[i])
-		if count[u.text] >= widgetRepeats && linkList(u.text) {
+		if seen[bare(u.text)] >= widgetRepeats && linkList(u.text) {
 			weights[i] *= 3
 		}
 	}
 	discountIsolated(classes, weights)
 	discountTeasers(units, classes, weights)
-	from, to = -1, -1
+	from, to := -1, -1
 	best, sum, start := 0, 0, 0
 	for i, w := range weights {
 		if sum <= 0 {
@@ -376,10 +373,13 @@ func core(units []unit, classes []class) (from, to int) {
 		}
 	}
 	if from < 0 {
-		return from, to
+		return span{from, to}
 	}
 	return trimCore(classes, weights, from, to)
 }
+
+// A span is the stretch of units [from, to); -1, -1 when there is none.
+type span struct{ from, to int }
 
 // discountIsolated weighs a good unit between furniture on both sides (the
 // nearest units that are not short) at a third: a teaser of another story
@@ -471,7 +471,7 @@ const coreMargin = 240
 // trimCore cuts from each end of the core [from, to) each stretch that
 // ends in furniture and weighs less than coreMargin, and then starts it at
 // a good unit and ends it at one of weight (a sentence, a note).
-func trimCore(classes []class, weights []int, from, to int) (int, int) {
+func trimCore(classes []class, weights []int, from, to int) span {
 	sum := 0
 	for i := from; i < to; i++ {
 		sum += weights[i]
@@ -492,7 +492,7 @@ func trimCore(classes []class, weights []int, from, to int) (int, int) {
 	for to > from && weights[to-1] <= 0 {
 		to--
 	}
-	return from, to
+	return span{from, to}
 }
 
 // weight is a unit's worth in core's sum.

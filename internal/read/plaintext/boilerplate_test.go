@@ -58,7 +58,8 @@ func TestArticleUnits(t *testing.T) {
 	for i, s := range texts {
 		units[i] = unit{text: s, block: i}
 	}
-	got := articleUnits(units, classifyAll(units), func(int) bool { return false })
+	classes := classifyAll(units)
+	got := articleUnits(units, classes, core(units, classes, repeats(units)), func(int) bool { return false })
 	want := []bool{false, false, false, true, true, true, true, true, true, true, false, false, false}
 	for i := range want {
 		if got[i] != want[i] {
@@ -89,8 +90,7 @@ func TestCoreLeavesOutTeasers(t *testing.T) {
 		classes[i] = classify(s)
 	}
 	smooth(classes)
-	from, to := core(units, classes)
-	if from != 0 || to != 3 {
-		t.Errorf("core = [%d, %d), want [0, 3): the article and not the stream of teasers after it", from, to)
+	if c := core(units, classes, repeats(units)); c != (span{0, 3}) {
+		t.Errorf("core = [%d, %d), want [0, 3): the article and not the stream of teasers after it", c.from, c.to)
 	}
 }

@@ -24,8 +24,10 @@ const (
 type parser struct {
 	a     *article.Article
 	units []unit
-	// classes is each unit's class (classify, smooth), judged once.
+	// classes is each unit's class (classify, smooth), and core the
+	// article's text among them (see core), each judged once.
 	classes []class
+	core    span
 	// titleAt is the index of the unit findTitle took as the title, or -1.
 	titleAt int
 	// used marks the units read as metadata (headMeta), which the body
@@ -38,9 +40,11 @@ func (p *parser) parse() {
 		return
 	}
 	bodyStart := p.bodyStart()
+	seen := repeats(p.units)
 	p.classes = classifyAll(p.units)
-	start := articleStart(p.units, p.classes)
-	p.titleAt = findTitle(p.units, start)
+	p.core = core(p.units, p.classes, seen)
+	start := articleStart(p.units, p.core)
+	p.titleAt = findTitle(p.units, start, seen)
 	p.used = make([]bool, len(p.units))
 	leftover := p.head(p.units[:bodyStart])
 	if p.titleAt >= bodyStart {
@@ -355,7 +359,7 @@ func (p *parser) acceptBio(name string) bool {
 // unit findTitle found, or a line that repeats the title the head found.
 func (p *parser) body(leftover, units []unit) {
 	all := append(leftover, units...)
-	keep := articleUnits(p.units, p.classes, func(i int) bool {
+	keep := articleUnits(p.units, p.classes, p.core, func(i int) bool {
 		return i == p.titleAt || p.a.Meta.Title != "" && strings.Trim(p.units[i].text, "[]") == p.a.Meta.Title
 	})
 	for i, u := range all {

@@ -41,11 +41,11 @@ func titleSeparators() []string {
 // articleStart). Each is scored by what stands around it
 // (see titleScore); on a tie, the nearest to the text wins. Menus and site
 // lines stand further up the page, and have one word or two.
-func findTitle(units []unit, start int) int {
+func findTitle(units []unit, start int, seen map[string]int) int {
 	if start < 0 {
 		start = len(units)
 	}
-	c := titleContext{units: units, start: start, seen: repeats(units), lead: leadWords(units, start)}
+	c := titleContext{units: units, start: start, seen: seen, lead: leadWords(units, start)}
 	best, bestScore := -1, 0
 	for i := start - 1; i >= max(0, start-titleWindow); i-- {
 		t := units[i].text
@@ -180,9 +180,9 @@ func headFollows(next []unit) bool {
 // articleStart returns the index of the first unit of the page's
 // article text (see core), or -1 when the page has no prose. Prose before
 // it (a cookie notice, a teaser of another story) is not the article.
-func articleStart(units []unit, classes []class) int {
-	if from, _ := core(units, classes); from >= 0 {
-		return from
+func articleStart(units []unit, c span) int {
+	if c.from >= 0 {
+		return c.from
 	}
 	// No unit long enough to judge: a short text, its paragraphs of a few
 	// sentences each.

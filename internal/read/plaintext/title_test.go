@@ -56,7 +56,9 @@ func TestFindTitle(t *testing.T) {
 		for i, l := range tt.lines {
 			units = append(units, unit{text: l, block: i})
 		}
-		if got := findTitle(units, articleStart(units, classifyAll(units))); got != tt.want {
+		seen := repeats(units)
+		start := articleStart(units, core(units, classifyAll(units), seen))
+		if got := findTitle(units, start, seen); got != tt.want {
 			t.Errorf("%s: findTitle = %d, want %d", tt.name, got, tt.want)
 		}
 	}
