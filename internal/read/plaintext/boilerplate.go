@@ -184,7 +184,7 @@ func linkList(s string) bool {
 		}
 		nwords, sentences, urls, numbers, prose := 0, 0, 0, 0, false
 		for _, it := range items {
-			if digits(it) >= letters(it) {
+			if countRunes(it, unicode.IsDigit) >= countRunes(it, unicode.IsLetter) {
 				numbers++
 			}
 			if sentenceShaped(it) && len(strings.Fields(it)) > listItemWords {
@@ -209,22 +209,11 @@ func linkList(s string) bool {
 	return false
 }
 
-// letters counts the letters of s.
-func letters(s string) int {
+// countRunes counts the runes of s for which is reports true.
+func countRunes(s string, is func(rune) bool) int {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
-}
-
-// digits counts the decimal digits of s.
-func digits(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsDigit(r) {
+		if is(r) {
 			n++
 		}
 	}
@@ -558,15 +547,9 @@ func isFooter(s string) bool {
 }
 
 // cjkRunes counts the Han, Hiragana and Katakana letters of s.
-func cjkRunes(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
-			n++
-		}
-	}
-	return n
-}
+func cjkRunes(s string) int { return countRunes(s, isCJK) }
+
+func isCJK(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
 
 // words returns the words of s in lower case, split at every character
 // but letters and apostrophes.

@@ -257,13 +257,10 @@ func titleLength(s string) bool {
 	if len(strings.Fields(s)) >= 3 {
 		return true
 	}
-	n := 0
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Thai, r) {
-			n++
-		}
+	unspaced := func(r rune) bool {
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)
 	}
-	return n >= 6
+	return countRunes(s, unspaced) >= 6
 }
 
 // isTitleShaped reports whether s can be a title: mostly letters, of
