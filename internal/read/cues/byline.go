@@ -15,6 +15,9 @@ import (
 type Byline struct {
 	Authors []string
 	Date    article.Date
+	// Signed says a byline's word ("By", "Par", "Posted by") announced
+	// the names: the line says it is a byline, wherever it stands.
+	Signed bool
 }
 
 var (
@@ -65,7 +68,7 @@ func ParseByline(line string) (Byline, bool) {
 	s = trailingFollow.ReplaceAllString(s, "")
 	if m := gluedDate.FindStringSubmatch(s); m != nil {
 		if d, ok := dates.ParseLine(m[2]); ok && LooksLikeName(byPrefix.ReplaceAllString(m[1], "")) {
-			b.Date = d
+			b.Date, b.Signed = d, byPrefix.MatchString(m[1])
 			return b.withNames(byPrefix.ReplaceAllString(m[1], ""), false)
 		}
 	}
@@ -75,7 +78,7 @@ func ParseByline(line string) (Byline, bool) {
 	// DATE by NAME.
 	if i := strings.Index(strings.ToLower(s), " by "); i > 0 {
 		if d, ok := dates.ParseLine(s[:i]); ok {
-			b.Date = d
+			b.Date, b.Signed = d, true
 			return b.withNames(s[i+len(" by "):], true)
 		}
 	}
@@ -94,6 +97,7 @@ func ParseByline(line string) (Byline, bool) {
 		}
 		return Byline{}, false
 	}
+	b.Signed = true
 	explicit := englishBy.MatchString(s)
 	s = byPrefix.ReplaceAllString(s, "")
 	// "By Jane Doe, a deputy editor who …": who the author is, not a name.
@@ -201,9 +205,9 @@ func (b Byline) fields(s string) (Byline, bool) {
 	case len(names) == 0 && len(others) == 1:
 		name = others[0]
 	case len(names) == 1 && len(others) == 0:
-		name = names[0]
+		name, b.Signed = names[0], true
 	case len(names) == 1 && len(others) == 1 && len(strings.Fields(others[0])) <= 4 && looksLikeOrg(others[0]):
-		name = names[0]
+		name, b.Signed = names[0], true
 	default:
 		return Byline{}, false
 	}

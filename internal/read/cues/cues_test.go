@@ -180,3 +180,25 @@ func TestIsDebris(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineSigned(t *testing.T) {
+	tests := []struct {
+		in     string
+		signed bool
+	}{
+		{"By Jane Doe", true},
+		{"Par Martin Dupont", true},
+		{"Posted by Jane Doe, Software Engineer on Google Play", true},
+		{"Posted on Tuesday 15 October 2019 at 09:11 by Jane Doe.", true},
+		{"Le Journal | 04.05.2015 à 13h36 | Par Martin Dupont", true},
+		{"Jane Doe - Friday 25 December 2015", false},
+		{"Jane Doe | May 18, 2018", false},
+		{"Jane Doe Jane Doe", false},
+	}
+	for _, tt := range tests {
+		b, ok := ParseByline(tt.in)
+		if !ok || b.Signed != tt.signed {
+			t.Errorf("ParseByline(%q): ok %v, Signed %v; want a byline, Signed %v", tt.in, ok, b.Signed, tt.signed)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package plaintext
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/pressroom/publish/internal/read/cues"
@@ -103,11 +102,6 @@ const (
 	mentionWords = 8
 )
 
-// signedWords open a byline in the languages publish hyphenates.
-func signedWords() []string {
-	return []string{"by", "written", "posted", "par", "von", "por", "di", "door", "od", "autor", "auteur"}
-}
-
 // signedByline looks for a byline that says it is one ("By NAME", "Posted
 // on DATE by NAME", "Par NAME") anywhere on the page before the article's
 // end, when none stood by the title: a page may sign its article under
@@ -116,10 +110,10 @@ func signedWords() []string {
 func (p *parser) signedByline(start int) {
 	best, bestDist := -1, len(p.units)
 	for i, u := range p.units {
-		if p.used[i] || !signed(u.text) {
+		if p.used[i] {
 			continue
 		}
-		if _, ok := cues.ParseByline(u.text); !ok {
+		if b, ok := cues.ParseByline(u.text); !ok || !b.Signed {
 			continue
 		}
 		dist := i - start
@@ -134,17 +128,4 @@ func (p *parser) signedByline(start int) {
 		p.byline(p.units[best].text)
 		p.used[best] = true
 	}
-}
-
-// signed reports whether s holds one of signedWords as one of its
-// first six words: "By NAME", "Posted on DATE by NAME" (a date's words
-// counted as one).
-func signed(s string) bool {
-	ws := strings.Fields(strings.ToLower(s))
-	for _, w := range ws[:min(len(ws), 6)] {
-		if slices.Contains(signedWords(), strings.Trim(w, ":,")) {
-			return true
-		}
-	}
-	return false
 }

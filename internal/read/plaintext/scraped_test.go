@@ -48,8 +48,8 @@ func floors() [measures]float64 {
 	return [measures]float64{
 		titleClose: 0.57,
 		titleExact: 0.33,
-		byline:     0.41,
-		date:       0.33,
+		byline:     0.43,
+		date:       0.35,
 		lang:       0.97,
 		recall:     0.99,
 		precision:  0.82,
