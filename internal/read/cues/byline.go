@@ -30,6 +30,9 @@ var (
 	// an", "Di Maria"), and vouch for nothing: their names must look like
 	// names.
 	englishBy = regexp.MustCompile(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?by[:\s]`)
+	// A byline's word anywhere in a line, as every signed byline holds
+	// one: byPrefix's words, without the anchor.
+	signWord = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:by|par|von|por|di|door|od|autor|auteur)[:\s]`)
 	// A social-media handle beside a name: "@jdoe".
 	handle = regexp.MustCompile(`(?:^|\s)@\w+`)
 	// A name run into what a page printed after it without a space, a
@@ -110,6 +113,17 @@ func ParseByline(line string) (Byline, bool) {
 		}
 	}
 	return b.withNames(s, explicit)
+}
+
+// ParseSignedByline reads a line as ParseByline does, and reports true
+// only for a byline that a byline's word announced (Signed). It looks for
+// such a word first, so that a page's every line can be tried cheaply.
+func ParseSignedByline(line string) (Byline, bool) {
+	if !signWord.MatchString(line) {
+		return Byline{}, false
+	}
+	b, ok := ParseByline(line)
+	return b, ok && b.Signed
 }
 
 // maxByline is the longest line, in runes, ParseByline reads: room for a
@@ -229,13 +243,17 @@ func cutDate(s, sep string, explicit bool) (string, article.Date, bool) {
 		i += j
 		if i > 0 {
 			name, tail := strings.TrimSpace(s[:i]), s[i+len(sep):]
-			if d, ok := dates.ParseLine(tail); ok {
-				return name, d, true
-			}
-			if d, rest, ok := dates.Cut(tail); ok && (count.MatchString(rest) || explicit && label.MatchString(rest)) {
-				return name, d, true
-			}
-			if dates.IsVague(tail) {
+			// One parse of the tail in the common case, where no date
+			// starts there; ParseLine, which parses it again, only when
+			// one does.
+			if d, rest, ok := dates.Cut(tail); ok {
+				if whole, ok := dates.ParseLine(tail); ok {
+					return name, whole, true // with its time, if it is RFC 3339
+				}
+				if count.MatchString(rest) || explicit && label.MatchString(rest) {
+					return name, d, true
+				}
+			} else if dates.IsVague(tail) {
 				return name, article.Date{}, true
 			}
 		}

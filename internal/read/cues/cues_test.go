@@ -200,5 +200,8 @@ func TestBylineSigned(t *testing.T) {
 		if !ok || b.Signed != tt.signed {
 			t.Errorf("ParseByline(%q): ok %v, Signed %v; want a byline, Signed %v", tt.in, ok, b.Signed, tt.signed)
 		}
+		if _, ok := ParseSignedByline(tt.in); ok != tt.signed {
+			t.Errorf("ParseSignedByline(%q) = %v, want %v", tt.in, ok, tt.signed)
+		}
 	}
 }

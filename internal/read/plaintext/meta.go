@@ -113,7 +113,7 @@ func (p *parser) signedByline(start int) {
 		if p.used[i] {
 			continue
 		}
-		if b, ok := cues.ParseByline(u.text); !ok || !b.Signed {
+		if _, ok := cues.ParseSignedByline(u.text); !ok {
 			continue
 		}
 		dist := i - start
