@@ -45,7 +45,7 @@ func (p *parser) headMeta(start int) {
 		if isProse(t) {
 			break
 		}
-		if names < 0 && i > p.titleAt && p.titleAt >= 0 && t != p.units[p.titleAt].text && isNameAlone(t) && p.namedTwice(bare(t), i) {
+		if names < 0 && i > p.titleAt && p.titleAt >= 0 && t != p.units[p.titleAt].text && isNameAlone(t) && p.vouchedFor(bare(t), i) {
 			names = i
 		}
 	}
@@ -76,19 +76,19 @@ func (p *parser) metaLine(i int) bool {
 	return ok
 }
 
-// namedTwice reports whether the name printed alone at unit i is vouched
+// vouchedFor reports whether the name printed alone at unit i is vouched
 // for as the author's: a date stands within dateReach units of it, as a
 // byline's does, or the page names the same person again in a longer
 // unit (the bio under the article, "More by NAME", a picture's credit). A
 // section's or a widget's name stands only in menus.
-func (p *parser) namedTwice(name string, i int) bool {
+func (p *parser) vouchedFor(name string, i int) bool {
 	for j := max(0, i-dateReach); j < min(len(p.units), i+dateReach+1); j++ {
 		if _, ok := dates.ParseLine(p.units[j].text); ok {
 			return true
 		}
 	}
 	for j, u := range p.units {
-		if j != i && len(strings.Fields(u.text)) >= mentionWords && strings.Contains(u.text, name) {
+		if j != i && strings.Contains(u.text, name) && len(strings.Fields(u.text)) >= mentionWords {
 			return true
 		}
 	}
@@ -103,8 +103,8 @@ const (
 )
 
 // signedByline looks for a byline that says it is one ("By NAME", "Posted
-// on DATE by NAME", "Par NAME") anywhere on the page before the article's
-// end, when none stood by the title: a page may sign its article under
+// on DATE by NAME", "Par NAME") anywhere on the page, when none stood by
+// the title: a page may sign its article under
 // the text, or far above it beside the author's picture. Of several, the
 // one nearest the article's start wins.
 func (p *parser) signedByline(start int) {
