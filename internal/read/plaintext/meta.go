@@ -104,9 +104,9 @@ const (
 
 // signedByline looks for a byline that says it is one ("By NAME", "Posted
 // on DATE by NAME", "Par NAME") anywhere on the page, when none stood by
-// the title: a page may sign its article under
-// the text, or far above it beside the author's picture. Of several, the
-// one nearest the article's start wins.
+// the title: a page may sign its article under the text, or far above it
+// beside the author's picture. Of several, the one nearest the article's
+// start wins.
 func (p *parser) signedByline(start int) {
 	best, bestDist := -1, len(p.units)
 	for i, u := range p.units {
