@@ -14,9 +14,6 @@ const (
 	// A title has at most this many words, and this many characters.
 	titleWords = 25
 	titleRunes = 160
-	// A headline has mostly at most this many words; a longer line under
-	// one is its dek.
-	headlineWords = 14
 	// proseGap is how many lines in a row that are not prose (a heading, a
 	// figure's caption and credit, a pull quote, an advertisement label)
 	// the article's run of prose may hold. Short paragraphs that end a
@@ -30,7 +27,8 @@ const (
 )
 
 // titleSeparators stand between a page's title and the site's name in its
-// <title> ("Article Title | Site Name"), as scrapers repeat it.
+// <title> ("Article Title | Site Name"), as scrapers repeat it, and between
+// the steps of a breadcrumb ("News > World > Article Title").
 func titleSeparators() []string {
 	return []string{" | ", " - ", " – ", " — ", " :: ", ": ", "_", " · ", " > ", " » ", " / "}
 }
@@ -38,8 +36,8 @@ func titleSeparators() []string {
 // findTitle returns the index of the unit that is the article's title, or
 // -1. The title is a title-shaped line of a few words at most titleWindow
 // units above the article's text, which starts at unit start (see
-// articleStart). Each is scored by what stands around it
-// (see titleScore); on a tie, the nearest to the text wins. Menus and site
+// articleStart). Each is scored by what stands around it (see
+// titleContext.score); on a tie, the nearest to the text wins. Menus and site
 // lines stand further up the page, and have one word or two.
 func findTitle(units []unit, start int, seen map[string]int) int {
 	if start < 0 {
@@ -96,12 +94,12 @@ func leadWords(units []unit, start int) map[string]bool {
 // links, and the page's other headlines stand further up.
 func (c titleContext) score(i int) int {
 	t := c.units[i].text
-	score := 4
+	score := titleBase
 	if c.seen[bare(t)] >= 2 {
-		score += 2
+		score += repeatedTitle
 	}
 	if headFollows(c.units[i+1 : min(i+1+headReach, len(c.units))]) {
-		score += 4
+		score += headUnder
 	}
 	if ws := words(t); len(ws) > 0 {
 		named, content := 0, 0
@@ -114,14 +112,29 @@ func (c titleContext) score(i int) int {
 				named++
 			}
 		}
-		score += 4 * named / max(content, 1) // up to 4: every word named
+		score += leadNamed * named / max(content, 1)
 	}
-	score -= (c.start - i - 1) / 6 // nearer the text is likelier
+	score -= (c.start - i - 1) / unitsPerPoint // nearer the text is likelier
 	if isNavigation(t) {
-		score -= 3
+		score -= navigationCost
 	}
 	return score
 }
+
+// What a title candidate scores (titleContext.score): a base, from which
+// the units between it and the text take a point each unitsPerPoint; a
+// repeat on the page, a dek, byline or date under it, and its words in the
+// lead (leadNamed when every word is) add to it; a line of navigation
+// loses navigationCost. A dek or byline under a line outweighs a repeat:
+// menus repeat too.
+const (
+	titleBase      = 4
+	repeatedTitle  = 2
+	headUnder      = 4
+	leadNamed      = 4
+	unitsPerPoint  = 6
+	navigationCost = 3
+)
 
 // isNameAlone reports whether s is a person's name printed alone, as
 // pages print their author's under a headline: two or three words that
@@ -134,9 +147,10 @@ func isNameAlone(s string) bool {
 }
 
 // isDekShaped reports whether s is shaped as a standfirst, though it may
-// lack a final period: a line of some length, longer than a headline.
+// lack a final period: a line of some length, with more words than a
+// heading has.
 func isDekShaped(s string) bool {
-	return len(strings.Fields(s)) > headlineWords && utf8.RuneCountInString(s) >= 60
+	return len(strings.Fields(s)) > headingWords && utf8.RuneCountInString(s) >= 60
 }
 
 // isNavigation reports whether s is a line of navigation: pieces of one or
