@@ -1,12 +1,12 @@
 package cues
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/lazyre"
 	"github.com/pressroom/publish/internal/read/dates"
 )
 
@@ -23,30 +23,30 @@ type Byline struct {
 var (
 	// "By", and its French, German, Spanish and Portuguese, Italian, Dutch
 	// and Czech words.
-	byPrefix = regexp.MustCompile(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?(?:by|par|von|por|di|door|od|autor|auteur)[:\s]\s*`)
+	byPrefix = lazyre.New(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?(?:by|par|von|por|di|door|od|autor|auteur)[:\s]\s*`)
 	// The English "By", which vouches for what follows as a byline, so that
 	// a desk or an agency ("By Reuters") may stand for a name. The other
 	// languages' words are also common words or surnames ("Von Anfang
 	// an", "Di Maria"), and vouch for nothing: their names must look like
 	// names.
-	englishBy = regexp.MustCompile(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?by[:\s]`)
+	englishBy = lazyre.New(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?by[:\s]`)
 	// A byline's word anywhere in a line, as every signed byline holds
 	// one: byPrefix's words, without the anchor.
-	signWord = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:by|par|von|por|di|door|od|autor|auteur)[:\s]`)
+	signWord = lazyre.New(`(?i)(?:^|[^\pL])(?:by|par|von|por|di|door|od|autor|auteur)[:\s]`)
 	// A social-media handle beside a name: "@jdoe".
-	handle = regexp.MustCompile(`(?:^|\s)@\w+`)
+	handle = lazyre.New(`(?:^|\s)@\w+`)
 	// A name run into what a page printed after it without a space, a
 	// date and a count: "Lucas Nolan22 Dec 2016651".
-	gluedDate = regexp.MustCompile(`^(.*\pL)(\d{1,2}\.?\s+\pL{3,10}\.?,?\s+\d{4})\d*$`)
+	gluedDate = lazyre.New(`^(.*\pL)(\d{1,2}\.?\s+\pL{3,10}\.?,?\s+\d{4})\d*$`)
 	// Degrees and suffixes that follow a name after a comma and belong to
 	// it: "Brenda Goodman, MA".
-	nameSuffix = regexp.MustCompile(`^(?:MA|MS|MSc|MD|PhD|Ph\.D\.|MBA|MPH|RN|DO|JD|Jr\.?|Sr\.?|II|III|IV)$`)
+	nameSuffix = lazyre.New(`^(?:MA|MS|MSc|MD|PhD|Ph\.D\.|MBA|MPH|RN|DO|JD|Jr\.?|Sr\.?|II|III|IV)$`)
 	// What a page prints beside a byline that is no part of a name.
-	bylineNoise = regexp.MustCompile(`(?i)\s+(?:follow(?: author)?|staff)$`)
+	bylineNoise = lazyre.New(`(?i)\s+(?:follow(?: author)?|staff)$`)
 	// Job titles and desks that follow a name in a byline.
-	bylineRole = regexp.MustCompile(`(?i),?\s+(?:-\s+|—\s+)?(?:staff writer|staff reporter|senior (?:writer|reporter|editor|correspondent)|contributing (?:writer|editor)|correspondent|reporter|editor|columnist|contributor|for [A-Z].*|on .*|\(.*\))$`)
-	jobTitle   = regexp.MustCompile(`(?i)\b(?:engineer|writer|editor|reporter|correspondent|manager|director|professor|fellow|intern|developer|staff|contributor|columnist|analyst|researcher|scientist|designer|producer|officer|president|founder|ceo|cto)s?\b`)
-	nameSplit  = regexp.MustCompile(`\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+)\s*`)
+	bylineRole = lazyre.New(`(?i),?\s+(?:-\s+|—\s+)?(?:staff writer|staff reporter|senior (?:writer|reporter|editor|correspondent)|contributing (?:writer|editor)|correspondent|reporter|editor|columnist|contributor|for [A-Z].*|on .*|\(.*\))$`)
+	jobTitle   = lazyre.New(`(?i)\b(?:engineer|writer|editor|reporter|correspondent|manager|director|professor|fellow|intern|developer|staff|contributor|columnist|analyst|researcher|scientist|designer|producer|officer|president|founder|ceo|cto)s?\b`)
+	nameSplit  = lazyre.New(`\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+)\s*`)
 )
 
 // ParseByline reads a byline: "By NAME", "By NAME and NAME", "By NAME, NAME
@@ -62,17 +62,17 @@ func ParseByline(line string) (Byline, bool) {
 		return Byline{}, false
 	}
 	var b Byline
-	s = strings.TrimSpace(handle.ReplaceAllString(s, ""))
+	s = strings.TrimSpace(handle().ReplaceAllString(s, ""))
 	s, alt := trimLead(s)
 	if name, ok := twice(s, alt); ok {
 		b.Authors = []string{name}
 		return b, true
 	}
-	s = trailingFollow.ReplaceAllString(s, "")
-	if m := gluedDate.FindStringSubmatch(s); m != nil {
-		if d, ok := dates.ParseLine(m[2]); ok && LooksLikeName(byPrefix.ReplaceAllString(m[1], "")) {
-			b.Date, b.Signed = d, byPrefix.MatchString(m[1])
-			return b.withNames(byPrefix.ReplaceAllString(m[1], ""), false)
+	s = trailingFollow().ReplaceAllString(s, "")
+	if m := gluedDate().FindStringSubmatch(s); m != nil {
+		if d, ok := dates.ParseLine(m[2]); ok && LooksLikeName(byPrefix().ReplaceAllString(m[1], "")) {
+			b.Date, b.Signed = d, byPrefix().MatchString(m[1])
+			return b.withNames(byPrefix().ReplaceAllString(m[1], ""), false)
 		}
 	}
 	if strings.Contains(s, "|") {
@@ -85,7 +85,7 @@ func ParseByline(line string) (Byline, bool) {
 			return b.withNames(s[i+len(" by "):], true)
 		}
 	}
-	if !byPrefix.MatchString(s) {
+	if !byPrefix().MatchString(s) {
 		// NAME - DATE, without a "By": the name must look like one, and
 		// the date must end the line but for a count (of comments).
 		for _, sep := range []string{" - ", " — ", " – ", " · ", " • ", " "} {
@@ -101,10 +101,10 @@ func ParseByline(line string) (Byline, bool) {
 		return Byline{}, false
 	}
 	b.Signed = true
-	explicit := englishBy.MatchString(s)
-	s = byPrefix.ReplaceAllString(s, "")
+	explicit := englishBy().MatchString(s)
+	s = byPrefix().ReplaceAllString(s, "")
 	// "By Jane Doe, a deputy editor who …": who the author is, not a name.
-	s = appositive.ReplaceAllString(s, "")
+	s = appositive().ReplaceAllString(s, "")
 	// By NAME, DATE / By NAME - DATE / By NAME DATE.
 	for _, sep := range []string{", ", " - ", " — ", " – ", " · ", " • ", " "} {
 		if name, d, ok := cutDate(s, sep, explicit); ok {
@@ -119,7 +119,7 @@ func ParseByline(line string) (Byline, bool) {
 // only for a byline that a byline's word announced (Signed). It looks for
 // such a word first, so that a page's every line can be tried cheaply.
 func ParseSignedByline(line string) (Byline, bool) {
-	if !signWord.MatchString(line) {
+	if !signWord().MatchString(line) {
 		return Byline{}, false
 	}
 	b, ok := ParseByline(line)
@@ -134,29 +134,29 @@ var (
 	// What scrapers print before a line: a list's bullet ("- ", "• ",
 	// "// "), or an image's placeholder holding its label, if any ("[]",
 	// "[a3f9c2]", "[Jane Doe]").
-	lead = regexp.MustCompile(`^(?:[-*+•·□■▪►>/]+\s+|\[([^\[\]]{0,60})\]\s*)`)
+	lead = lazyre.New(`^(?:[-*+•·□■▪►>/]+\s+|\[([^\[\]]{0,60})\]\s*)`)
 	// "Follow", a button's label, printed after the names (and the date).
-	trailingFollow = regexp.MustCompile(`(?i)\s+follow$`)
+	trailingFollow = lazyre.New(`(?i)\s+follow$`)
 	// A clause after a name that says who the author is: "By Jane Doe, a
 	// deputy editor and author of …", in the byline words' languages. The
 	// article is lower case, so that a name ("By Jane Doe, Una Roe") is
 	// not taken for one.
-	appositive = regexp.MustCompile(`,\s+(?:a|an|the|un|une|ein|eine|uno|una|um|uma|een)\s.*$`)
+	appositive = lazyre.New(`,\s+(?:a|an|the|un|une|ein|eine|uno|una|um|uma|een)\s.*$`)
 	// Co-authors credited in parentheses after the author: "Jane Doe
 	// (avec John Roe et Ann Lee)".
-	coauthors = regexp.MustCompile(`(?i)\s*\((?:with|avec|mit|con|com|met|s)\s+([^()]+)\)$`)
+	coauthors = lazyre.New(`(?i)\s*\((?:with|avec|mit|con|com|met|s)\s+([^()]+)\)$`)
 	// A count a page prints after a byline's date, of comments or shares.
-	count = regexp.MustCompile(`^\d{1,6}$`)
+	count = lazyre.New(`^\d{1,6}$`)
 	// A run of capitalised words, a show's or desk's name ("Evening
 	// News Desk"), that a page prints after a byline's date and time.
-	label = regexp.MustCompile(`^(?:\p{Lu}[\pL'’&.]*\s*){1,4}$`)
+	label = lazyre.New(`^(?:\p{Lu}[\pL'’&.]*\s*){1,4}$`)
 )
 
 // trimLead removes the bullets and image placeholders before a line, and
 // returns the last placeholder's label.
 func trimLead(s string) (rest, alt string) {
 	for {
-		m := lead.FindStringSubmatchIndex(s)
+		m := lead().FindStringSubmatchIndex(s)
 		if m == nil || m[1] == len(s) {
 			return s, alt
 		}
@@ -187,7 +187,7 @@ func twice(s, alt string) (string, bool) {
 	}
 	name := strings.Join(words[:n/2], " ")
 	// "By Jane Doe By Jane Doe" is a byline twice, for the rest to read.
-	return name, LooksLikeName(name) && !hasFurnitureWord(name) && !byPrefix.MatchString(name)
+	return name, LooksLikeName(name) && !hasFurnitureWord(name) && !byPrefix().MatchString(name)
 }
 
 // fields reads a byline whose parts a page separates with bars: "NAME |
@@ -206,7 +206,7 @@ func (b Byline) fields(s string) (Byline, bool) {
 			b.Date, date = d, true
 			continue
 		}
-		if byPrefix.MatchString(f) {
+		if byPrefix().MatchString(f) {
 			names = append(names, f)
 			continue
 		}
@@ -225,8 +225,8 @@ func (b Byline) fields(s string) (Byline, bool) {
 	default:
 		return Byline{}, false
 	}
-	explicit := englishBy.MatchString(name)
-	return b.withNames(byPrefix.ReplaceAllString(name, ""), explicit)
+	explicit := englishBy().MatchString(name)
+	return b.withNames(byPrefix().ReplaceAllString(name, ""), explicit)
 }
 
 // cutDate finds the first sep in s after which the rest is a date, and
@@ -250,7 +250,7 @@ func cutDate(s, sep string, explicit bool) (string, article.Date, bool) {
 				if whole, ok := dates.ParseLine(tail); ok {
 					return name, whole, true // with its time, if it is RFC 3339
 				}
-				if count.MatchString(rest) || explicit && label.MatchString(rest) {
+				if count().MatchString(rest) || explicit && label().MatchString(rest) {
 					return name, d, true
 				}
 			} else if dates.IsVague(tail) {
@@ -282,26 +282,26 @@ func hasFurnitureWord(s string) bool {
 // withNames splits s into author names. explicit says a "By" announced them,
 // which lets single-word names ("By TMZ Staff", "By Reuters") through.
 func (b Byline) withNames(s string, explicit bool) (Byline, bool) {
-	s = coauthors.ReplaceAllString(strings.TrimSpace(s), ", $1")
-	s = bylineRole.ReplaceAllString(s, "")
-	s = bylineNoise.ReplaceAllString(s, "")
+	s = coauthors().ReplaceAllString(strings.TrimSpace(s), ", $1")
+	s = bylineRole().ReplaceAllString(s, "")
+	s = bylineNoise().ReplaceAllString(s, "")
 	s = strings.Trim(s, " ,;-—")
 	if s == "" {
 		return Byline{}, false
 	}
-	for _, name := range nameSplit.Split(s, -1) {
+	for _, name := range nameSplit().Split(s, -1) {
 		name = strings.Trim(name, " ,;")
-		if !nameSuffix.MatchString(name) {
+		if !nameSuffix().MatchString(name) {
 			name = strings.TrimRight(name, ".")
 		}
 		if name == "" {
 			continue
 		}
-		if n := len(b.Authors); n > 0 && nameSuffix.MatchString(name) {
+		if n := len(b.Authors); n > 0 && nameSuffix().MatchString(name) {
 			b.Authors[n-1] += ", " + name // "Brenda Goodman, MA" is one person
 			continue
 		}
-		if len(b.Authors) > 0 && jobTitle.MatchString(name) {
+		if len(b.Authors) > 0 && jobTitle().MatchString(name) {
 			break // "Jane Doe, Software Engineer on Google Play"
 		}
 		if !LooksLikeName(name) && !(explicit && looksLikeOrg(name)) {
@@ -350,7 +350,7 @@ func LooksLikeName(s string) bool {
 // ("Jr."), but "Pop." or "Dept." close the labels of tables and menus.
 func abbreviated(w string) bool {
 	stem, ok := strings.CutSuffix(w, ".")
-	if !ok || strings.Contains(stem, ".") || nameSuffix.MatchString(w) {
+	if !ok || strings.Contains(stem, ".") || nameSuffix().MatchString(w) {
 		return false
 	}
 	return utf8.RuneCountInString(stem) > 2

@@ -1,22 +1,22 @@
 package cues
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/lazyre"
 )
 
 var (
 	// "Credit: X", "Image credit: X", "Photo credit X", "Photograph: X",
 	// "Photo by X", "Photograph by X", "Illustration by X", "Picture: X".
-	creditLabel = regexp.MustCompile(`(?i)^(?:(image|photo(?:graph)?|picture|illustration|artwork|video|lead image|top image|cover image)\s+)?credits?\s*:\s*(.+)$|^(image|photo(?:graph)?|picture|illustration|artwork|video)\s+credits?\s+(.+)$|^(photo(?:graph)?(?:ed)?|picture|image|illustration|artwork|bild|foto)(?:\s+by|\s*:)\s+(.+)$`)
+	creditLabel = lazyre.New(`(?i)^(?:(image|photo(?:graph)?|picture|illustration|artwork|video|lead image|top image|cover image)\s+)?credits?\s*:\s*(.+)$|^(image|photo(?:graph)?|picture|illustration|artwork|video)\s+credits?\s+(.+)$|^(photo(?:graph)?(?:ed)?|picture|image|illustration|artwork|bild|foto)(?:\s+by|\s*:)\s+(.+)$`)
 	// A credit in parentheses at the end of a caption: "(AP Photo/Evan
 	// Vucci)", "(Bild: Hersteller)", "(Photo: Reuters)".
-	creditParen = regexp.MustCompile(`(?i)\(((?:AP|AFP|Reuters|EPA|UPI|Xinhua|Kyodo|CP|PA)\s+Photo\s*/\s*[^)]+|(?:photo|image|bild|foto|credit|illustration)\s*:\s*[^)]+)\)\s*$`)
+	creditParen = lazyre.New(`(?i)\(((?:AP|AFP|Reuters|EPA|UPI|Xinhua|Kyodo|CP|PA)\s+Photo\s*/\s*[^)]+|(?:photo|image|bild|foto|credit|illustration)\s*:\s*[^)]+)\)\s*$`)
 	// "Chip Somodevilla/Getty Images", "Getty Images", "© Jane Doe 2019".
-	creditAgency = regexp.MustCompile(`(?i)(?:^|\s|/)(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash|wikimedia commons|associated press|bloomberg|afp|reuters)$`)
-	creditCopy   = regexp.MustCompile(`^©\s*(.+)$`)
+	creditAgency = lazyre.New(`(?i)(?:^|\s|/)(?:getty images|shutterstock|istock(?:photo)?|alamy|unsplash|wikimedia commons|associated press|bloomberg|afp|reuters)$`)
+	creditCopy   = lazyre.New(`^©\s*(.+)$`)
 )
 
 // knownAgencies are the picture agencies and photo sites whose names stand
@@ -39,17 +39,17 @@ func ParseCredit(line string) (caption string, c article.Credit, ok bool) {
 	if s == "" || len(s) > 400 {
 		return "", article.Credit{}, false
 	}
-	if m := creditLabel.FindStringSubmatch(s); m != nil && len(s) < 160 {
+	if m := creditLabel().FindStringSubmatch(s); m != nil && len(s) < 160 {
 		label, text := m[1], m[2]
 		for i := 3; text == ""; i += 2 {
 			label, text = m[i], m[i+1]
 		}
 		return "", newCredit(label, text), true
 	}
-	if m := creditCopy.FindStringSubmatch(s); m != nil && len(strings.Fields(s)) <= 8 {
+	if m := creditCopy().FindStringSubmatch(s); m != nil && len(strings.Fields(s)) <= 8 {
 		return "", newCredit("", m[1]), true
 	}
-	if loc := creditParen.FindStringSubmatchIndex(s); loc != nil {
+	if loc := creditParen().FindStringSubmatchIndex(s); loc != nil {
 		inner := s[loc[2]:loc[3]]
 		label := ""
 		if l, r, ok := strings.Cut(inner, ":"); ok && !strings.Contains(strings.ToLower(inner), "photo/") {
@@ -66,7 +66,7 @@ func ParseCredit(line string) (caption string, c article.Credit, ok bool) {
 			return s[:i+1], newCredit("", rest), true
 		}
 	}
-	if len(strings.Fields(s)) <= 8 && creditAgency.MatchString(s) {
+	if len(strings.Fields(s)) <= 8 && creditAgency().MatchString(s) {
 		// A bare "NAME/AGENCY" line, as under most news photos.
 		return "", newCredit("", s), true
 	}

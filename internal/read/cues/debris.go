@@ -1,15 +1,16 @@
 package cues
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/pressroom/publish/internal/lazyre"
 )
 
 // debrisLine matches whole lines that are a site's navigation, sharing and
 // advertising furniture rather than the article: what a scraper picks up
 // around the text. Only whole short lines match, so a sentence that uses
 // these words is never dropped.
-var debrisLine = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+var debrisLine = lazyre.New(`(?i)^(?:` + strings.Join([]string{
 	`recent (?:features|posts|articles|stories|news)`,
 	`related(?: (?:articles|stories|posts|content|coverage|reading))?:?`,
 	`(?:more|most) (?:from|on|in) [\p{L} ]{1,30}`,
@@ -30,5 +31,5 @@ var debrisLine = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 // IsDebris reports whether a whole line is navigation or sharing debris.
 func IsDebris(line string) bool {
 	s := strings.TrimSpace(line)
-	return len(s) <= 60 && debrisLine.MatchString(s)
+	return len(s) <= 60 && debrisLine().MatchString(s)
 }

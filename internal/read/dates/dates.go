@@ -6,7 +6,6 @@
 package dates
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/lazyre"
 )
 
 // A layout is a machine-readable form of a date; one with a zone gives a
@@ -52,7 +52,7 @@ var layouts = sync.OnceValue(func() []layout {
 
 // isoDayTime matches an ISO 8601 day followed by a clock time without a
 // zone, in the forms the layouts miss (a one-digit hour, a lower-case t).
-var isoDayTime = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$`)
+var isoDayTime = lazyre.New(`^(\d{4}-\d{2}-\d{2})[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$`)
 
 // Parse reads the value of a metadata field: RFC 3339 and the other ISO
 // 8601 forms with and without a time and zone, YAML timestamps, RFC 1123,
@@ -74,7 +74,7 @@ func Parse(s string) (article.Date, bool) {
 		}
 		return article.Date{Time: t, HasTime: true}, true
 	}
-	if m := isoDayTime.FindStringSubmatch(s); m != nil {
+	if m := isoDayTime().FindStringSubmatch(s); m != nil {
 		s = m[1]
 	}
 	return ParseLine(s)
@@ -92,35 +92,35 @@ func knownZone(t time.Time) bool {
 var (
 	// "Published", "Updated on", "Publié le", "Veröffentlicht am" and the
 	// like before a date, in the languages publish hyphenates.
-	datePrefix = regexp.MustCompile(`(?i)^(?:(?:(?:first |last )?(?:published|updated|posted|modified|written|dated?)(?: on)?|on|publié(?: le)?|mis à jour(?: le)?|le|veröffentlicht(?: am)?|aktualisiert(?: am)?|am|publicado(?: el| em| en)?|actualizado(?: el)?|atualizado(?: em)?|el|em|pubblicato(?: il)?|aggiornato(?: il)?|il|gepubliceerd(?: op)?|op|publikováno|aktualizováno)\s*:?\s+)`)
+	datePrefix = lazyre.New(`(?i)^(?:(?:(?:first |last )?(?:published|updated|posted|modified|written|dated?)(?: on)?|on|publié(?: le)?|mis à jour(?: le)?|le|veröffentlicht(?: am)?|aktualisiert(?: am)?|am|publicado(?: el| em| en)?|actualizado(?: el)?|atualizado(?: em)?|el|em|pubblicato(?: il)?|aggiornato(?: il)?|il|gepubliceerd(?: op)?|op|publikováno|aktualizováno)\s*:?\s+)`)
 	// "Monday," before a date, in the languages publish hyphenates.
-	weekday = regexp.MustCompile(`(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)(?:-feira)?\.?,?\s+`)
+	weekday = lazyre.New(`(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)(?:-feira)?\.?,?\s+`)
 	// A clock time and zone after a date: "at 3:04 p.m. ET", "10:15 AM
 	// PST", ": 12:41 PM ET", "| 07:17", "à 07:19", "às 12h55", "um 10:15
 	// Uhr", "a las 10:15". The zone is upper case, so that the word after
 	// a time ("3:46 PM Good …") is not taken for one.
-	clockTime = regexp.MustCompile(`(?i)^(?:[,:]|\bat\b|\|\s*|à|às|um|a las|alle|om|v)?\s*(\d{1,2})[:h](\d{2})(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?-i:[A-Z]{2,4})\b)?`)
+	clockTime = lazyre.New(`(?i)^(?:[,:]|\bat\b|\|\s*|à|às|um|a las|alle|om|v)?\s*(\d{1,2})[:h](\d{2})(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?-i:[A-Z]{2,4})\b)?`)
 	// What may follow a date after a middle dot or bullet: "· 8 min read",
 	// "• Updated …": the page's furniture, not part of the date.
-	dotTail = regexp.MustCompile(`^[·•]`)
+	dotTail = lazyre.New(`^[·•]`)
 	// A second date after the first, that of an update: "/ Updated Dec. 7,
 	// 2024", "Updated April 29, 2019 at 3:33 pm", "| Mis à jour le …".
-	updateTail = regexp.MustCompile(`(?i)^[/|–—-]?\s*(?:last\s+)?(?:updated|modified|edited|mis à jour|aktualisiert|geändert|actualizado|atualizado|aggiornato|bijgewerkt|aktualizováno)\b`)
+	updateTail = lazyre.New(`(?i)^[/|–—-]?\s*(?:last\s+)?(?:updated|modified|edited|mis à jour|aktualisiert|geändert|actualizado|atualizado|aggiornato|bijgewerkt|aktualizováno)\b`)
 
-	monthFirst = regexp.MustCompile(`^(\pL{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	monthFirst = lazyre.New(`^(\pL{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
 	// "18 May 2018", "5. Mai 2015", "30 avril 2015", "10 de marzo de
 	// 2015", "21.dez.2018".
-	dayFirst = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(\pL{3,10}\.?)(?:,?\s+|\.|\s+de\s+)(\d{4})\b`)
-	isoDate  = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})\b`)
+	dayFirst = lazyre.New(`^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(\pL{3,10}\.?)(?:,?\s+|\.|\s+de\s+)(\d{4})\b`)
+	isoDate  = lazyre.New(`^(\d{4})-(\d{2})-(\d{2})\b`)
 	// Month first with slashes, as America writes it: "5/18/2018",
 	// "9/11/13".
-	usNumeric = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
+	usNumeric = lazyre.New(`^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`)
 	// Day first with dots, as Europe writes it: "04.05.2015", "11.03.17";
 	// or month first, as some American sites do, where only that makes a
 	// day: "10.15.15".
-	dotted = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b`)
+	dotted = lazyre.New(`^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})\b`)
 	// Chinese and Japanese "2015年3月10日", Korean "2015년 3월 10일".
-	cjkDate = regexp.MustCompile(`^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]`)
+	cjkDate = lazyre.New(`^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]`)
 )
 
 // ParseLine reads a line that is a date and nothing else, in the forms
@@ -158,14 +158,14 @@ func ParseLine(line string) (article.Date, bool) {
 // judges the rest.
 func Cut(line string) (d article.Date, rest string, ok bool) {
 	s := strings.TrimSpace(PlainSpaces(line))
-	s = datePrefix.ReplaceAllString(s, "")
-	s = weekday.ReplaceAllString(s, "")
+	s = datePrefix().ReplaceAllString(s, "")
+	s = weekday().ReplaceAllString(s, "")
 	d, rest, ok = leadingDate(s)
 	if !ok {
 		return article.Date{}, "", false
 	}
 	rest = strings.TrimSpace(rest)
-	if m := clockTime.FindStringIndex(rest); m != nil {
+	if m := clockTime().FindStringIndex(rest); m != nil {
 		// The clock time is printed in the site's own zone, which the line
 		// rarely names in a form Go can resolve: keep the day only.
 		rest = rest[m[1]:]
@@ -187,9 +187,9 @@ var plainSpaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " 
 func furniture(rest string, again bool) bool {
 	rest = strings.TrimRight(rest, " |/")
 	switch {
-	case rest == "" || dotTail.MatchString(rest):
+	case rest == "" || dotTail().MatchString(rest):
 		return true
-	case again && updateTail.MatchString(rest):
+	case again && updateTail().MatchString(rest):
 		// "/ Updated Dec. 7, 2024, 12:43 PM UTC": the second date must be
 		// one too, but the first is the publication's.
 		rest = strings.TrimLeft(rest, "/|–—- ")
@@ -201,14 +201,14 @@ func furniture(rest string, again bool) bool {
 
 // leadingDate parses a date at the start of s and returns the rest.
 func leadingDate(s string) (article.Date, string, bool) {
-	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
+	if m := isoDate().FindStringSubmatchIndex(s); m != nil {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		day, _ := strconv.Atoi(s[m[6]:m[7]])
 		d, ok := validDay(y, mo, day)
 		return d, s[m[1]:], ok
 	}
-	if m := monthFirst.FindStringSubmatchIndex(s); m != nil {
+	if m := monthFirst().FindStringSubmatchIndex(s); m != nil {
 		mo, ok := monthNumber(s[m[2]:m[3]])
 		if !ok {
 			return article.Date{}, "", false
@@ -218,7 +218,7 @@ func leadingDate(s string) (article.Date, string, bool) {
 		d, ok := validDay(y, int(mo), day)
 		return d, s[m[1]:], ok
 	}
-	if m := dayFirst.FindStringSubmatchIndex(s); m != nil {
+	if m := dayFirst().FindStringSubmatchIndex(s); m != nil {
 		mo, ok := monthNumber(s[m[4]:m[5]])
 		if !ok {
 			return article.Date{}, "", false
@@ -228,7 +228,7 @@ func leadingDate(s string) (article.Date, string, bool) {
 		d, ok := validDay(y, int(mo), day)
 		return d, s[m[1]:], ok
 	}
-	if m := dotted.FindStringSubmatchIndex(s); m != nil {
+	if m := dotted().FindStringSubmatchIndex(s); m != nil {
 		day, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
@@ -240,14 +240,14 @@ func leadingDate(s string) (article.Date, string, bool) {
 		}
 		return d, s[m[1]:], ok
 	}
-	if m := cjkDate.FindStringSubmatchIndex(s); m != nil {
+	if m := cjkDate().FindStringSubmatchIndex(s); m != nil {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
 		day, _ := strconv.Atoi(s[m[6]:m[7]])
 		d, ok := validDay(y, mo, day)
 		return d, s[m[1]:], ok
 	}
-	if m := usNumeric.FindStringSubmatchIndex(s); m != nil {
+	if m := usNumeric().FindStringSubmatchIndex(s); m != nil {
 		mo, _ := strconv.Atoi(s[m[2]:m[3]])
 		day, _ := strconv.Atoi(s[m[4]:m[5]])
 		y, _ := strconv.Atoi(s[m[6]:m[7]])
@@ -329,10 +329,10 @@ var (
 	// publish hyphenates: "8h", "5 min", "3 hours ago", "an hour ago",
 	// "il y a 2 heures", "vor 3 Stunden", "hace 2 horas", "há 2 horas",
 	// "2 ore fa", "3 uur geleden", "před 21 minutami", "yesterday".
-	relative = regexp.MustCompile(`(?i)^(?:\d{1,3}\s*(?:s|m|mins?|h|hrs?|d|w|mo|y|yrs?)|(?:about\s+)?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|(?:il y a|vor|hace|há|před)\s+\d{1,3}\s+\pL+|\d{1,3}\s+\pL+\s+(?:fa|geleden)|just now|yesterday|today|hier|aujourd'hui|gestern|heute|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag|včera|dnes)\.?$`)
+	relative = lazyre.New(`(?i)^(?:\d{1,3}\s*(?:s|m|mins?|h|hrs?|d|w|mo|y|yrs?)|(?:about\s+)?(?:\d{1,3}|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|(?:il y a|vor|hace|há|před)\s+\d{1,3}\s+\pL+|\d{1,3}\s+\pL+\s+(?:fa|geleden)|just now|yesterday|today|hier|aujourd'hui|gestern|heute|ayer|hoy|ontem|hoje|ieri|oggi|gisteren|vandaag|včera|dnes)\.?$`)
 	// A day without a year: "March 18", "18 March", "18. März".
-	monthFirstNoYear = regexp.MustCompile(`^(\pL{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
-	dayFirstNoYear   = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(\pL{3,10})\b\.?`)
+	monthFirstNoYear = lazyre.New(`^(\pL{3,10}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\b`)
+	dayFirstNoYear   = lazyre.New(`^(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?(\pL{3,10})\b\.?`)
 )
 
 // IsVague reports whether line is a time a page prints that names no day
@@ -344,19 +344,19 @@ func IsVague(line string) bool {
 	if len(s) > 40 {
 		return false
 	}
-	if relative.MatchString(s) {
+	if relative().MatchString(s) {
 		return true // before the prefixes: "il y a" begins with Italian "il"
 	}
-	s = datePrefix.ReplaceAllString(s, "")
-	s = weekday.ReplaceAllString(s, "")
-	if relative.MatchString(s) {
+	s = datePrefix().ReplaceAllString(s, "")
+	s = weekday().ReplaceAllString(s, "")
+	if relative().MatchString(s) {
 		return true
 	}
 	var mo string
 	var m []int
-	if m = monthFirstNoYear.FindStringSubmatchIndex(s); m != nil {
+	if m = monthFirstNoYear().FindStringSubmatchIndex(s); m != nil {
 		mo = s[m[2]:m[3]]
-	} else if m = dayFirstNoYear.FindStringSubmatchIndex(s); m != nil {
+	} else if m = dayFirstNoYear().FindStringSubmatchIndex(s); m != nil {
 		mo = s[m[4]:m[5]]
 	} else {
 		return false
@@ -365,7 +365,7 @@ func IsVague(line string) bool {
 		return false
 	}
 	rest := strings.TrimSpace(s[m[1]:])
-	if c := clockTime.FindStringIndex(rest); c != nil {
+	if c := clockTime().FindStringIndex(rest); c != nil {
 		rest = rest[c[1]:]
 	}
 	return strings.TrimSpace(rest) == ""
