@@ -21,18 +21,14 @@ type Byline struct {
 }
 
 var (
-	// "By", and its French, German, Spanish and Portuguese, Italian, Dutch
-	// and Czech words.
-	byPrefix = lazyre.New(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?(?:by|par|von|por|di|door|od|autor|auteur)[:\s]\s*`)
+	// "By" (byWords), perhaps after "Written" or "Posted".
+	byPrefix = lazyre.New(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?(?:` + strings.Join(byWords(), "|") + `)[:\s]\s*`)
 	// The English "By", which vouches for what follows as a byline, so that
 	// a desk or an agency ("By Reuters") may stand for a name. The other
 	// languages' words are also common words or surnames ("Von Anfang
 	// an", "Di Maria"), and vouch for nothing: their names must look like
 	// names.
 	englishBy = lazyre.New(`(?i)^(?:(?:written|posted|words|story|text|reporting)\s+)?by[:\s]`)
-	// A byline's word anywhere in a line, as every signed byline holds
-	// one: byPrefix's words, without the anchor.
-	signWord = lazyre.New(`(?i)(?:^|[^\pL])(?:by|par|von|por|di|door|od|autor|auteur)[:\s]`)
 	// A social-media handle beside a name: "@jdoe".
 	handle = lazyre.New(`(?:^|\s)@\w+`)
 	// A name run into what a page printed after it without a space, a
@@ -117,13 +113,34 @@ func ParseByline(line string) (Byline, bool) {
 
 // ParseSignedByline reads a line as ParseByline does, and reports true
 // only for a byline that a byline's word announced (Signed). It looks for
-// such a word first, so that a page's every line can be tried cheaply.
+// such a word first, in lines no longer than a byline can be, so that a
+// page's every line can be tried cheaply.
 func ParseSignedByline(line string) (Byline, bool) {
-	if !signWord().MatchString(line) {
+	if utf8.RuneCountInString(line) > maxByline || !hasByWord(line) {
 		return Byline{}, false
 	}
 	b, ok := ParseByline(line)
 	return b, ok && b.Signed
+}
+
+// byWords are "by" in the languages publish hyphenates: English, French,
+// German, Spanish and Portuguese, Italian, Dutch and Czech, and the
+// "author" some pages print instead.
+func byWords() []string {
+	return []string{"by", "par", "von", "por", "di", "door", "od", "autor", "auteur"}
+}
+
+// hasByWord reports whether one of byWords is a word of s, in any case.
+func hasByWord(s string) bool {
+	bys := byWords()
+	for w := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, by := range bys {
+			if strings.EqualFold(w, by) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxByline is the longest line, in runes, ParseByline reads: room for a

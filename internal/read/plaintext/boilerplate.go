@@ -549,7 +549,11 @@ func isFooter(s string) bool {
 // cjkRunes counts the Han, Hiragana and Katakana letters of s.
 func cjkRunes(s string) int { return countRunes(s, isCJK) }
 
-func isCJK(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) }
+func isCJK(r rune) bool {
+	// Below U+2E80 no letter is Han, Hiragana or Katakana: most text
+	// needs no look at the tables.
+	return r >= '\u2e80' && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
 
 // words returns the words of s in lower case, split at every character
 // but letters and apostrophes.
