@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Renderings returns the names of the scraped texts each page has in its
@@ -64,12 +63,15 @@ const (
 //
 // Close: not exact, but either got holds at least 80% of want's words
 // (Words, counted as a multiset), or one title contains the other, as a
-// run of whole words, once a site name is cut from either or both. A
-// title with a site name cut is its longest piece when it is split at
-// " | ", " - ", " – ", " — ", "_" and ":" ("A Story - The Daily Site" is
-// "A Story"). So that a one-word menu line ("Code", "News") is not close
-// to every title holding that word, the contained title must have at
-// least half as many words as the one holding it.
+// run of whole words, once a site name is cut from either or both. A site
+// name sits at one end of a title, after or before one of the separators
+// " | ", " - ", " – ", " — ", "_" and ":", so a title with it cut is what
+// stands before the last separator or after the first one, or any other
+// run of pieces that reaches an end ("A Story - Part 2 - The Daily Site"
+// gives "A Story - Part 2", "A Story" and "Part 2 - The Daily Site"). A
+// site name put first is no longer than the title after it. So that a one-word menu line ("Code", "News") is not
+// close to every title holding that word, the contained title must have
+// at least half as many words as the one holding it.
 func GradeTitle(got, want string) TitleGrade {
 	g, w := foldSpace(got), foldSpace(want)
 	if g == "" {
@@ -81,8 +83,8 @@ func GradeTitle(got, want string) TitleGrade {
 	if share(Words(want), Words(got)) >= 0.8 {
 		return TitleClose
 	}
-	for _, a := range []string{g, cutSiteName(g)} {
-		for _, b := range []string{w, cutSiteName(w)} {
+	for _, a := range append(cutSiteName(g), g) {
+		for _, b := range append(cutSiteName(w), w) {
 			if containsWords(a, b) || containsWords(b, a) {
 				return TitleClose
 			}
@@ -97,25 +99,35 @@ func foldSpace(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
-// cutSiteName returns the longest piece (in characters) of the title when it is split at
-// the separators sites put between a title and their name.
-func cutSiteName(title string) string {
-	pieces := []string{title}
-	for _, sep := range []string{" | ", " - ", " – ", " — ", "_", ":"} {
-		var next []string
-		for _, p := range pieces {
-			next = append(next, strings.Split(p, sep)...)
+// cutSiteName returns the title with a site name cut from either end:
+// each run of the pieces between separators that starts at the first piece,
+// and each that ends at the last and is no shorter, in words, than what
+// was cut before it.
+func cutSiteName(title string) []string {
+	// What sites put between a title and their name.
+	separators := []string{" | ", " - ", " – ", " — ", "_", ":"}
+	var cuts []int // where each separator starts, and where it ends
+	for i := 0; i < len(title); i++ {
+		for _, sep := range separators {
+			if strings.HasPrefix(title[i:], sep) {
+				cuts = append(cuts, i, i+len(sep))
+				i += len(sep) - 1
+				break
+			}
 		}
-		pieces = next
 	}
-	longest, n := "", 0
-	for _, p := range pieces {
-		p = strings.TrimSpace(p)
-		if c := utf8.RuneCountInString(p); c > n {
-			longest, n = p, c
+	var titles []string
+	for k := 0; k < len(cuts); k += 2 {
+		before, after := title[:cuts[k]], title[cuts[k+1]:]
+		titles = append(titles, strings.TrimSpace(before))
+		// Sites put their name last far more often than first, and a
+		// name put first is short: a longer run before a separator is the
+		// title, not a site name to cut ("Title Words | Section").
+		if len(Words(before)) <= len(Words(after)) {
+			titles = append(titles, strings.TrimSpace(after))
 		}
 	}
-	return longest
+	return titles
 }
 
 // containsWords reports whether the words of inner run, in order, among

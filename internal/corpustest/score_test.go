@@ -18,6 +18,12 @@ func TestGradeTitle(t *testing.T) {
 		{"", "", TitleWrong},
 		// The site name cut from the expected title.
 		{"Conversations with a Cryptid", "Conversations with a Cryptid - Chapter 1 - AMournfulHowlInTheNight - 僕のヒーローアカデミア | Boku no Hero Academia", TitleClose},
+		// A site name longer than the title, cut from its end.
+		{"On Recent Events", "On Recent Events - Ann B. Smith ( Annie ) ( asmith )", TitleClose},
+		// Or from its start.
+		{"How Rivers Bend and Why", "The Daily Site: Science | How Rivers Bend and Why", TitleClose},
+		// A middle piece is not the title with a site name cut.
+		{"Part Two", "A Long Story of the River - Part Two - The Daily Site", TitleWrong},
 		// The expected title within a longer line.
 		{"Economy|As Debt Rises, the Government Will Soon Spend More on Interest Than on the Military", "As Debt Rises, the Government Will Soon Spend More on Interest Than on the Military", TitleClose},
 		// 80% of the expected title's words.

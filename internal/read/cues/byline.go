@@ -267,7 +267,7 @@ func cutDate(s, sep string, explicit bool) (string, article.Date, bool) {
 				if whole, ok := dates.ParseLine(tail); ok {
 					return name, whole, true // with its time, if it is RFC 3339
 				}
-				if count().MatchString(rest) || explicit && label().MatchString(rest) {
+				if count().MatchString(rest) || explicit && label().MatchString(rest) || isLinkTail(rest) {
 					return name, d, true
 				}
 			} else if dates.IsVague(tail) {
@@ -277,6 +277,27 @@ func cutDate(s, sep string, explicit bool) (string, article.Date, bool) {
 		i += len(sep)
 	}
 }
+
+// isLinkTail reports whether rest, what follows a byline's date, is a
+// post's footer of short links between separators: "— in Code — Permalink
+// — License". It must open with a separator, so that prose run on after
+// a date is not taken for one.
+func isLinkTail(rest string) bool {
+	isSep := func(r rune) bool { return strings.ContainsRune("—–-|·•", r) }
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !isSep(r) {
+		return false
+	}
+	for _, piece := range strings.FieldsFunc(rest, isSep) {
+		if n := len(strings.Fields(piece)); n == 0 || n > linkWords {
+			return false
+		}
+	}
+	return true
+}
+
+// A link in a post's footer (isLinkTail) has at most this many words.
+const linkWords = 3
 
 // hasFurnitureWord reports whether s holds a word of a site's furniture,
 // which a line without "By" whose words are capitalised like a name's

@@ -87,6 +87,9 @@ func TestParseByline(t *testing.T) {
 		{"See You Yesterday", nil, ""},
 		{"Rank Name Region Pop. Rank Name Region Pop.", nil, ""}, // a table's head, printed twice
 		{"By Nelson D. Schwartz Jr.", []string{"Nelson D. Schwartz Jr"}, ""},
+		// A post's footer: name, date, then short links.
+		{"Ann Lee — 2013-09-29— in Code — Permalink — License", []string{"Ann Lee"}, "2013-09-29"},
+		{"Ann Lee — 2013-09-29 — and then the talk went on for hours", nil, ""},
 		{"Smutty Social Media Wednesday, March 18, 2015", nil, ""},
 		{"The company said on May 18, 2018 that it would close its doors and lay off every one of its workers by the end of the year, and its founder, Jane Doe, would retire.", nil, ""},
 		{"Von Anfang an", nil, ""},

@@ -173,6 +173,34 @@ func Cut(line string) (d article.Date, rest string, ok bool) {
 	return d, strings.TrimSpace(rest), true
 }
 
+// MayHoldDate reports whether s may hold a date that Parse, ParseLine or
+// Cut reads: it has a run of four digits (a year) or three runs of digits
+// joined by dots or slashes ("11.03.17", "9/11/13"). It is cheap, so a
+// caller can spare those parses on the lines of a page that hold none.
+func MayHoldDate(s string) bool {
+	run, runs := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			run++
+			if run == 4 {
+				return true
+			}
+			continue
+		case run > 0 && (c == '.' || c == '/'):
+			runs++
+			if runs == 2 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+				return true
+			}
+		default:
+			runs = 0
+		}
+		run = 0
+	}
+	return false
+}
+
 // PlainSpaces returns s with the no-break and thin spaces pages put
 // inside dates and bylines ("Dec. 6, 2024,\u00a010:00 PM") made plain
 // ones, which a pattern's \s matches.
@@ -337,8 +365,9 @@ var (
 
 // IsVague reports whether line is a time a page prints that names no day
 // ParseLine could return: a relative one ("8h", "3 hours ago", "před 21
-// minutami") or a day without its year ("March 18 at 3:57 PM"), each
-// optionally after "Published" and the like. A byline may end in one.
+// minutami"), a day without its year ("March 18 at 3:57 PM") or a clock
+// time alone ("1:39 PM ET"), each optionally after "Published" and the
+// like. A byline may end in one.
 func IsVague(line string) bool {
 	s := strings.TrimSpace(PlainSpaces(line))
 	if len(s) > 40 {
@@ -350,6 +379,9 @@ func IsVague(line string) bool {
 	s = datePrefix().ReplaceAllString(s, "")
 	s = weekday().ReplaceAllString(s, "")
 	if relative().MatchString(s) {
+		return true
+	}
+	if c := clockTime().FindStringIndex(s); c != nil && c[1] == len(s) {
 		return true
 	}
 	var mo string

@@ -190,6 +190,9 @@ func TestIsVague(t *testing.T) {
 		"yesterday":           true,
 		"March 18 at 3:57 PM": true,
 		"18 mars":             true,
+		"1:39 PM ET":          true,
+		"at 10:15":            true,
+		"10:15 and then":      false,
 		"March 18, 2015":      false, // a day: ParseLine's
 		"8 hours of sleep":    false,
 		"Marching 18":         false,
@@ -198,6 +201,26 @@ func TestIsVague(t *testing.T) {
 	} {
 		if got := IsVague(in); got != want {
 			t.Errorf("IsVague(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestMayHoldDate(t *testing.T) {
+	for in, want := range map[string]bool{
+		"March 10, 2017":        true,
+		"2013-09-29— in Code":   true,
+		"on 11.03.17 by Ann":    true,
+		"9/11/13":               true,
+		"2015年3月10日":            true,
+		"30 avril 2015 à 07:19": true,
+		"1:39 PM ET":            false,
+		"Chapter 1.2":           false,
+		"v1.2 of 3":             false,
+		"12 min read":           false,
+		"":                      false,
+	} {
+		if got := MayHoldDate(in); got != want {
+			t.Errorf("MayHoldDate(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

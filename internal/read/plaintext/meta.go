@@ -1,7 +1,9 @@
 package plaintext
 
 import (
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pressroom/publish/internal/read/cues"
 	"github.com/pressroom/publish/internal/read/dates"
@@ -63,6 +65,29 @@ func (p *parser) headMeta(start int) {
 	if len(p.a.Meta.Authors) == 0 {
 		p.signedByline(start)
 	}
+	if len(p.a.Meta.Authors) == 0 {
+		p.stampedName(start)
+	}
+}
+
+// stampedName takes as the author a name printed alone with a stamp
+// (isStamp) right beside it, anywhere above the article's text: the
+// author's box some pages print at the top, far from the title ("Ann
+// Smith" over "14 min read"). Of several, the one nearest the text wins.
+func (p *parser) stampedName(start int) {
+	for i := min(start, len(p.units)) - 1; i >= 0; i-- {
+		t := p.units[i].text
+		if p.used[i] || i == p.titleAt || !isNameAlone(t) {
+			continue
+		}
+		for j := max(0, i-stampReach); j <= min(len(p.units)-1, i+stampReach); j++ {
+			if j != i && isStamp(p.units[j].text) {
+				p.addAuthor(bare(t))
+				p.used[i] = true
+				return
+			}
+		}
+	}
 }
 
 // metaLine reads unit i as the byline or the date when it is one and the
@@ -77,13 +102,13 @@ func (p *parser) metaLine(i int) bool {
 }
 
 // vouchedFor reports whether the name printed alone at unit i is vouched
-// for as the author's: a date stands within dateReach units of it, as a
-// byline's does, or the page names the same person again in a longer
-// unit (the bio under the article, "More by NAME", a picture's credit). A
-// section's or a widget's name stands only in menus.
+// for as the author's: a stamp (isStamp) stands within dateReach units of
+// it, as a byline's date does, or the page names the same person again in
+// a longer unit (the bio under the article, "More by NAME", a picture's
+// credit). A section's or a widget's name stands only in menus.
 func (p *parser) vouchedFor(name string, i int) bool {
 	for j := max(0, i-dateReach); j < min(len(p.units), i+dateReach+1); j++ {
-		if _, ok := dates.ParseLine(p.units[j].text); ok {
+		if isStamp(p.units[j].text) {
 			return true
 		}
 	}
@@ -95,6 +120,34 @@ func (p *parser) vouchedFor(name string, i int) bool {
 	return false
 }
 
+// isStamp reports whether s is what pages print beside an author's name: a
+// date (dates.ParseLine), a time that names no day ("2 hours ago", "1:39
+// PM ET", dates.IsVague) or the time the article takes to read ("14 min
+// read").
+func isStamp(s string) bool {
+	if _, ok := dates.ParseLine(s); ok {
+		return true
+	}
+	return dates.IsVague(s) || isReadingTime(s)
+}
+
+// isReadingTime reports whether s is an article's reading time, as pages
+// print it under the byline: "8 min read", "12 minute read".
+func isReadingTime(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) != 3 || f[2] != "read" {
+		return false
+	}
+	if _, err := strconv.Atoi(f[0]); err != nil {
+		return false
+	}
+	switch f[1] {
+	case "min", "mins", "minute", "minutes":
+		return true
+	}
+	return false
+}
+
 // A date vouches for a name printed alone within this many units of it;
 // a mention of the name elsewhere must be a unit of this many words.
 const (
@@ -102,18 +155,28 @@ const (
 	mentionWords = 8
 )
 
+// A name far from the title is the author's only with a stamp this near
+// it (stampedName).
+const stampReach = 1
+
 // signedByline looks for a byline that says it is one ("By NAME", "Posted
 // on DATE by NAME", "Par NAME") anywhere on the page, when none stood by
 // the title: a page may sign its article under the text, or far above it
 // beside the author's picture. Of several, the one nearest the article's
-// start wins.
+// start wins. With none, a byline that dates its names ("NAME — DATE —
+// Permalink") is the article's when it is the page's only one: a page's
+// comments and its teasers of other stories print many.
 func (p *parser) signedByline(start int) {
 	best, bestDist := -1, len(p.units)
+	dated, datedCount := -1, 0
 	for i, u := range p.units {
 		if p.used[i] {
 			continue
 		}
 		if _, ok := cues.ParseSignedByline(u.text); !ok {
+			if isDatedByline(u.text) {
+				dated, datedCount = i, datedCount+1
+			}
 			continue
 		}
 		dist := i - start
@@ -124,8 +187,23 @@ func (p *parser) signedByline(start int) {
 			best, bestDist = i, dist
 		}
 	}
+	if best < 0 && datedCount == 1 {
+		best = dated
+	}
 	if best >= 0 {
 		p.byline(p.units[best].text)
 		p.used[best] = true
 	}
 }
+
+// isDatedByline reports whether s is a byline with both names and a date.
+func isDatedByline(s string) bool {
+	if utf8.RuneCountInString(s) > maxDatedByline || !dates.MayHoldDate(s) {
+		return false // no date: spare the parse
+	}
+	b, ok := cues.ParseByline(s)
+	return ok && len(b.Authors) > 0 && !b.Date.IsZero()
+}
+
+// maxDatedByline is the longest line isDatedByline parses.
+const maxDatedByline = 100

@@ -243,6 +243,18 @@ func TestHeadMeta(t *testing.T) {
 		{"signed under the text",
 			[]string{"The Ladder Has Fewer Rungs", prose, prose, "Posted on Tuesday 15 October 2019 at 09:11 by Jane Doe."},
 			[]string{"Jane Doe"}, "2019-10-15"},
+		{"a name alone, vouched for by a relative time",
+			[]string{"The Ladder Has Fewer Rungs", "Jane Doe", "3 hours ago", prose, prose},
+			[]string{"Jane Doe"}, ""},
+		{"the author's box far above the title",
+			[]string{"Jane Doe", "14 min read", "Sign in", "Next story", "Share on Twitter", "Share on Facebook", "Share by email", "The Ladder Has Fewer Rungs", prose, prose},
+			[]string{"Jane Doe"}, ""},
+		{"a dated signature under the text",
+			[]string{"The Ladder Has Fewer Rungs", prose, prose, "Jane Doe — 2019-10-15 — in Essays — Permalink"},
+			[]string{"Jane Doe"}, "2019-10-15"},
+		{"commenters' dated names are no byline",
+			[]string{"The Ladder Has Fewer Rungs", prose, prose, prose, prose, "2 Comments", "Ann Lee · March 10, 2017 at 2:56 AM", "Thanks!", "Bo Chen · March 13, 2017 at 6:30 AM", "Agreed."},
+			nil, ""},
 	}
 	for _, tt := range tests {
 		a := Parse(strings.Join(tt.lines, "\n\n"))
