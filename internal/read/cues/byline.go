@@ -89,7 +89,13 @@ func ParseByline(line string) (Byline, bool) {
 			if sep == " " && d.IsZero() {
 				continue // "Back To School": only a day vouches for a bare space
 			}
-			if ok && LooksLikeName(name) && !hasFurnitureWord(name) {
+			// An author widget's name, its photo's label and button before
+			// the date: "Jane Doe Jane Doe Follow Oct 18, 2019".
+			name = trailingFollow().ReplaceAllString(name, "")
+			if once, ok := twice(name, ""); ok {
+				name = once
+			}
+			if ok && LooksLikeName(name) && !HasFurnitureWord(name) {
 				b.Date = d
 				return b.withNames(name, false)
 			}
@@ -169,6 +175,14 @@ var (
 	label = lazyre.New(`^(?:\p{Lu}[\pL'’&.]*\s*){1,4}$`)
 )
 
+// TrimLead returns line without the bullets and image placeholders
+// scrapers print before it ("• ", "[]", "[photo] "), so that what the line
+// says can be read: "[img] Last Updated: January 7, 2025" is a date.
+func TrimLead(line string) string {
+	rest, _ := trimLead(line)
+	return rest
+}
+
 // trimLead removes the bullets and image placeholders before a line, and
 // returns the last placeholder's label.
 func trimLead(s string) (rest, alt string) {
@@ -189,7 +203,7 @@ func trimLead(s string) (rest, alt string) {
 // box prints the name under the author's photo, whose label is the name
 // again. A name alone is no byline; twice over it is the box's.
 func twice(s, alt string) (string, bool) {
-	if alt != "" && alt == s && LooksLikeName(s) && !hasFurnitureWord(s) {
+	if alt != "" && alt == s && LooksLikeName(s) && !HasFurnitureWord(s) {
 		return s, true
 	}
 	words := strings.Fields(s)
@@ -204,7 +218,7 @@ func twice(s, alt string) (string, bool) {
 	}
 	name := strings.Join(words[:n/2], " ")
 	// "By Jane Doe By Jane Doe" is a byline twice, for the rest to read.
-	return name, LooksLikeName(name) && !hasFurnitureWord(name) && !byPrefix().MatchString(name)
+	return name, LooksLikeName(name) && !HasFurnitureWord(name) && !byPrefix().MatchString(name)
 }
 
 // fields reads a byline whose parts a page separates with bars: "NAME |
@@ -299,18 +313,19 @@ func isLinkTail(rest string) bool {
 // A link in a post's footer (isLinkTail) has at most this many words.
 const linkWords = 3
 
-// hasFurnitureWord reports whether s holds a word of a site's furniture,
+// HasFurnitureWord reports whether s holds a word of a site's furniture,
 // which a line without "By" whose words are capitalised like a name's
 // ("Next Story - May 18, 2018", "Updated On May 18, 2018", "Photo
 // Gallery Photo Gallery") holds instead of one.
-func hasFurnitureWord(s string) bool {
+func HasFurnitureWord(s string) bool {
 	for _, w := range strings.Fields(s) {
 		switch strings.ToLower(w) {
 		case "the", "next", "previous", "prev", "older", "newer", "story", "stories", "post", "posts", "article", "articles",
 			"read", "more", "most", "related", "popular", "trending", "latest", "top", "comments", "share", "follow",
 			"updated", "published", "posted", "on", "home", "page", "index", "chapter", "contents", "links", "promoted",
 			"sponsored", "news", "video", "videos", "photo", "photos", "gallery", "social", "media", "search", "menu",
-			"contact", "about", "login", "subscribe", "newsletter", "privacy", "terms", "policy":
+			"contact", "about", "login", "subscribe", "newsletter", "privacy", "terms", "policy", "sign", "join",
+			"advertisement", "advertising", "ad", "ads", "remove", "choices":
 			return true
 		}
 	}

@@ -91,8 +91,9 @@ func knownZone(t time.Time) bool {
 
 var (
 	// "Published", "Updated on", "Publié le", "Veröffentlicht am" and the
-	// like before a date, in the languages publish hyphenates.
-	datePrefix = lazyre.New(`(?i)^(?:(?:(?:first |last )?(?:published|updated|posted|modified|written|dated?)(?: on)?|on|publié(?: le)?|mis à jour(?: le)?|le|veröffentlicht(?: am)?|aktualisiert(?: am)?|am|publicado(?: el| em| en)?|actualizado(?: el)?|atualizado(?: em)?|el|em|pubblicato(?: il)?|aggiornato(?: il)?|il|gepubliceerd(?: op)?|op|publikováno|aktualizováno)\s*:?\s+)`)
+	// like before a date, in the languages publish hyphenates, and in
+	// Chinese, Japanese and Korean ("发布时间：", "公開日:", "입력").
+	datePrefix = lazyre.New(`(?i)^(?:(?:(?:first |last )?(?:published|updated|posted|modified|written|dated?)(?: on)?|on|publié(?: le)?|mis à jour(?: le)?|le|veröffentlicht(?: am)?|aktualisiert(?: am)?|am|publicado(?: el| em| en)?|actualizado(?: el)?|atualizado(?: em)?|el|em|pubblicato(?: il)?|aggiornato(?: il)?|il|gepubliceerd(?: op)?|op|publikováno|aktualizováno)\s*:?\s+|(?:发稿时间|发布时间|发表时间|更新时间|时间|日期|公開日|投稿日|更新日|입력|작성일|수정)\s*[：:]?\s*)`)
 	// "Monday," before a date, in the languages publish hyphenates.
 	weekday = lazyre.New(`(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)(?:-feira)?\.?,?\s+`)
 	// A clock time and zone after a date: "at 3:04 p.m. ET", "10:15 AM

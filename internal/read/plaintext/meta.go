@@ -125,6 +125,7 @@ func (p *parser) vouchedFor(name string, i int) bool {
 // PM ET", dates.IsVague) or the time the article takes to read ("14 min
 // read").
 func isStamp(s string) bool {
+	s = cues.TrimLead(s)
 	if _, ok := dates.ParseLine(s); ok {
 		return true
 	}

@@ -204,7 +204,7 @@ func (p *parser) head(units []unit) []unit {
 // chooseTitle picks the title among the head's candidate lines: the line a
 // page repeats most (the title stands in the page's <title>, its heading and
 // its share widgets), the longer one on a tie; with no repetition, the first
-// line that reads as a title.
+// line shaped as a title (isTitleShaped), not a menu's or a placeholder's.
 func chooseTitle(cands []*candidate) *candidate {
 	var best *candidate
 	for _, c := range cands {
@@ -219,7 +219,7 @@ func chooseTitle(cands []*candidate) *candidate {
 		return best
 	}
 	for _, c := range cands {
-		if c.count > 0 && !isDek(c.text) {
+		if c.count > 0 && !isDek(c.text) && isTitleShaped(c.text) {
 			return c
 		}
 	}
@@ -261,7 +261,7 @@ func (p *parser) byline(s string) bool {
 // dateLine records the date of a line that is a date and nothing else,
 // unless the article has one, and reports whether the line is one.
 func (p *parser) dateLine(s string) bool {
-	d, ok := dates.ParseLine(s)
+	d, ok := dates.ParseLine(cues.TrimLead(s))
 	if ok && p.a.Meta.Date.IsZero() {
 		p.a.Meta.Date = d
 	}

@@ -66,7 +66,7 @@ func blocks(text string) [][]string {
 	var cur []string
 	for _, line := range strings.Split(text, "\n") {
 		line = cleanLine(line)
-		if line == "" {
+		if line == "" || isRule(line) {
 			if len(cur) > 0 {
 				all = append(all, cur)
 				cur = nil
@@ -79,6 +79,20 @@ func blocks(text string) [][]string {
 		all = append(all, cur)
 	}
 	return all
+}
+
+// isRule reports whether line is a horizontal rule drawn with box-drawing
+// characters ("━━━━", as w3m draws <hr>): it parts what stands above it
+// from what stands below, as a blank line does.
+func isRule(line string) bool {
+	n := 0
+	for _, r := range line {
+		if !strings.ContainsRune("─━═", r) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
 }
 
 // cleanLine trims a line, no-break spaces included, and folds runs of

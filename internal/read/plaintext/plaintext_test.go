@@ -85,6 +85,14 @@ func TestParse(t *testing.T) {
 			Credits: []string{"photo: Reuters / Ann Smith"}, Lead: " | Reuters / Ann Smith",
 			Body: []string{"p: " + para1, "p: " + para2}},
 	}, {
+		name: "a rule drawn with box-drawing characters parts a date from what follows",
+		in:   "Markets Rally Again\n\n[img]\nLast Updated: May 18, 2018\n━━━━━━━━━━━━\n\n" + para1 + "\n\n" + para2,
+		want: summary{Title: "Markets Rally Again", Date: "2018-05-18", Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
+		name: "a menu of links is no title",
+		in:   "[Docs] [txt|pdf] [Tracker]\n\n" + para1 + "\n\n" + para2,
+		want: summary{Body: []string{"p: [Docs] [txt|pdf] [Tracker]", "p: " + para1, "p: " + para2}},
+	}, {
 		name: "caption with AP credit in parentheses",
 		in:   "Storm Hits Coast\n\nWaves batter the pier on Tuesday. (AP Photo/Evan Vucci)\n\n" + para1 + "\n\n" + para2,
 		want: summary{Title: "Storm Hits Coast", Credits: []string{"photo: AP Photo/Evan Vucci"},

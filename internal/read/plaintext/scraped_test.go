@@ -46,10 +46,10 @@ func measureNames() [measures]string {
 // language ≥ 0.95, recall ≥ 0.97 and precision ≥ 0.85.
 func floors() [measures]float64 {
 	return [measures]float64{
-		titleClose: 0.59,
-		titleExact: 0.33,
-		byline:     0.50,
-		date:       0.35,
+		titleClose: 0.65,
+		titleExact: 0.36,
+		byline:     0.52,
+		date:       0.37,
 		lang:       0.97,
 		recall:     0.99,
 		precision:  0.82,

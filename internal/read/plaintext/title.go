@@ -47,7 +47,7 @@ func findTitle(units []unit, start int, seen map[string]int) int {
 	best, bestScore := -1, 0
 	for i := start - 1; i >= max(0, start-titleWindow); i-- {
 		t := units[i].text
-		if !isTitleShaped(t) || !titleLength(t) {
+		if !isTitleShaped(t) || !titleLength(t) && !c.namesSubject(t) {
 			continue
 		}
 		if score := c.score(i); score > bestScore {
@@ -62,22 +62,22 @@ type titleContext struct {
 	units []unit
 	start int            // the article's text's first unit
 	seen  map[string]int // how often the page holds each text (repeats)
-	lead  map[string]bool
+	lead  map[string]int // how often the lead names each word (leadWords)
 }
 
 // leadLength is how much of the article's text, in runes, leadWords reads:
 // about its first paragraphs, which name what the headline names.
 const leadLength = 1500
 
-// leadWords returns the words, but function words, of the first leadLength
-// runes of the article's text from unit start.
-func leadWords(units []unit, start int) map[string]bool {
-	set := map[string]bool{}
+// leadWords counts the words, but function words, of the first
+// leadLength runes of the article's text from unit start.
+func leadWords(units []unit, start int) map[string]int {
+	set := map[string]int{}
 	n := 0
 	for _, u := range units[min(start, len(units)):] {
 		for _, w := range words(u.text) {
 			if !isStopword(w) {
-				set[w] = true
+				set[w]++
 			}
 		}
 		if n += utf8.RuneCountInString(u.text); n >= leadLength {
@@ -98,7 +98,12 @@ func (c titleContext) score(i int) int {
 	if c.seen[bare(t)] >= 2 {
 		score += repeatedTitle
 	}
-	if headFollows(c.units[i+1 : min(i+1+headReach, len(c.units))]) {
+	switch {
+	case !titleLength(t):
+		// A subject's name alone (namesSubject), which a tag or a
+		// section over a headline is too: it yields to any headline.
+		score -= shortTitleCost
+	case headFollows(c.units[i+1 : min(i+1+headReach, len(c.units))]):
 		score += headUnder
 	}
 	if ws := words(t); len(ws) > 0 {
@@ -108,7 +113,7 @@ func (c titleContext) score(i int) int {
 				continue
 			}
 			content++
-			if c.lead[w] {
+			if c.lead[w] > 0 {
 				named++
 			}
 		}
@@ -121,12 +126,36 @@ func (c titleContext) score(i int) int {
 	return score
 }
 
+// namesSubject reports whether every content word of s, a line too short
+// for a headline, is one the lead names again and again (subjectNamed
+// times): an encyclopedia's entry or a standard is titled with its
+// subject's name alone ("Mozilla", "remoteStorage"), which its text then
+// repeats.
+func (c titleContext) namesSubject(s string) bool {
+	content := 0
+	for _, w := range words(s) {
+		if isStopword(w) {
+			continue
+		}
+		if c.lead[w] < subjectNamed {
+			return false
+		}
+		content++
+	}
+	return content > 0
+}
+
+// A word the lead names this often is its subject's (namesSubject).
+const subjectNamed = 3
+
 // What a title candidate scores (titleContext.score): a base, from which
 // the units between it and the text take a point each unitsPerPoint; a
 // repeat on the page, a dek, byline or date under it, and its words in the
 // lead (leadNamed when every word is) add to it; a line of navigation
 // loses navigationCost. A dek or byline under a line outweighs a repeat:
-// menus repeat too.
+// menus repeat too. A line too short for a headline, the name of its
+// subject alone, loses shortTitleCost and gains nothing from what follows
+// it.
 const (
 	titleBase      = 4
 	repeatedTitle  = 2
@@ -134,6 +163,7 @@ const (
 	leadNamed      = 4
 	unitsPerPoint  = 6
 	navigationCost = 3
+	shortTitleCost = 3
 )
 
 // isNameAlone reports whether s is a person's name printed alone, as
@@ -143,7 +173,7 @@ const (
 func isNameAlone(s string) bool {
 	s = bare(s)
 	n := len(strings.Fields(s))
-	return n >= 2 && n <= 3 && cues.LooksLikeName(s) && !cues.IsDebris(s)
+	return n >= 2 && n <= 3 && cues.LooksLikeName(s) && !cues.IsDebris(s) && !cues.HasFurnitureWord(s)
 }
 
 // isDekShaped reports whether s is shaped as a standfirst, though it may
@@ -171,7 +201,7 @@ func isNavigation(s string) bool {
 // headFollows reports whether the lines under a candidate title are what
 // follows a headline: a dek sentence, a byline or a date.
 func headFollows(next []unit) bool {
-	for _, u := range next {
+	for i, u := range next {
 		if isProse(u.text) {
 			return false
 		}
@@ -181,11 +211,11 @@ func headFollows(next []unit) bool {
 		if _, ok := cues.ParseByline(u.text); ok {
 			return true
 		}
-		if _, ok := dates.ParseLine(u.text); ok {
+		if _, ok := dates.ParseLine(cues.TrimLead(u.text)); ok {
 			return true
 		}
-		if isNameAlone(u.text) {
-			return true // the author's name, printed alone
+		if isNameAlone(u.text) && i+1 < len(next) && isStamp(next[i+1].text) {
+			return true // the author's name, printed alone over a date
 		}
 	}
 	return false

@@ -50,6 +50,9 @@ func TestFindTitle(t *testing.T) {
 		{"followed by a byline", []string{"The Long Road Home", "By Jane Doe", "Share this story", "Leave a comment below", prose, prose}, 0},
 		{"repeated as a list item", []string{"The Long Road Home", "Leave a comment below", prose, prose, "Most read", "- The Long Road Home"}, 0},
 		{"no title-shaped line", []string{"[]", "- Home", prose}, -1},
+		{"a subject's name alone, which the text repeats", []string{"Tarragon", "From the free encyclopedia", "Tarragon is a perennial herb. Tarragon grows to a metre tall, and tarragon leaves are long and narrow, of a glossy green. It is sold fresh and dried."}, 0},
+		{"a tag over a headline is no title", []string{"Tarragon", "Why Tarragon Is the Herb of the Year", "Tarragon is a perennial herb. Tarragon grows to a metre tall, and tarragon leaves are long and narrow, of a glossy green. It is sold fresh and dried."}, 1},
+		{"a short line the text does not repeat is no title", []string{"Tarragon", "Menu", prose, prose}, -1},
 	}
 	for _, tt := range tests {
 		var units []unit
