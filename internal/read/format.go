@@ -19,7 +19,9 @@ const (
 // sniff tells HTML from text by the content, as a browser does, with what a
 // server said as a hint: a saved page named .txt is still a page, and a
 // text file named .html is still text. A server that calls a page
-// text/plain is overruled when the content plainly opens as a page.
+// text/plain, or a name ending in .txt, is overruled only when the content
+// plainly opens as a page: a scraper's text may open with markup the page
+// printed as text ("<div><img …").
 func sniff(name string, data []byte, contentType string) int {
 	media, _, _ := mime.ParseMediaType(contentType)
 	switch media {
@@ -29,7 +31,7 @@ func sniff(name string, data []byte, contentType string) int {
 		return formatText
 	}
 	head := markupStart(data)
-	if media == "text/plain" {
+	if media == "text/plain" || strings.EqualFold(filepath.Ext(name), ".txt") {
 		if opensAsPage(head) {
 			return formatHTML
 		}

@@ -1,6 +1,7 @@
 package read
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"net/http/httptest"
@@ -118,22 +119,26 @@ func TestSniff(t *testing.T) {
 	tests := []struct {
 		name, data, contentType string
 		want                    int
+		file                    string // the input's name; "input" when empty
 	}{
-		{"page", body, "", formatHTML},
-		{"commented XML declaration first", "<!--?xml version=\"1.0\"?-->\n" + body, "", formatHTML},
-		{"byte-order mark and blank lines", "\ufeff\n\n\n" + body, "", formatHTML},
-		{"saved-from comment, then doctype", "<!-- saved from url=(0014)about:internet -->\n<!DOCTYPE html>\n" + body, "", formatHTML},
-		{"XML declaration", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>x</p></body></html>", "", formatHTML},
-		{"text/plain over a doctype", "<!DOCTYPE html>\n" + body, "text/plain; charset=utf-8", formatHTML},
-		{"text/plain over text", "A Title\n\nA paragraph about <html> tags.\n", "text/plain", formatText},
-		{"text/html over text", "A Title\n\nA paragraph.\n", "text/html", formatHTML},
-		{"text mentioning a tag", "A Title\n\nThe <html> element opens a page.\n", "", formatText},
-		{"Markdown opening with a comment", "<!-- draft -->\n\n# A Title\n\nA paragraph.\n", "", formatText},
-		{"a word that starts like a tag", "<htmlish> is not a tag\n", "", formatText},
+		{"page", body, "", formatHTML, ""},
+		{"commented XML declaration first", "<!--?xml version=\"1.0\"?-->\n" + body, "", formatHTML, ""},
+		{"byte-order mark and blank lines", "\ufeff\n\n\n" + body, "", formatHTML, ""},
+		{"saved-from comment, then doctype", "<!-- saved from url=(0014)about:internet -->\n<!DOCTYPE html>\n" + body, "", formatHTML, ""},
+		{"XML declaration", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>x</p></body></html>", "", formatHTML, ""},
+		{"text/plain over a doctype", "<!DOCTYPE html>\n" + body, "text/plain; charset=utf-8", formatHTML, ""},
+		{"text/plain over text", "A Title\n\nA paragraph about <html> tags.\n", "text/plain", formatText, ""},
+		{"text/html over text", "A Title\n\nA paragraph.\n", "text/html", formatHTML, ""},
+		{"text mentioning a tag", "A Title\n\nThe <html> element opens a page.\n", "", formatText, ""},
+		{"Markdown opening with a comment", "<!-- draft -->\n\n# A Title\n\nA paragraph.\n", "", formatText, ""},
+		{"a word that starts like a tag", "<htmlish> is not a tag\n", "", formatText, ""},
+		{"a .txt scrape opening with markup the page printed", "<div><img src=\"x.gif\" /></div>\n\nA Title\n\nA paragraph.\n", "", formatText, "page.txt"},
+		{"a saved page named .txt", body, "", formatHTML, "page.txt"},
+		{"a fragment of markup", "<div><p>A paragraph.</p></div>", "", formatHTML, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := sniff("input", []byte(tt.data), tt.contentType); got != tt.want {
+			if got := sniff(cmp.Or(tt.file, "input"), []byte(tt.data), tt.contentType); got != tt.want {
 				t.Errorf("sniff = %d, want %d", got, tt.want)
 			}
 		})

@@ -166,10 +166,15 @@ func TestIsDisclaimer(t *testing.T) {
 
 func TestIsDebris(t *testing.T) {
 	for in, want := range map[string]bool{
-		"Recent Features":           true,
-		"Advertisement":             true,
-		"Share this article":        true,
-		"Share on Facebook":         true,
+		"Recent Features":        true,
+		"Advertisement":          true,
+		"Share this article":     true,
+		"Share on Facebook":      true,
+		"Share on Google Plus":   true,
+		"Share via Email":        true,
+		"Share by email":         true,
+		"Follow us on Instagram": true,
+		"Share on the ground floor, with two other families": false,
 		"Related Articles:":         true,
 		"Read more":                 true,
 		"Skip to content":           true,

@@ -12,17 +12,19 @@ const sniffBytes = 64 << 10
 // Signs of Markdown. Strong signs are syntax that plain prose, scraped or
 // typed, has no reason to contain; weak signs are conventions that plain
 // text shares with Markdown (dashes before list items, "> " before a
-// quoted mail, a line of "=" under a title).
+// quoted mail, a line of "=" under a title). A reference link
+// ("[text][label]") is no sign without its definition, which is one: a
+// scraper prints a page's adjacent links and images as "[Search][Go]", and
+// CommonMark leaves a reference to nothing defined as text.
 var (
 	strongSigns = []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^#{1,6}[ \t]+\S`),                                                      // ATX heading
-		regexp.MustCompile("(?m)^[ \t]{0,3}(?:```|~~~)"),                                               // code fence
-		regexp.MustCompile(`!?\[[^\]\n]+\]\((?:<[^>\n]*>|[^()\s]+)(?:[ \t]+"[^"\n]*")?\)`),             // inline link or image
-		regexp.MustCompile(`(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:|\.{0,2}/|#)\S*$`), // link reference definition
-		regexp.MustCompile(`\[[^\]\n]*\pL[^\]\n]*\]\[[^\]\n]*\]`),                                      // reference link, not footnote marks [6][7]
-		regexp.MustCompile(`<https?://[^>\s]+>`),                                                       // autolink
-		regexp.MustCompile(`(?:^|[\s(])\*\*[^\s*][^*\n]*\*\*(?:$|[\s.,;:!?)])`),                        // **strong**
-		regexp.MustCompile(`(?:^|[\s(])__[^\s_][^_\n]*__(?:$|[\s.,;:!?)])`),                            // __strong__
+		regexp.MustCompile(`(?m)^#{1,6}[ \t]+\S`),                                          // ATX heading
+		regexp.MustCompile("(?m)^[ \t]{0,3}(?:```|~~~)"),                                   // code fence
+		regexp.MustCompile(`!?\[[^\]\n]+\]\((?:<[^>\n]*>|[^()\s]+)(?:[ \t]+"[^"\n]*")?\)`), // inline link or image
+		linkDefinition,
+		regexp.MustCompile(`<https?://[^>\s]+>`), // autolink
+		regexp.MustCompile(`(?:^|[\s(])\*\*[^\s*][^*\n]*\*\*(?:$|[\s.,;:!?)])`), // **strong**
+		regexp.MustCompile(`(?:^|[\s(])__[^\s_][^_\n]*__(?:$|[\s.,;:!?)])`),     // __strong__
 	}
 	weakSigns = []*regexp.Regexp{
 		regexp.MustCompile(`(?m)^[ \t]{0,3}[-*+][ \t]+\S`),                        // bullet list item
@@ -32,6 +34,11 @@ var (
 		regexp.MustCompile("`[^`\n]+`"),                                           // code span
 		regexp.MustCompile(`(?:^|[\s(])[*_][^\s*_][^*_\n]*[*_](?:$|[\s.,;:!?)])`), // *emphasis*
 	}
+	// A link reference definition: "[label]: https://…".
+	linkDefinition = regexp.MustCompile(`(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:|\.{0,2}/|#)\S*$`)
+	// A reference link, "[text][label]", not footnote marks "[6][7]": a
+	// sign only beside a definition (see strongSigns).
+	referenceLink = regexp.MustCompile(`\[[^\]\n]*\pL[^\]\n]*\]\[[^\]\n]*\]`)
 	// A front matter block of "key: value" lines is Markdown's alone.
 	frontMatterSign = regexp.MustCompile(`\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:`)
 	// So is a table's header row over its delimiter row.
@@ -59,6 +66,10 @@ func Sniff(data []byte) bool {
 			strong += n
 			kinds++
 		}
+	}
+	if linkDefinition.Match(data) && referenceLink.Match(data) {
+		strong++
+		kinds++
 	}
 	weak := 0
 	for _, re := range weakSigns {

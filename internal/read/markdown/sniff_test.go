@@ -17,6 +17,7 @@ func TestSniff(t *testing.T) {
 		{"headings and lists", "## Usage\n\n- one thing\n- another\n", true},
 		{"links and emphasis", "Read [the report](https://example.com/r) *today*.\n", true},
 		{"reference links", "As [Smith][1] says, and [Jones][2] too.\n\n[1]: https://a.example\n[2]: https://b.example\n", true},
+		{"a scraper's adjacent links and a list", "[Search][Go]\n\n- Home\n- News\n\nA paragraph.\n", false},
 		{"a table", "| Year | Output |\n|------|--------|\n| 2017 | 4.2 |\n", true},
 		{"code fence and quote", "> Quoted.\n\n```\ncode\n```\n", true},
 		{"many headings alone", "# One\n\nText.\n\n# Two\n\nText.\n\n# Three\n\nText.\n", true},

@@ -46,9 +46,9 @@ func measureNames() [measures]string {
 // language ≥ 0.95, recall ≥ 0.97 and precision ≥ 0.85.
 func floors() [measures]float64 {
 	return [measures]float64{
-		titleClose: 0.65,
-		titleExact: 0.36,
-		byline:     0.52,
+		titleClose: 0.68,
+		titleExact: 0.40,
+		byline:     0.53,
 		date:       0.37,
 		lang:       0.97,
 		recall:     0.99,

@@ -19,8 +19,11 @@ const (
 	// the article's run of prose may hold. Short paragraphs that end a
 	// sentence do not count: dialogue and one-line paragraphs are prose.
 	proseGap = 5
-	// The title stands at most this many units above the article's text.
-	titleWindow = 40
+	// The title stands at most this many units above the article's text,
+	// or above its byline, which stands at most bylineWindow units above
+	// the text.
+	titleWindow  = 40
+	bylineWindow = 100
 	// What follows a headline (a dek, a byline, a date) stands within this
 	// many units under it.
 	headReach = 5
@@ -44,8 +47,13 @@ func findTitle(units []unit, start int, seen map[string]int) int {
 		start = len(units)
 	}
 	c := titleContext{units: units, start: start, seen: seen, lead: leadWords(units, start)}
+	c.byline = bylineAbove(units, start)
+	from := start - titleWindow
+	if c.byline >= 0 {
+		from = min(from, c.byline-headReach)
+	}
 	best, bestScore := -1, 0
-	for i := start - 1; i >= max(0, start-titleWindow); i-- {
+	for i := start - 1; i >= max(0, from); i-- {
 		t := units[i].text
 		if !isTitleShaped(t) || !titleLength(t) && !c.namesSubject(t) {
 			continue
@@ -63,6 +71,23 @@ type titleContext struct {
 	start int            // the article's text's first unit
 	seen  map[string]int // how often the page holds each text (repeats)
 	lead  map[string]int // how often the lead names each word (leadWords)
+	// byline is the signed byline nearest above the text (bylineAbove),
+	// or -1.
+	byline int
+}
+
+// bylineAbove returns the index of the signed byline ("By NAME") nearest
+// above unit start within bylineWindow units, or -1. A headline stands
+// above its byline; what stands between the byline and the text is a
+// picture's caption, a gallery's headline, a subhead, or a video player's
+// furniture, which may run long.
+func bylineAbove(units []unit, start int) int {
+	for i := start - 1; i >= max(0, start-bylineWindow); i-- {
+		if _, ok := cues.ParseSignedByline(units[i].text); ok {
+			return i
+		}
+	}
+	return -1
 }
 
 // leadLength is how much of the article's text, in runes, leadWords reads:
@@ -119,7 +144,14 @@ func (c titleContext) score(i int) int {
 		}
 		score += leadNamed * named / max(content, 1)
 	}
-	score -= (c.start - i - 1) / unitsPerPoint // nearer the text is likelier
+	// Nearer the text is likelier; above a byline, nearer the byline.
+	end := c.start
+	if c.byline > i {
+		end = c.byline
+	} else if c.byline >= 0 {
+		score -= underByline
+	}
+	score -= (end - i - 1) / unitsPerPoint
 	if isNavigation(t) {
 		score -= navigationCost
 	}
@@ -155,7 +187,8 @@ const subjectNamed = 3
 // loses navigationCost. A dek or byline under a line outweighs a repeat:
 // menus repeat too. A line too short for a headline, the name of its
 // subject alone, loses shortTitleCost and gains nothing from what follows
-// it.
+// it. A line under the byline loses underByline, and a line above it is
+// as near as its distance to the byline.
 const (
 	titleBase      = 4
 	repeatedTitle  = 2
@@ -164,6 +197,7 @@ const (
 	unitsPerPoint  = 6
 	navigationCost = 3
 	shortTitleCost = 3
+	underByline    = 4
 )
 
 // isNameAlone reports whether s is a person's name printed alone, as
