@@ -214,3 +214,20 @@ func TestBylineSigned(t *testing.T) {
 		}
 	}
 }
+
+func TestIsRelatedLabel(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Related":                 true,
+		"Related stories:":        true,
+		"Související":             true,
+		"À lire aussi":            true,
+		"Mehr zum Thema":          true,
+		"Related to this, a fact": false,
+		"Relativity":              false,
+		"":                        false,
+	} {
+		if got := IsRelatedLabel(in); got != want {
+			t.Errorf("IsRelatedLabel(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -33,3 +33,15 @@ func IsDebris(line string) bool {
 	s := strings.TrimSpace(line)
 	return len(s) <= 60 && debrisLine().MatchString(s)
 }
+
+// relatedLine matches a label over links to other stories, in the
+// languages publish hyphenates.
+var relatedLine = lazyre.New(`(?i)^(?:related(?: (?:articles|stories|posts|content|coverage|reading|links))?|see also|read (?:also|next)|more on this(?: story| topic)?|(?:you (?:may|might) )?also like|související(?: články)?|čtěte (?:také|též)|(?:à )?lire aussi|voir aussi|sur le même sujet|mehr zum thema|lesen sie auch|ähnliche artikel|artículos relacionados|relacionad[oa]s|lea también|leia também|leggi anche|articoli correlati|gerelateerd|lees ook)[.:]?$`)
+
+// IsRelatedLabel reports whether line is the label a page prints over
+// links to its other stories ("Related", "Lire aussi", "Související"):
+// what follows it, up to the article's text, is their headlines.
+func IsRelatedLabel(line string) bool {
+	s := strings.TrimSpace(line)
+	return len(s) <= 40 && relatedLine().MatchString(s)
+}

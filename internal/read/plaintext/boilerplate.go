@@ -152,7 +152,7 @@ func trimListNumber(s string) string {
 // items: the bullets of w3m, lynx and pandoc, and the bars and dots of
 // menus.
 func listSeparators() []string {
-	return []string{" * ", " • ", " · ", " | ", " □ ", " - ", " » "}
+	return []string{" * ", " • ", " · ", " | ", " □ ", " ☆ ", " ◦ ", " ▪ ", " - ", " » "}
 }
 
 // linkList reports whether s is shaped as a list of links, a menu or a tag

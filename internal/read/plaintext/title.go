@@ -48,6 +48,7 @@ func findTitle(units []unit, start int, seen map[string]int) int {
 	}
 	c := titleContext{units: units, start: start, seen: seen, lead: leadWords(units, start)}
 	c.byline = bylineAbove(units, start)
+	c.related = relatedAbove(units, start)
 	from := start - titleWindow
 	if c.byline >= 0 {
 		from = min(from, c.byline-headReach)
@@ -74,6 +75,21 @@ type titleContext struct {
 	// byline is the signed byline nearest above the text (bylineAbove),
 	// or -1.
 	byline int
+	// related is the label of links to other stories nearest above the
+	// text (relatedAbove), or -1.
+	related int
+}
+
+// relatedAbove returns the index of the label over links to other stories
+// ("Related", cues.IsRelatedLabel) nearest above unit start within
+// titleWindow units, or -1: what stands under it is their headlines.
+func relatedAbove(units []unit, start int) int {
+	for i := start - 1; i >= max(0, start-titleWindow); i-- {
+		if cues.IsRelatedLabel(units[i].text) {
+			return i
+		}
+	}
+	return -1
 }
 
 // bylineAbove returns the index of the signed byline ("By NAME") nearest
@@ -151,6 +167,9 @@ func (c titleContext) score(i int) int {
 	} else if c.byline >= 0 {
 		score -= underByline
 	}
+	if c.related >= 0 && i > c.related {
+		score -= underRelated
+	}
 	score -= (end - i - 1) / unitsPerPoint
 	if isNavigation(t) {
 		score -= navigationCost
@@ -188,7 +207,8 @@ const subjectNamed = 3
 // menus repeat too. A line too short for a headline, the name of its
 // subject alone, loses shortTitleCost and gains nothing from what follows
 // it. A line under the byline loses underByline, and a line above it is
-// as near as its distance to the byline.
+// as near as its distance to the byline; a line under a label of related
+// stories loses underRelated.
 const (
 	titleBase      = 4
 	repeatedTitle  = 2
@@ -198,6 +218,7 @@ const (
 	navigationCost = 3
 	shortTitleCost = 3
 	underByline    = 4
+	underRelated   = 4
 )
 
 // isNameAlone reports whether s is a person's name printed alone, as
@@ -263,8 +284,47 @@ func articleStart(units []unit, c span) int {
 		return c.from
 	}
 	// No unit long enough to judge: a short text, its paragraphs of a few
-	// sentences each.
-	return longestProseRun(units)
+	// sentences each, or a list (a changelog, a recipe's steps).
+	if at := longestProseRun(units); at >= 0 {
+		return at
+	}
+	return longestListRun(units)
+}
+
+// longestListRun returns the index of the first item of the page's
+// longest run of list items (listRun of them at least), or -1.
+func longestListRun(units []unit) int {
+	best, bestLen := -1, listRun-1
+	start := -1
+	for i, u := range units {
+		if !isListItem(u.text) {
+			start = -1
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		if n := i - start + 1; n > bestLen {
+			best, bestLen = start, n
+		}
+	}
+	return best
+}
+
+// A list that is the article has at least this many items; a menu's run
+// of links is outweighed by it (longestListRun).
+const listRun = 5
+
+// isListItem reports whether s is an item of a list as scrapers print it:
+// after a bullet ("- ", "+ ", "* ", "• ") or a number ("3. ").
+func isListItem(s string) bool {
+	for _, mark := range []string{"- ", "+ ", "* ", "• ", "□ ", "◦ "} {
+		if strings.HasPrefix(s, mark) {
+			return true
+		}
+	}
+	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	return digits > 0 && digits <= 3 && strings.HasPrefix(s[digits:], ". ")
 }
 
 // longestProseRun returns the index of the first unit of the page's
