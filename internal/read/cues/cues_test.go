@@ -231,3 +231,23 @@ func TestIsRelatedLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestEndsArticle(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Comments (10580)":        true,
+		"12 Comments":             true,
+		"Leave a Reply":           true,
+		"Kommentare":              true,
+		"Recommended for You":     true,
+		"More stories from Wired": true,
+		"See also":                false, // an encyclopedia's notes follow
+		"À lire aussi":            false, // a story goes on after it
+		"Comments are closed, but the debate goes on below.": false,
+		"Comment":               true,
+		"A comment on the news": false,
+	} {
+		if got := EndsArticle(in); got != want {
+			t.Errorf("EndsArticle(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -45,3 +45,25 @@ func IsRelatedLabel(line string) bool {
 	s := strings.TrimSpace(line)
 	return len(s) <= 40 && relatedLine().MatchString(s)
 }
+
+var (
+	// A label over a page's comments: "Comments (10580)", "12 Comments",
+	// "Leave a Reply", in the languages publish hyphenates.
+	commentsLine = lazyre.New(`(?i)^(?:(?:\d[\d,.]*\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentáře)(?:\s*\(\d[\d,.]*\))?|(?:leave|post|add|write) a (?:reply|comment)|join the (?:discussion|conversation)|(?:show|view|load) (?:all )?comments)[.:]?$`)
+	// A label over teasers of the site's other stories.
+	moreLine = lazyre.New(`(?i)^(?:recommended(?: for you| stories| articles| reading)?|more (?:stories|articles|news)(?: from [\p{L} ]{1,30})?|(?:you (?:may|might) )?also like|trending(?: now| stories)?|most (?:popular|read|viewed|shared)(?: stories| articles)?|popular (?:stories|articles|posts)|related (?:articles|stories|posts|content|coverage)|what to read next|up next)[.:]?$`)
+)
+
+// EndsArticle reports whether line is a label after which a page's
+// article is over: that of its comments ("Comments (12)", "Leave a
+// Reply") or of teasers of its other stories ("Recommended for You",
+// "Related stories"). A "See also" or a "Lire aussi" is not one: an
+// encyclopedia's notes follow the first, and a story goes on after the
+// second.
+func EndsArticle(line string) bool {
+	s := strings.TrimSpace(line)
+	if len(s) > 40 {
+		return false
+	}
+	return commentsLine().MatchString(s) || moreLine().MatchString(s)
+}

@@ -318,7 +318,7 @@ func articleSpan(units []unit, classes []class, c span, isTitle func(i int) bool
 			break
 		}
 	}
-	for to < len(units) && !furnitureStarts(classes, to, 1) && !isFooter(units[to].text) {
+	for to < len(units) && !furnitureStarts(classes, to, 1) && !isFooter(units[to].text) && !cues.EndsArticle(units[to].text) {
 		to++
 	}
 	return from, to
