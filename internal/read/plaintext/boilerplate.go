@@ -318,10 +318,19 @@ func articleSpan(units []unit, classes []class, c span, isTitle func(i int) bool
 			break
 		}
 	}
-	for to < len(units) && !furnitureStarts(classes, to, 1) && !isFooter(units[to].text) && !cues.EndsArticle(units[to].text) {
+	for to < len(units) && !endsSpan(units, classes, to) {
 		to++
 	}
 	return from, to
+}
+
+// endsSpan reports whether the article's span, grown past its core, ends
+// at unit i: furniture starts there (furnitureStarts), or the page's
+// copyright notice, a label of its comments or teasers
+// (cues.EndsArticle), or a comment's byline (isCommentByline).
+func endsSpan(units []unit, classes []class, i int) bool {
+	t := units[i].text
+	return furnitureStarts(classes, i, 1) || isFooter(t) || cues.EndsArticle(t) || isCommentByline(t)
 }
 
 // Weights of the units in core's sum.
@@ -364,7 +373,48 @@ func core(units []unit, classes []class, seen map[string]int) span {
 	if from < 0 {
 		return span{from, to}
 	}
-	return trimCore(classes, weights, from, to)
+	c := trimCore(classes, weights, from, to)
+	c.to = commentsStart(units, c)
+	return c
+}
+
+// commentsStart returns where the page's comments start within the core c,
+// or c.to when it holds none. Comments are prose too, and follow the
+// article, so the core's sum takes them in; but each is signed with a
+// name and a date and no "By" ("Ann Lee · March 10, 2017 at 2:56 AM"),
+// which an article prints once at most. Where commentBylines of them
+// follow, the first of them, and the label and short lines above it
+// ("3 Comments", "Leave a Reply"), start the comments.
+func commentsStart(units []unit, c span) int {
+	first, n := -1, 0
+	for i := c.from + 1; i < c.to; i++ {
+		if !isCommentByline(units[i].text) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if n++; n >= commentBylines {
+			break
+		}
+	}
+	if n < commentBylines {
+		return c.to
+	}
+	for first > c.from+1 && !isProse(units[first-1].text) && !isSentence(units[first-1].text) {
+		first--
+	}
+	return first
+}
+
+// A thread of at least this many comment bylines is the page's comments.
+const commentBylines = 3
+
+// isCommentByline reports whether s is a comment's byline: names and a
+// date without a byline's word (isDatedByline).
+func isCommentByline(s string) bool {
+	b, ok := parseDatedByline(s)
+	return ok && !b.Signed
 }
 
 // A span is the stretch of units [from, to); -1, -1 when there is none.

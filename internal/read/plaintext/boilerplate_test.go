@@ -94,3 +94,30 @@ func TestCoreLeavesOutTeasers(t *testing.T) {
 		t.Errorf("core = [%d, %d), want [0, 3): the article and not the stream of teasers after it", c.from, c.to)
 	}
 }
+
+func TestCoreLeavesOutComments(t *testing.T) {
+	para := func(s string) string {
+		return s + " The council met on Tuesday and agreed, after a long debate, that the plan would go ahead in the spring once the money was found."
+	}
+	texts := []string{
+		para("The bridge over the river will be rebuilt."), // 0: the article
+		para("Work will start in March."),
+		para("The old bridge closes in May."),
+		"3 Comments", // 3: the comments
+	}
+	for _, name := range []string{"Ann Lee", "Bo Chen", "Cy Young"} {
+		texts = append(texts, name+" · March 10, 2017 at 2:56 AM", para("I agree with the council."), "Reply")
+	}
+	units := make([]unit, len(texts))
+	for i, s := range texts {
+		units[i] = unit{text: s, block: i, at: i}
+	}
+	classes := classifyAll(units)
+	c := core(units, classes, repeats(units))
+	if c != (span{0, 3}) {
+		t.Errorf("core = [%d, %d), want [0, 3): the article and not the comments after it", c.from, c.to)
+	}
+	if from, to := articleSpan(units, classes, c, func(int) bool { return false }); to != 3 {
+		t.Errorf("articleSpan = [%d, %d), want it to end at 3, where the comments start", from, to)
+	}
+}

@@ -199,11 +199,17 @@ func (p *parser) signedByline(start int) {
 
 // isDatedByline reports whether s is a byline with both names and a date.
 func isDatedByline(s string) bool {
+	_, ok := parseDatedByline(s)
+	return ok
+}
+
+// parseDatedByline reads s as a byline with both names and a date.
+func parseDatedByline(s string) (cues.Byline, bool) {
 	if utf8.RuneCountInString(s) > maxDatedByline || !dates.MayHoldDate(s) {
-		return false // no date: spare the parse
+		return cues.Byline{}, false // no date: spare the parse
 	}
 	b, ok := cues.ParseByline(s)
-	return ok && len(b.Authors) > 0 && !b.Date.IsZero()
+	return b, ok && len(b.Authors) > 0 && !b.Date.IsZero()
 }
 
 // maxDatedByline is the longest line isDatedByline parses.
