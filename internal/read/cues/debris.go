@@ -65,5 +65,12 @@ func EndsArticle(line string) bool {
 	if len(s) > 40 {
 		return false
 	}
-	return commentsLine().MatchString(s) || moreLine().MatchString(s)
+	return commentsLine().MatchString(s) || IsMoreLabel(s)
+}
+
+// IsMoreLabel reports whether line is the label over teasers of a site's
+// other stories: "Recommended for You", "More stories", "Trending now".
+func IsMoreLabel(line string) bool {
+	s := strings.TrimSpace(line)
+	return len(s) <= 40 && moreLine().MatchString(s)
 }

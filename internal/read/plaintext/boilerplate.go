@@ -375,7 +375,31 @@ func core(units []unit, classes []class, seen map[string]int) span {
 	}
 	c := trimCore(classes, weights, from, to)
 	c.to = commentsStart(units, c)
+	c.to = teasersStart(units, weights, c)
 	return c
+}
+
+// teasersStart returns where teasers of the site's other stories start
+// within the core c, or c.to: at a label over them ("Recommended for You",
+// cues.IsMoreLabel) when what follows it in the core weighs less than what
+// precedes it. Teasers are prose too, and the core's sum may take in the
+// first of them; a box of links in the middle of the article is lighter
+// than the article around it.
+func teasersStart(units []unit, weights []int, c span) int {
+	before := 0
+	for i := c.from; i < c.to; i++ {
+		if i > c.from && cues.IsMoreLabel(units[i].text) {
+			after := 0
+			for _, w := range weights[i+1 : c.to] {
+				after += w
+			}
+			if after < before {
+				return i
+			}
+		}
+		before += weights[i]
+	}
+	return c.to
 }
 
 // commentsStart returns where the page's comments start within the core c,

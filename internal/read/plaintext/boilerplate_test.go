@@ -121,3 +121,23 @@ func TestCoreLeavesOutComments(t *testing.T) {
 		t.Errorf("articleSpan = [%d, %d), want it to end at 3, where the comments start", from, to)
 	}
 }
+
+func TestCoreEndsAtTeasersLabel(t *testing.T) {
+	para := func(s string) string {
+		return s + " The council met on Tuesday and agreed, after a long debate, that the plan would go ahead in the spring once the money was found."
+	}
+	texts := []string{
+		para("The bridge over the river will be rebuilt."), // 0: the article
+		para("Work will start in March."),
+		para("The old bridge closes in May."),
+		"Recommended for You", // 3: teasers of other stories
+		"A Park Opens Downtown", para("In other news a park opened."),
+	}
+	units := make([]unit, len(texts))
+	for i, s := range texts {
+		units[i] = unit{text: s, block: i, at: i}
+	}
+	if c := core(units, classifyAll(units), repeats(units)); c != (span{0, 3}) {
+		t.Errorf("core = [%d, %d), want [0, 3): the article, not the teaser under its label", c.from, c.to)
+	}
+}
