@@ -41,6 +41,13 @@ const (
 	titleReach = 12
 	// Above the span, a line of fewer words is a menu's or a widget's.
 	headWords = 3
+	// Reaching back from the article's text, the span stops at a run of
+	// more than menuRun menu items (isMenuItem): a menu's, or many
+	// menus'. The head of an article (kicker, title, dek,
+	// byline, date, a picture's caption and credit) is shorter, or has
+	// longer lines.
+	menuRun   = 10
+	menuWords = 4
 	// A notice of copyright is at most this long.
 	maxFooterRunes = 200
 )
@@ -291,8 +298,24 @@ func articleSpan(units []unit, classes []class, c span, isTitle func(i int) bool
 		return 0, len(units)
 	}
 	crossed := false
+	shorts := 0 // the run of menu items just crossed
+	// Only a core of several paragraphs is surely the article: one
+	// paragraph may be a notice at the page's foot, and the article above
+	// it, past the menus.
+	strong := countGood(classes[c.from:c.to]) >= strongCore
 	for from > 0 {
 		if !furnitureStarts(classes, from-1, -1) {
+			if isMenuItem(units[from-1].text, classes[from-1]) {
+				shorts++
+			} else {
+				shorts = 0
+			}
+			if shorts > menuRun && strong {
+				// A run of menu items this long is a menu's, whose
+				// lines are too short to be judged furniture one by one.
+				from += shorts - 1
+				break
+			}
 			from--
 			continue
 		}
@@ -332,6 +355,28 @@ func endsSpan(units []unit, classes []class, i int) bool {
 	t := units[i].text
 	return furnitureStarts(classes, i, 1) || isFooter(t) || cues.EndsArticle(t) || isCommentByline(t)
 }
+
+// isMenuItem reports whether s, of class c, reads as a menu's item: short,
+// of menuWords words at most, neither a sentence nor numbered, and without
+// the figures of a table's cell ("4,699,755", "Calling code | +64").
+func isMenuItem(s string, c class) bool {
+	return c == short && len(strings.Fields(s)) <= menuWords && !isSentence(s) && !strings.ContainsAny(s, "0123456789")
+}
+
+// countGood counts the good units among classes.
+func countGood(classes []class) int {
+	n := 0
+	for _, c := range classes {
+		if c == good {
+			n++
+		}
+	}
+	return n
+}
+
+// A core of at least this many good units is surely the article's text
+// (articleSpan).
+const strongCore = 3
 
 // Weights of the units in core's sum.
 const (
@@ -570,7 +615,27 @@ func weight(s string, c class) int {
 	if sentenceShaped(s) || isNote(s) {
 		return n / 2
 	}
+	if isNumbered(s) {
+		return 0 // an item of a numbered list or of a table of contents
+	}
 	return -shortCost
+}
+
+// isNumbered reports whether s opens with an item's or a section's
+// number: "3. Canada", "2.1 Pledge", "10) Spain". Menus are not numbered;
+// an article's ranked lists and its table of contents are.
+func isNumbered(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.' && i > 0) {
+		i++
+	}
+	if i == 0 || i > 8 {
+		return false
+	}
+	if i < len(s) && s[i] == ')' {
+		i++
+	}
+	return i < len(s) && s[i] == ' '
 }
 
 // furnitureStarts reports whether the page's furniture starts at unit i,

@@ -141,3 +141,54 @@ func TestCoreEndsAtTeasersLabel(t *testing.T) {
 		t.Errorf("core = [%d, %d), want [0, 3): the article, not the teaser under its label", c.from, c.to)
 	}
 }
+
+func TestSpanStopsAtMenus(t *testing.T) {
+	para := func(s string) string {
+		return s + " The council met on Tuesday and agreed, after a long debate, that the plan would go ahead in the spring once the money was found."
+	}
+	menu := []string{"Health A-Z", "Drugs & Supplements", "Living Healthy", "Family & Pregnancy", "News & Experts", "Sleep Disorders",
+		"Featured Topics", "Oral Care", "Living Well", "Women's Health", "Men's Health", "Aging Well", "Teens"}
+	tests := []struct {
+		name  string
+		texts []string
+		from  int
+	}{
+		{"a long menu over the article is left out",
+			append(append([]string{para("A notice about cookies.")}, menu...),
+				"Bridge to Be Rebuilt", para("The bridge over the river will be rebuilt."), para("Work will start in March."), para("The old bridge closes in May.")),
+			len(menu) + 2}, // the headline too is a menu's length: isTitle adds it
+		{"a table of contents between the lead and the text is crossed",
+			[]string{para("Mozilla is a free-software community."), "Contents", "1 History", "1.1 Early years", "1.2 Later years", "2 Values", "2.1 Pledge",
+				"3 Software", "3.1 Firefox", "3.2 Thunderbird", "3.3 SeaMonkey", "4 Community", "5 See also", "History",
+				para("The bridge over the river will be rebuilt."), para("Work will start in March."), para("The old bridge closes in May.")},
+			0},
+	}
+	for _, tt := range tests {
+		units := make([]unit, len(tt.texts))
+		for i, s := range tt.texts {
+			units[i] = unit{text: s, block: i, at: i}
+		}
+		classes := classifyAll(units)
+		c := core(units, classes, repeats(units))
+		if from, _ := articleSpan(units, classes, c, func(int) bool { return false }); from != tt.from {
+			t.Errorf("%s: span from %d, want %d", tt.name, from, tt.from)
+		}
+	}
+}
+
+func TestIsNumbered(t *testing.T) {
+	for in, want := range map[string]bool{
+		"3. Canada":            true,
+		"2.1 Pledge":           true,
+		"10) Spain":            true,
+		"5.3.3 Mozilla Summit": true,
+		"2016 was a year":      true, // a year opens it as a number does: weighed as a list item, no more
+		"Canada":               false,
+		".5 of them":           false,
+		"42":                   false,
+	} {
+		if got := isNumbered(in); got != want {
+			t.Errorf("isNumbered(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
