@@ -167,23 +167,34 @@ func common(a, b []string) int {
 }
 
 // BylineNames splits a byline as expected.json gives it into the names of
-// people. A line of it that holds a year (four digits from 1900 to 2099:
-// "April 28, 2019 at 6:01 am", "Last Updated: January 7, 2025") is a date,
-// not names, and is dropped. The rest is cut at line breaks, commas,
+// its authors: those of its first line that names anyone, since the lines
+// under it name an editor ("Edited by …") or the desk ("WebMD Health
+// News"). A line that holds a year (four digits from 1900 to 2099: "April
+// 28, 2019 at 6:01 am", "Last Updated: January 7, 2025") is a date, not
+// names, and is skipped. The names' line is cut at commas,
 // semicolons, "&", parentheses, and the words "and", "und", "et", "y",
 // "avec" (Readability gives "Martin Untersinger (avec Damien Leloup et
 // Morgane Tual)"); a leading "By", "Written by", "Edited by", "Von", "Par"
 // or "Por" is dropped from each piece. A piece that holds a URL or no
-// letter is not a name. So "Jong, Michiel de" gives "Jong" and "Michiel
+// letter is not a name, and a degree or suffix after a comma belongs to
+// the name before it ("Brenda Goodman, MA"). So "Jong, Michiel de" gives "Jong" and "Michiel
 // de", each of which NamesFound looks for on its own.
 func BylineNames(byline string) []string {
 	var names []string
 	for line := range strings.Lines(byline) {
+		if len(names) > 0 {
+			break // the authors' line is read; the rest is an editor's or a desk's
+		}
 		if hasYear(line) {
 			continue
 		}
 		line = strings.NewReplacer(";", ",", "&", ",", "(", ",", ")", ",").Replace(line)
 		for piece := range strings.SplitSeq(line, ",") {
+			if isNameSuffix(piece) && len(names) > 0 {
+				// "Brenda Goodman, MA" is one person.
+				names[len(names)-1] += ", " + strings.TrimSpace(piece)
+				continue
+			}
 			var cur []string
 			flush := func() {
 				if name := bylineName(cur); name != "" {
@@ -203,6 +214,16 @@ func BylineNames(byline string) []string {
 		}
 	}
 	return names
+}
+
+// isNameSuffix reports whether s is a degree or a suffix that follows a
+// name after a comma: "MA", "PhD", "Jr.".
+func isNameSuffix(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "MA", "MS", "MSc", "MD", "PhD", "Ph.D.", "MBA", "MPH", "RN", "DO", "JD", "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV":
+		return true
+	}
+	return false
 }
 
 // hasYear reports whether s holds a word of four digits from 1900 to 2099.

@@ -53,12 +53,14 @@ func TestBylineNames(t *testing.T) {
 		{"By\n\t\t\tScott Cunningham", []string{"Scott Cunningham"}},
 		{"Stella Kim, Jennifer Jett", []string{"Stella Kim", "Jennifer Jett"}},
 		{"Martin Untersinger (avec Damien Leloup et Morgane Tual)", []string{"Martin Untersinger", "Damien Leloup", "Morgane Tual"}},
-		{"Written by Rob Ewaschuk\n    Edited by Betsy Beyer", []string{"Rob Ewaschuk", "Betsy Beyer"}},
+		{"Written by Rob Ewaschuk\n    Edited by Betsy Beyer", []string{"Rob Ewaschuk"}},
 		{"Bradley M. Kuhn (http://ebb.org/bkuhn/)", []string{"Bradley M. Kuhn"}},
 		{"By Nathan Willis\n      March 25, 2015", []string{"Nathan Willis"}},
 		{"April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm", nil},
 		{"Last Updated: January 7, 2025", nil},
 		{"Ann Smith and Bo Li & Cy Young", []string{"Ann Smith", "Bo Li", "Cy Young"}},
+		{"By Brenda  Goodman, MA\n    WebMD Health News", []string{"Brenda Goodman, MA"}},
+		{"By\n\t\t\tScott Cunningham", []string{"Scott Cunningham"}},
 		{"", nil},
 	}
 	for _, tt := range tests {

@@ -191,9 +191,16 @@ func (p *parser) signedByline(start int) {
 	if best < 0 && datedCount == 1 {
 		best = dated
 	}
-	if best >= 0 {
-		p.byline(p.units[best].text)
-		p.used[best] = true
+	if best < 0 {
+		return
+	}
+	p.byline(p.units[best].text)
+	p.used[best] = true
+	// The byline's date stands beside it, on a line of its own.
+	for _, j := range []int{best - 1, best + 1} {
+		if j >= 0 && j < len(p.units) && !p.used[j] && p.a.Meta.Date.IsZero() && p.dateLine(p.units[j].text) {
+			p.used[j] = true
+		}
 	}
 }
 

@@ -123,8 +123,8 @@ func cleanLine(s string) string {
 // broken at 60-80 characters, a line much longer than that was never wrapped.
 const wrapWidth = 100
 
-// blockUnits turns one block into units. Credit lines and the caption line
-// above a credit always stand alone; the other lines are joined when the
+// blockUnits turns one block into units. Credit lines, the caption line
+// above a credit and bylines always stand alone; the other lines are joined when the
 // block is hard-wrapped, and kept apart when each is a paragraph of its own.
 func blockUnits(lines []string, block int) []unit {
 	if len(lines) == 1 {
@@ -137,6 +137,9 @@ func blockUnits(lines []string, block int) []unit {
 			if i > 0 {
 				apart[i-1] = true
 			}
+		}
+		if _, ok := cues.ParseSignedByline(l); ok {
+			apart[i] = true // the desk's name under it is no co-author
 		}
 	}
 	wrapped := true

@@ -89,6 +89,11 @@ func TestParse(t *testing.T) {
 		in:   "Markets Rally Again\n\n[img]\nLast Updated: May 18, 2018\n━━━━━━━━━━━━\n\n" + para1 + "\n\n" + para2,
 		want: summary{Title: "Markets Rally Again", Date: "2018-05-18", Body: []string{"p: " + para1, "p: " + para2}},
 	}, {
+		name: "a byline stands apart from the desk's name under it",
+		in:   "Markets Rally Again\n\nBy Jane Doe, MA\nThe Daily Health News\n\n" + para1 + "\n\n" + para2,
+		want: summary{Title: "Markets Rally Again", Authors: []string{"Jane Doe, MA"},
+			Body: []string{"p: The Daily Health News", "p: " + para1, "p: " + para2}},
+	}, {
 		name: "a menu of links is no title",
 		in:   "[Docs] [txt|pdf] [Tracker]\n\n" + para1 + "\n\n" + para2,
 		want: summary{Body: []string{"p: [Docs] [txt|pdf] [Tracker]", "p: " + para1, "p: " + para2}},
@@ -260,6 +265,9 @@ func TestHeadMeta(t *testing.T) {
 		{"a dated signature under the text",
 			[]string{"The Ladder Has Fewer Rungs", prose, prose, "Jane Doe — 2019-10-15 — in Essays — Permalink"},
 			[]string{"Jane Doe"}, "2019-10-15"},
+		{"a byline under the text, its date on the line above",
+			[]string{"The Ladder Has Fewer Rungs", prose, prose, prose, "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024", "By Jane Doe and John Roe"},
+			[]string{"Jane Doe", "John Roe"}, "2024-12-06"},
 		{"commenters' dated names are no byline",
 			[]string{"The Ladder Has Fewer Rungs", prose, prose, prose, prose, "2 Comments", "Ann Lee · March 10, 2017 at 2:56 AM", "Thanks!", "Bo Chen · March 13, 2017 at 6:30 AM", "Agreed."},
 			nil, ""},
