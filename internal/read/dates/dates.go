@@ -132,8 +132,9 @@ var (
 // RFC 3339, with month and weekday names in the languages monthNames lists,
 // each optionally after "Published", "Publié le" and the like and a
 // weekday, and before a clock time ("at 3:04 p.m. ET", "à 07:19"), a tail
-// after a middle dot ("· 8 min read") or the date of an update ("/ Updated
-// Dec. 7, 2024"), which it ignores. It reports false for anything else, so
+// after a middle dot ("· 8 min read"), the date of an update ("/ Updated
+// Dec. 7, 2024") or a count of comments ("March 9, 2017 13"), which it
+// ignores. It reports false for anything else, so
 // a sentence that merely mentions a date is never taken for one, nor a
 // number such as 20180518 that metadata would give, nor a relative time
 // ("3 hours ago"), which names no day.
@@ -218,6 +219,8 @@ func furniture(rest string, again bool) bool {
 	switch {
 	case rest == "" || dotTail().MatchString(rest):
 		return true
+	case len(rest) <= 6 && strings.Trim(rest, "0123456789") == "":
+		return true // a count of comments or shares: "March 9, 2017 13"
 	case again && updateTail().MatchString(rest):
 		// "/ Updated Dec. 7, 2024, 12:43 PM UTC": the second date must be
 		// one too, but the first is the publication's.

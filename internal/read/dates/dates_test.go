@@ -54,6 +54,8 @@ func TestParse(t *testing.T) {
 		{"5/18/2018", "2018-05-18"},
 		{"Published May 18, 2018", "2018-05-18"},
 		{"发稿时间：2017-03-10 08:42:00", "2017-03-10"},
+		{"March 9, 2017 13", "2017-03-09"}, // a count of comments after it
+		{"March 9, 2017 1234567", ""},
 		{"公開日: 2015年3月10日", "2015-03-10"},
 		{"Monday, May 21, 2018 at 3:04 p.m. ET", "2018-05-21"},
 		// Not dates.
@@ -141,7 +143,6 @@ func TestParseLine(t *testing.T) {
 		{"March 18 at 3:57 PM", ""},
 		// What follows a date must be furniture, not more words.
 		{"March 11, 2015 3:46 PM Good Morning America", ""},
-		{"March 9, 2017 13", ""},
 		{"May 18, 2018 - May 20, 2018", ""},
 		{"May 18, 2018 / Updated soon", ""},
 		{"Jun 7, 2023, 8:54 PM UTC| (BUTTON) Comments", ""},

@@ -49,7 +49,7 @@ func floors() [measures]float64 {
 		titleClose: 0.70,
 		titleExact: 0.41,
 		byline:     0.60,
-		date:       0.42,
+		date:       0.45,
 		lang:       0.97,
 		recall:     0.99,
 		precision:  0.85,
