@@ -65,6 +65,10 @@ func ParseByline(line string) (Byline, bool) {
 		return b, true
 	}
 	s = trailingFollow().ReplaceAllString(s, "")
+	if name, ok := twice(s, alt); ok {
+		b.Authors = []string{name} // "Jane Doe Jane Doe Follow"
+		return b, true
+	}
 	if m := gluedDate().FindStringSubmatch(s); m != nil {
 		if d, ok := dates.ParseLine(m[2]); ok && LooksLikeName(byPrefix().ReplaceAllString(m[1], "")) {
 			b.Date, b.Signed = d, byPrefix().MatchString(m[1])

@@ -88,6 +88,7 @@ func TestParseByline(t *testing.T) {
 		{"Rank Name Region Pop. Rank Name Region Pop.", nil, ""}, // a table's head, printed twice
 		{"By Nelson D. Schwartz Jr.", []string{"Nelson D. Schwartz Jr"}, ""},
 		{"Jane Doe Jane Doe Follow Oct 18, 2019 · 8 min read", []string{"Jane Doe"}, "2019-10-18"},
+		{"Jane Doe Jane Doe Follow", []string{"Jane Doe"}, ""},
 		// A post's footer: name, date, then short links.
 		{"Ann Lee — 2013-09-29— in Code — Permalink — License", []string{"Ann Lee"}, "2013-09-29"},
 		{"Ann Lee — 2013-09-29 — and then the talk went on for hours", nil, ""},

@@ -94,6 +94,9 @@ var (
 	// like before a date, in the languages publish hyphenates, and in
 	// Chinese, Japanese and Korean ("发布时间：", "公開日:", "입력").
 	datePrefix = lazyre.New(`(?i)^(?:(?:(?:first |last )?(?:published|updated|posted|modified|written|dated?)(?: on)?|on|publié(?: le)?|mis à jour(?: le)?|le|veröffentlicht(?: am)?|aktualisiert(?: am)?|am|publicado(?: el| em| en)?|actualizado(?: el)?|atualizado(?: em)?|el|em|pubblicato(?: il)?|aggiornato(?: il)?|il|gepubliceerd(?: op)?|op|publikováno|aktualizováno)\s*:?\s+|(?:发稿时间|发布时间|发表时间|更新时间|时间|日期|公開日|投稿日|更新日|입력|작성일|수정)\s*[：:]?\s*)`)
+	// The labels of datePrefix that say a date is the publication's, found
+	// anywhere in a line (FindLabelled).
+	dateLabel = lazyre.New(`(?i)\b(?:published|posted|updated|publié|veröffentlicht|publicado|pubblicato|gepubliceerd|publikováno)\b`)
 	// "Monday," before a date, in the languages publish hyphenates.
 	weekday = lazyre.New(`(?i)^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|sexta)(?:-feira)?\.?,?\s+`)
 	// A clock time and zone after a date: "at 3:04 p.m. ET", "10:15 AM
@@ -201,6 +204,21 @@ func MayHoldDate(s string) bool {
 		run = 0
 	}
 	return false
+}
+
+// FindLabelled finds, anywhere in line, a date a label announces
+// ("Published on: June 25, 2024", "Updated 5 May 2015", "Publié le 30
+// avril 2015") and returns it: a scraper may run a page's head into one
+// line, the date among the title and the reading time. An unlabelled date
+// in running text is no publication's, and is not found.
+func FindLabelled(line string) (article.Date, bool) {
+	s := PlainSpaces(line)
+	for _, m := range dateLabel().FindAllStringIndex(s, -1) {
+		if d, _, ok := Cut(s[m[0]:]); ok {
+			return d, true
+		}
+	}
+	return article.Date{}, false
 }
 
 // PlainSpaces returns s with the no-break and thin spaces pages put

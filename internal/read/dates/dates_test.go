@@ -227,3 +227,17 @@ func TestMayHoldDate(t *testing.T) {
 		}
 	}
 }
+
+func TestFindLabelled(t *testing.T) {
+	for in, want := range map[string]string{
+		"Blog Insights A Title Published on: June 25, 2024 5 min read": "2024-06-25",
+		"Home News Updated 5 May 2015 Share":                           "2015-05-05",
+		"The treaty, signed on June 25, 2024, was published later.":    "",
+		"Published in the Journal of Things":                           "",
+	} {
+		d, ok := FindLabelled(in)
+		if got := d.String(); ok != (want != "") || got != want {
+			t.Errorf("FindLabelled(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+}

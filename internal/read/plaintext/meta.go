@@ -58,6 +58,13 @@ func (p *parser) headMeta(start int) {
 			p.metaLine(i)
 		}
 	}
+	// A date its label announces inside a longer line: the scraper ran
+	// the head's lines into one.
+	for i := from; i < to && p.a.Meta.Date.IsZero(); i++ {
+		if d, ok := dates.FindLabelled(p.units[i].text); ok && !p.used[i] {
+			p.a.Meta.Date = d
+		}
+	}
 	if len(p.a.Meta.Authors) == 0 && names >= 0 {
 		p.addAuthor(bare(p.units[names].text))
 		p.used[names] = true

@@ -19,6 +19,7 @@ import (
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/read/cues"
+	"github.com/pressroom/publish/internal/read/dates"
 )
 
 // A unit is one paragraph-like piece of the input: a block of lines joined,
@@ -66,6 +67,10 @@ func blocks(text string) [][]string {
 	var cur []string
 	for _, line := range strings.Split(text, "\n") {
 		line = cleanLine(line)
+		if line == buttonMark {
+			continue // lynx's mark of a button without a label
+		}
+		line = strings.TrimSpace(strings.ReplaceAll(line, buttonMark+" ", ""))
 		if line == "" || isRule(line) {
 			if len(cur) > 0 {
 				all = append(all, cur)
@@ -80,6 +85,21 @@ func blocks(text string) [][]string {
 	}
 	return all
 }
+
+// A block of at most headBlock lines may be a head's: a byline, a date, a
+// button's label, each on its line, which a scraper did not part with blank
+// lines. Its date stands alone (blockUnits); a longer block's (a table's)
+// stays among its lines.
+const headBlock = 6
+
+// isPlaceholder reports whether line is only a scraper's placeholder for
+// an image, "[label]", which stays with the line it stands over.
+func isPlaceholder(line string) bool {
+	return strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") && strings.Count(line, "[") == 1 && len(line) <= 60
+}
+
+// buttonMark is how lynx prints a form's button, before its label.
+const buttonMark = "(BUTTON)"
 
 // isRule reports whether line is a horizontal rule drawn with box-drawing
 // characters ("━━━━", as w3m draws <hr>): it parts what stands above it
@@ -124,7 +144,7 @@ func cleanLine(s string) string {
 const wrapWidth = 100
 
 // blockUnits turns one block into units. Credit lines, the caption line
-// above a credit and bylines always stand alone; the other lines are joined when the
+// above a credit, bylines and a short block's dates always stand alone; the other lines are joined when the
 // block is hard-wrapped, and kept apart when each is a paragraph of its own.
 func blockUnits(lines []string, block int) []unit {
 	if len(lines) == 1 {
@@ -140,6 +160,11 @@ func blockUnits(lines []string, block int) []unit {
 		}
 		if _, ok := cues.ParseSignedByline(l); ok {
 			apart[i] = true // the desk's name under it is no co-author
+		}
+		if len(lines) <= headBlock && (i == 0 || !isPlaceholder(lines[i-1])) {
+			if _, ok := dates.ParseLine(l); ok {
+				apart[i] = true // a byline's date, read apart from what follows
+			}
 		}
 	}
 	wrapped := true

@@ -46,10 +46,10 @@ func measureNames() [measures]string {
 // language ≥ 0.95, recall ≥ 0.97 and precision ≥ 0.85.
 func floors() [measures]float64 {
 	return [measures]float64{
-		titleClose: 0.70,
-		titleExact: 0.41,
-		byline:     0.60,
-		date:       0.45,
+		titleClose: 0.72,
+		titleExact: 0.43,
+		byline:     0.63,
+		date:       0.49,
 		lang:       0.97,
 		recall:     0.99,
 		precision:  0.85,
