@@ -49,6 +49,13 @@ func findTitle(units []unit, start int, seen map[string]int) int {
 	c := titleContext{units: units, start: start, seen: seen, lead: leadWords(units, start)}
 	c.byline = bylineAbove(units, start)
 	c.related = relatedAbove(units, start)
+	c.overByline = -1
+	for i := c.byline - 1; i >= max(0, c.byline-headReach) && c.byline >= 0; i-- {
+		if t := units[i].text; isTitleShaped(t) && titleLength(t) {
+			c.overByline = i
+			break
+		}
+	}
 	from := start - titleWindow
 	if c.byline >= 0 {
 		from = min(from, c.byline-headReach)
@@ -78,6 +85,9 @@ type titleContext struct {
 	// related is the label of links to other stories nearest above the
 	// text (relatedAbove), or -1.
 	related int
+	// overByline is the headline-shaped line nearest above the byline, or
+	// -1: the headline, where a kicker stands above it.
+	overByline int
 }
 
 // relatedAbove returns the index of the label over links to other stories
@@ -170,6 +180,9 @@ func (c titleContext) score(i int) int {
 	if c.related >= 0 && i > c.related {
 		score -= underRelated
 	}
+	if i == c.overByline {
+		score += overByline
+	}
 	score -= (end - i - 1) / unitsPerPoint
 	if isNavigation(t) {
 		score -= navigationCost
@@ -208,7 +221,8 @@ const subjectNamed = 3
 // subject alone, loses shortTitleCost and gains nothing from what follows
 // it. A line under the byline loses underByline, and a line above it is
 // as near as its distance to the byline; a line under a label of related
-// stories loses underRelated.
+// stories loses underRelated; the line nearest over the byline, the
+// headline where a kicker stands over it, gains overByline.
 const (
 	titleBase      = 4
 	repeatedTitle  = 2
@@ -219,6 +233,7 @@ const (
 	shortTitleCost = 3
 	underByline    = 4
 	underRelated   = 4
+	overByline     = 3
 )
 
 // isNameAlone reports whether s is a person's name printed alone, as
@@ -241,6 +256,9 @@ func isDekShaped(s string) bool {
 // isNavigation reports whether s is a line of navigation: pieces of one or
 // two words between bars or arrows ("« Previous | Next »", "Next Chapter →").
 func isNavigation(s string) bool {
+	if n := strings.Count(s, "«"); n > 0 && n == strings.Count(s, "»") && strings.Index(s, "«") < strings.Index(s, "»") && !strings.Contains(s, "|") {
+		return false // French quotation marks, «Vape Wave», not « Previous | Next »
+	}
 	pieces := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|«»‹›←→", r) })
 	if len(pieces) == 0 || len(pieces) == 1 && !strings.ContainsAny(s, "«»‹›←→") {
 		return false
