@@ -52,10 +52,31 @@ func (p *parser) parse() {
 		// line that reads as a sentence.
 		p.a.Meta.Title = p.units[p.titleAt].text
 	}
+	p.joinLeadIn()
 	p.headMeta(start)
 	end := p.tail(bodyStart)
 	p.body(leftover, p.units[bodyStart:end])
 }
+
+// joinLeadIn joins to the title the line over it when that line leads
+// into it with a colon: a headline broken in two after its colon, as a
+// page sets a series' name over an episode's ("The Open Journalism
+// Project:" over "Better Student Journalism").
+func (p *parser) joinLeadIn() {
+	at := p.titleAt
+	if at < 1 || p.a.Meta.Title != p.units[at].text {
+		return
+	}
+	prev := p.units[at-1].text
+	if !strings.HasSuffix(prev, ":") || len(strings.Fields(prev)) > leadInWords || !isTitleShaped(prev) {
+		return
+	}
+	p.a.Meta.Title = prev + " " + p.a.Meta.Title
+	p.used[at-1] = true
+}
+
+// A line that leads into the title has at most this many words.
+const leadInWords = 6
 
 // bodyStart returns the index of the first unit of the body: everything
 // before it is the head. The body starts at the first unit of prose, or at a

@@ -98,6 +98,10 @@ func TestParse(t *testing.T) {
 		in:   "Markets Rally Again\n\n   Jane Doe\n   Jane Doe\n   (BUTTON) Follow\n   Oct 18, 2019 · 8 min read\n   (BUTTON)\n\n" + para1 + "\n\n" + para2,
 		want: summary{Title: "Markets Rally Again", Authors: []string{"Jane Doe"}, Date: "2019-10-18", Body: []string{"p: " + para1, "p: " + para2}},
 	}, {
+		name: "a headline broken after its colon",
+		in:   "The Open River Project:\n\nBetter Bridges for All\n\nBy Jane Doe\n\n" + para1 + "\n\n" + para2,
+		want: summary{Title: "The Open River Project: Better Bridges for All", Authors: []string{"Jane Doe"}, Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
 		name: "a menu of links is no title",
 		in:   "[Docs] [txt|pdf] [Tracker]\n\n" + para1 + "\n\n" + para2,
 		want: summary{Body: []string{"p: [Docs] [txt|pdf] [Tracker]", "p: " + para1, "p: " + para2}},
