@@ -70,8 +70,47 @@ func findTitle(units []unit, start int, seen map[string]int) int {
 			best, bestScore = i, score
 		}
 	}
+	if t := editionTitle(units, best); t >= 0 {
+		return t
+	}
 	return best
 }
+
+// editionTitle returns the index of the title of a page that binds
+// several articles, an edition, when the headline at unit headline is its
+// first article's, or -1. Such a page prints each article's headline over
+// its signed byline, editionArticles of them at least, and its own title
+// a line or two over the first.
+func editionTitle(units []unit, headline int) int {
+	if headline < 1 {
+		return -1
+	}
+	n := 0
+	for j := headline + 1; j < len(units) && n < editionArticles; j++ {
+		if _, ok := cues.ParseSignedByline(units[j].text); !ok {
+			continue
+		}
+		if t := units[j-1].text; isTitleShaped(t) && titleLength(t) {
+			n++
+		}
+	}
+	if n < editionArticles {
+		return -1
+	}
+	for i := headline - 1; i >= max(0, headline-editionReach); i-- {
+		if t := units[i].text; isTitleShaped(t) && titleLength(t) {
+			return i
+		}
+	}
+	return -1
+}
+
+// An edition binds at least editionArticles articles, and prints its title
+// at most editionReach units over the first one's headline.
+const (
+	editionArticles = 3
+	editionReach    = 2
+)
 
 // titleContext is what findTitle knows of the page when it scores a line.
 type titleContext struct {

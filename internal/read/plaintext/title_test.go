@@ -53,6 +53,8 @@ func TestFindTitle(t *testing.T) {
 		{"a subject's name alone, which the text repeats", []string{"Tarragon", "From the free encyclopedia", "Tarragon is a perennial herb. Tarragon grows to a metre tall, and tarragon leaves are long and narrow, of a glossy green. It is sold fresh and dried."}, 0},
 		{"a tag over a headline is no title", []string{"Tarragon", "Why Tarragon Is the Herb of the Year", "Tarragon is a perennial herb. Tarragon grows to a metre tall, and tarragon leaves are long and narrow, of a glossy green. It is sold fresh and dried."}, 1},
 		{"a kicker the lead repeats stands over the headline", []string{"On Your Screens This Week", "Screenshot: «Vape Wave», «6 Days»", "By Ann Lee and Bo Chen", "Series, documentaries and shows for the young: what to watch on your screens this week, from Vape Wave on, picked by our critics. Here it is.", prose}, 1},
+		{"an edition's title over its first article's headline", []string{"Weekly Edition for March 26, 2015", "A Battle Over a Name", "By Ann Lee", prose, prose, "Maps for Everyone", "By Bo Chen", prose, "Two Office Suites", "By Cy Young", prose}, 0},
+		{"one article's headline under the site's name", []string{"The Weekly Paper of the Valley", "A Battle Over a Name", "By Ann Lee", prose, prose, "Maps for Everyone", "By Bo Chen", prose}, 1},
 		{"a list is the article where there is no prose", []string{"Game News", "Powered by Blogs", "Version 1.8 - The Bountiful Update", "+ Added granite blocks", "+ Added slime blocks", "+ Added iron trapdoors", "+ Added banners", "+ Added armor stands", "+ Added rabbits", "Follow us on Twitch.tv"}, 2},
 		{"a short line the text does not repeat is no title", []string{"Tarragon", "Menu", prose, prose}, -1},
 	}
