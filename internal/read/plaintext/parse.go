@@ -68,7 +68,7 @@ func (p *parser) joinLeadIn() {
 		return
 	}
 	prev := p.units[at-1].text
-	if !strings.HasSuffix(prev, ":") || len(strings.Fields(prev)) > leadInWords || !isTitleShaped(prev) {
+	if !strings.HasSuffix(prev, ":") || len(strings.Fields(prev)) > leadInWords || !isTitleShaped(strings.TrimSuffix(prev, ":")) {
 		return
 	}
 	p.a.Meta.Title = prev + " " + p.a.Meta.Title

@@ -473,8 +473,11 @@ func isTitleShaped(s string) bool {
 	if hasScheme(s) {
 		return false // a link or a script
 	}
-	if end := strings.TrimRight(s, `"”’»)`); strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "...") || strings.HasSuffix(end, ",") || strings.HasSuffix(end, ";") {
-		return false // a sentence or a piece of one
+	if strings.Contains(s, " * ") || strings.Contains(s, "___") {
+		return false // lynx's bullets run together, a form's field: a menu
+	}
+	if end := strings.TrimRight(s, `"”’»)`); strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "...") || strings.HasSuffix(end, ",") || strings.HasSuffix(end, ";") || strings.HasSuffix(end, ":") {
+		return false // a sentence or a piece of one, or what leads into a list
 	}
 	letters, other := 0, 0
 	for _, r := range s {
