@@ -285,6 +285,20 @@ func isNameAlone(s string) bool {
 	return n >= 2 && n <= 3 && cues.LooksLikeName(s) && !cues.IsDebris(s) && !cues.HasFurnitureWord(s)
 }
 
+// isHonoredName reports whether s is a person's name after an honorific
+// ("Dr. Melvin Konner", "Prof. Ann Lee"): a byline's, never a headline.
+func isHonoredName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	switch f[0] {
+	case "Dr.", "Mr.", "Mrs.", "Ms.", "Prof.", "Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "Dame":
+		return cues.LooksLikeName(strings.Join(f[1:], " "))
+	}
+	return false
+}
+
 // isDekShaped reports whether s is shaped as a standfirst, though it may
 // lack a final period: a line of some length, with more words than a
 // heading has.
@@ -475,6 +489,9 @@ func isTitleShaped(s string) bool {
 	}
 	if strings.Contains(s, " * ") || strings.Contains(s, "___") {
 		return false // lynx's bullets run together, a form's field: a menu
+	}
+	if isHonoredName(s) {
+		return false // a person's name: a teaser's author
 	}
 	if end := strings.TrimRight(s, `"”’»)`); strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "...") || strings.HasSuffix(end, ",") || strings.HasSuffix(end, ";") || strings.HasSuffix(end, ":") {
 		return false // a sentence or a piece of one, or what leads into a list

@@ -29,8 +29,10 @@ func TestIsTitleShaped(t *testing.T) {
 		{"June 7, 2023", false},                                         // a date
 		{"By Jane Doe and John Roe", false},                             // a byline
 		{"More * Telegraph * News", false},                              // lynx's menu
-		{"Made in NY Get Our App! ____________________", false},         // a form
-		{"Minecraft News Powered by Tumblr Official links:", false},     // what leads into a list
+		{"Dr. Melvin Konner", false},                                    // a teaser's author
+		{"Dr. Strangelove Returns to the Screen", true},
+		{"Made in NY Get Our App! ____________________", false},     // a form
+		{"Minecraft News Powered by Tumblr Official links:", false}, // what leads into a list
 	}
 	for _, tt := range tests {
 		if got := isTitleShaped(tt.line); got != tt.want {
