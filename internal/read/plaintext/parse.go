@@ -167,12 +167,14 @@ func (p *parser) head(units []unit) []unit {
 		}
 		if caption, credit, ok := cues.ParseCredit(u.text); ok {
 			p.addCredit(credit)
-			if caption == "" && i > 0 && units[i-1].block == u.block && units[i-1].alone {
-				caption = units[i-1].text
-				if c := byText[caption]; c != nil {
+			if i > 0 && units[i-1].block == u.block && units[i-1].alone && (caption == "" || !endsSentence(units[i-1].text)) {
+				// The caption stands over its credit, or begins there: a
+				// caption broken across lines.
+				if c := byText[units[i-1].text]; c != nil {
 					// It was counted as a candidate line; it is the caption.
 					c.count--
 				}
+				caption = strings.TrimSpace(units[i-1].text + " " + caption)
 			}
 			p.leadImage(caption, credit)
 			continue

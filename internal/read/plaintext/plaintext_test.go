@@ -102,6 +102,12 @@ func TestParse(t *testing.T) {
 		in:   "The Open River Project:\n\nBetter Bridges for All\n\nBy Jane Doe\n\n" + para1 + "\n\n" + para2,
 		want: summary{Title: "The Open River Project: Better Bridges for All", Authors: []string{"Jane Doe"}, Body: []string{"p: " + para1, "p: " + para2}},
 	}, {
+		name: "a caption over its credit, under the headline and dek, is no title",
+		in:   "As Debt Rises, Interest Will Soon Cost More\n\nTax cuts and higher rates could make it harder to respond to the next recession.\n\nInterest payments could surpass the defense\nbudget in 2023.Credit: Ann Lee/EPA\n\nBy Jane Doe\n\n" + para1 + "\n\n" + para2,
+		want: summary{Title: "As Debt Rises, Interest Will Soon Cost More", Subtitle: "Tax cuts and higher rates could make it harder to respond to the next recession.",
+			Authors: []string{"Jane Doe"}, Credits: []string{"photo: Ann Lee/EPA"}, Lead: "Interest payments could surpass the defense budget in 2023. | Ann Lee/EPA",
+			Body: []string{"p: " + para1, "p: " + para2}},
+	}, {
 		name: "a menu of links is no title",
 		in:   "[Docs] [txt|pdf] [Tracker]\n\n" + para1 + "\n\n" + para2,
 		want: summary{Body: []string{"p: [Docs] [txt|pdf] [Tracker]", "p: " + para1, "p: " + para2}},

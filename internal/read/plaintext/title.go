@@ -51,7 +51,7 @@ func findTitle(units []unit, start int, seen map[string]int) int {
 	c.related = relatedAbove(units, start)
 	c.overByline = -1
 	for i := c.byline - 1; i >= max(0, c.byline-headReach) && c.byline >= 0; i-- {
-		if t := units[i].text; isTitleShaped(t) && titleLength(t) {
+		if t := units[i].text; isTitleShaped(t) && titleLength(t) && !isCaption(units, i) {
 			c.overByline = i
 			break
 		}
@@ -63,7 +63,7 @@ func findTitle(units []unit, start int, seen map[string]int) int {
 	best, bestScore := -1, 0
 	for i := start - 1; i >= max(0, from); i-- {
 		t := units[i].text
-		if !isTitleShaped(t) || !titleLength(t) && !c.namesSubject(t) {
+		if !isTitleShaped(t) || !titleLength(t) && !c.namesSubject(t) || isCaption(units, i) {
 			continue
 		}
 		if score := c.score(i); score > bestScore {
@@ -283,6 +283,16 @@ func isNameAlone(s string) bool {
 	s = bare(s)
 	n := len(strings.Fields(s))
 	return n >= 2 && n <= 3 && cues.LooksLikeName(s) && !cues.IsDebris(s) && !cues.HasFurnitureWord(s)
+}
+
+// isCaption reports whether unit i is a picture's caption: a credit line
+// ("Credit: Ann Lee/EPA") follows it in its block.
+func isCaption(units []unit, i int) bool {
+	if i+1 >= len(units) || units[i+1].block != units[i].block {
+		return false
+	}
+	_, _, ok := cues.ParseCredit(units[i+1].text)
+	return ok
 }
 
 // isHonoredName reports whether s is a person's name after an honorific
