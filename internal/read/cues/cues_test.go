@@ -252,3 +252,16 @@ func TestEndsArticle(t *testing.T) {
 		}
 	}
 }
+
+func TestIsFooterLink(t *testing.T) {
+	for in, want := range map[string]bool{
+		"RSS Terms of Service": true,
+		"Help and Contact Us":  true,
+		"Impressum":            true,
+		"Facebook quietly rewrites its privacy policy again": false,
+	} {
+		if got := IsFooterLink(in); got != want {
+			t.Errorf("IsFooterLink(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -74,3 +74,27 @@ func IsMoreLabel(line string) bool {
 	s := strings.TrimSpace(line)
 	return len(s) <= 40 && moreLine().MatchString(s)
 }
+
+// footerLinks are the links a page's footer holds, in the languages
+// publish hyphenates.
+func footerLinks() []string {
+	return []string{"terms of service", "terms of use", "terms and conditions", "privacy policy", "cookie policy",
+		"contact us", "about us", "ad choices", "advertise with us", "mentions légales", "politique de confidentialité",
+		"datenschutz", "impressum", "aviso legal", "política de privacidad", "termini di servizio", "ochrana osobních údajů"}
+}
+
+// IsFooterLink reports whether line is a short line that names one of a
+// footer's links ("RSS Terms of Service", "Help and Contact Us"): a
+// headline may mention a privacy policy, but at more length.
+func IsFooterLink(line string) bool {
+	if len(strings.Fields(line)) > 6 {
+		return false
+	}
+	s := strings.ToLower(line)
+	for _, f := range footerLinks() {
+		if strings.Contains(s, f) {
+			return true
+		}
+	}
+	return false
+}

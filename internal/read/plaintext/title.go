@@ -503,6 +503,9 @@ func isTitleShaped(s string) bool {
 	if isHonoredName(s) {
 		return false // a person's name: a teaser's author
 	}
+	if cues.IsFooterLink(s) {
+		return false
+	}
 	if end := strings.TrimRight(s, `"”’»)`); strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "...") || strings.HasSuffix(end, ",") || strings.HasSuffix(end, ";") || strings.HasSuffix(end, ":") {
 		return false // a sentence or a piece of one, or what leads into a list
 	}

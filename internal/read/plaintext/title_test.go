@@ -30,6 +30,7 @@ func TestIsTitleShaped(t *testing.T) {
 		{"By Jane Doe and John Roe", false},                             // a byline
 		{"More * Telegraph * News", false},                              // lynx's menu
 		{"Dr. Melvin Konner", false},                                    // a teaser's author
+		{"RSS Terms of Service", false},                                 // a footer's link
 		{"Dr. Strangelove Returns to the Screen", true},
 		{"Made in NY Get Our App! ____________________", false},     // a form
 		{"Minecraft News Powered by Tumblr Official links:", false}, // what leads into a list
