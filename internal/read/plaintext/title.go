@@ -506,6 +506,12 @@ func isTitleShaped(s string) bool {
 	if cues.IsFooterLink(s) {
 		return false
 	}
+	if first, _ := utf8.DecodeRuneInString(s); strings.ContainsRune("←‹", first) {
+		return false // a link to the previous page
+	}
+	if last, _ := utf8.DecodeLastRuneInString(s); strings.ContainsRune("→›", last) {
+		return false // a link to the next page
+	}
 	if end := strings.TrimRight(s, `"”’»)`); strings.HasSuffix(end, ".") && !strings.HasSuffix(end, "...") || strings.HasSuffix(end, ",") || strings.HasSuffix(end, ";") || strings.HasSuffix(end, ":") {
 		return false // a sentence or a piece of one, or what leads into a list
 	}

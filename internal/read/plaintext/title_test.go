@@ -31,6 +31,7 @@ func TestIsTitleShaped(t *testing.T) {
 		{"More * Telegraph * News", false},                              // lynx's menu
 		{"Dr. Melvin Konner", false},                                    // a teaser's author
 		{"RSS Terms of Service", false},                                 // a footer's link
+		{"Part 1 of the Cryptid series Next Work →", false},             // a link to the next page
 		{"Dr. Strangelove Returns to the Screen", true},
 		{"Made in NY Get Our App! ____________________", false},     // a form
 		{"Minecraft News Powered by Tumblr Official links:", false}, // what leads into a list
