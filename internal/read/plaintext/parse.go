@@ -52,6 +52,12 @@ func (p *parser) parse() {
 		// line that reads as a sentence.
 		p.a.Meta.Title = p.units[p.titleAt].text
 	}
+	if p.a.Meta.Title == "" {
+		if t := titleWithin(p.units, start, seen); t >= 0 {
+			p.titleAt = t
+			p.a.Meta.Title = p.units[t].text
+		}
+	}
 	p.joinLeadIn()
 	p.headMeta(start)
 	end := p.tail(bodyStart)
@@ -395,7 +401,7 @@ func (p *parser) body(leftover, units []unit) {
 			continue
 		case u.at == p.titleAt:
 			continue // the title findTitle found past the head
-		case u.text == p.a.Meta.Title && i < 3 && u.block >= 0:
+		case u.text == p.a.Meta.Title && u.block >= 0 && (i < 3 || p.titleAt >= 0 && u.at > p.titleAt && u.at <= p.titleAt+headReach):
 			continue // the title once more, above the first paragraph
 		}
 		if caption, credit, ok := cues.ParseCredit(u.text); ok {

@@ -108,6 +108,10 @@ func TestParse(t *testing.T) {
 			Authors: []string{"Jane Doe"}, Credits: []string{"photo: Ann Lee/EPA"}, Lead: "Interest payments could surpass the defense budget in 2023. | Ann Lee/EPA",
 			Body: []string{"p: " + para1, "p: " + para2}},
 	}, {
+		name: "a headline printed twice under a notice read as prose",
+		in:   "Ready to publish? Change the story's title, subtitle, and visibility as needed before you do, and sign in to share it with everyone.\n\nMarkets Rally Again\n\nShare on Twitter\n\nMarkets Rally Again\n\n" + para1 + "\n\n" + para2,
+		want: summary{Title: "Markets Rally Again", Body: []string{"p: Ready to publish? Change the story's title, subtitle, and visibility as needed before you do, and sign in to share it with everyone.", "p: " + para1, "p: " + para2}},
+	}, {
 		name: "a menu of links is no title",
 		in:   "[Docs] [txt|pdf] [Tracker]\n\n" + para1 + "\n\n" + para2,
 		want: summary{Body: []string{"p: [Docs] [txt|pdf] [Tracker]", "p: " + para1, "p: " + para2}},

@@ -24,6 +24,10 @@ const (
 	// the text.
 	titleWindow  = 40
 	bylineWindow = 100
+	// With no title above it, a headline with its dek or byline under it
+	// may stand at most this many units into what the core took for the
+	// article's text (titleWithin).
+	titleBelow = 10
 	// What follows a headline (a dek, a byline, a date) stands within this
 	// many units under it.
 	headReach = 5
@@ -111,6 +115,22 @@ const (
 	editionArticles = 3
 	editionReach    = 2
 )
+
+// titleWithin returns the first headline a little way into the article's
+// text, with a dek, a byline or a date under it or printed twice on the
+// page (seen, see repeats), or -1. It is for a page with no title above
+// its text, whose first units are the page's run together into prose (a
+// cookie notice, a menu). A subhead has the text's prose under it, and the
+// page prints it once.
+func titleWithin(units []unit, start int, seen map[string]int) int {
+	for i := max(start, 0); i < min(max(start, 0)+titleBelow, len(units)); i++ {
+		t := units[i].text
+		if isTitleShaped(t) && titleLength(t) && (seen[bare(t)] >= 2 || headFollows(units[i+1:min(i+1+headReach, len(units))])) {
+			return i
+		}
+	}
+	return -1
+}
 
 // titleContext is what findTitle knows of the page when it scores a line.
 type titleContext struct {
