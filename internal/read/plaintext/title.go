@@ -117,15 +117,18 @@ const (
 )
 
 // titleWithin returns the first headline a little way into the article's
-// text, with a dek, a byline or a date under it or printed twice on the
-// page (seen, see repeats), or -1. It is for a page with no title above
+// text, with a dek, a byline, a date or a list under it, or printed twice
+// on the page (seen, see repeats), or -1. It is for a page with no title above
 // its text, whose first units are the page's run together into prose (a
 // cookie notice, a menu). A subhead has the text's prose under it, and the
 // page prints it once.
 func titleWithin(units []unit, start int, seen map[string]int) int {
 	for i := max(start, 0); i < min(max(start, 0)+titleBelow, len(units)); i++ {
 		t := units[i].text
-		if isTitleShaped(t) && titleLength(t) && (seen[bare(t)] >= 2 || headFollows(units[i+1:min(i+1+headReach, len(units))])) {
+		if !isTitleShaped(t) || !titleLength(t) {
+			continue
+		}
+		if seen[bare(t)] >= 2 || headFollows(units[i+1:min(i+1+headReach, len(units))]) || i+1 < len(units) && isListItem(units[i+1].text) {
 			return i
 		}
 	}
