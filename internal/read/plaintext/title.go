@@ -245,6 +245,9 @@ func (c titleContext) score(i int) int {
 	if i == c.overByline {
 		score += overByline
 	}
+	if c.underDateline(i) {
+		score += underDate
+	}
 	score -= (end - i - 1) / unitsPerPoint
 	if isNavigation(t) {
 		score -= navigationCost
@@ -284,7 +287,8 @@ const subjectNamed = 3
 // it. A line under the byline loses underByline, and a line above it is
 // as near as its distance to the byline; a line under a label of related
 // stories loses underRelated; the line nearest over the byline, the
-// headline where a kicker stands over it, gains overByline.
+// headline where a kicker stands over it, gains overByline, and a line
+// under a date gains underDate.
 const (
 	titleBase      = 4
 	repeatedTitle  = 2
@@ -296,6 +300,7 @@ const (
 	underByline    = 4
 	underRelated   = 4
 	overByline     = 3
+	underDate      = 2
 )
 
 // isNameAlone reports whether s is a person's name printed alone, as
@@ -306,6 +311,27 @@ func isNameAlone(s string) bool {
 	s = bare(s)
 	n := len(strings.Fields(s))
 	return n >= 2 && n <= 3 && cues.LooksLikeName(s) && !cues.IsDebris(s) && !cues.HasFurnitureWord(s)
+}
+
+// underDateline reports whether unit i stands under a dateline: a line
+// that opens with a date and is no headline's or byline's, since the
+// line over it is neither a headline nor a name.
+func (c titleContext) underDateline(i int) bool {
+	if i < 1 {
+		return false
+	}
+	if _, _, ok := dates.Cut(c.units[i-1].text); !ok {
+		return false
+	}
+	if i < 2 {
+		return true
+	}
+	above := c.units[i-2].text
+	if isTitleShaped(above) && titleLength(above) || isNameAlone(above) {
+		return false
+	}
+	_, ok := cues.ParseByline(above)
+	return !ok
 }
 
 // isCaption reports whether unit i is a picture's caption: a credit line
