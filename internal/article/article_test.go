@@ -1,6 +1,8 @@
 package article
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 )
@@ -78,5 +80,52 @@ func TestPublication(t *testing.T) {
 	}
 	if b.Title() != "Untitled" || a.Title() != "A" {
 		t.Errorf("Title() = %q, %q", a.Title(), b.Title())
+	}
+}
+
+func TestTableGrid(t *testing.T) {
+	c := func(s string, col, row int) Cell { return Cell{Text: Plain(s), ColSpan: col, RowSpan: row} }
+	tb := &Table{
+		Head: []Row{{c("A", 0, 0), c("B", 0, 0), c("C", 0, 0)}},
+		Rows: []Row{
+			{c("tall", 0, 2), c("wide", 2, 0)},
+			{c("x", 0, 0), c("y", 0, 0)},
+			{c("runs off", 0, 5), c("z", 0, 0), c("9", 0, 0)},
+		},
+	}
+	var got []string
+	for _, g := range tb.Grid() {
+		got = append(got, fmt.Sprintf("%s@%d,%d/%d", g.Text, g.Row, g.Col, max(g.RowSpan, 1)))
+	}
+	want := []string{"A@0,0/1", "B@0,1/1", "C@0,2/1", "tall@1,0/2", "wide@1,1/1", "x@2,1/1", "y@2,2/1", "runs off@3,0/1", "z@3,1/1", "9@3,2/1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Grid = %q\nwant %q", got, want)
+	}
+	if n := tb.Columns(); n != 3 {
+		t.Errorf("Columns = %d, want 3", n)
+	}
+}
+
+func TestColumnAligns(t *testing.T) {
+	tb := &Table{
+		Head:  []Row{{{Text: Plain("Year"), Header: true}, {Text: Plain("Tonnes"), Header: true}, {Text: Plain("Goods"), Header: true}, {Text: Plain("Note")}}},
+		Rows:  []Row{{{Text: Plain("1950")}, {Text: Plain("1,000")}, {Text: Plain("cod")}, {Text: Plain("a")}}, {{Text: Plain("1951")}, {Text: Plain("n/a")}, {Text: Plain("cork 2")}, {Text: Plain("b")}}},
+		Align: []Align{AlignDefault, AlignDefault, AlignDefault, AlignCenter},
+	}
+	got := tb.ColumnAligns()
+	want := []Align{AlignRight, AlignRight, AlignDefault, AlignCenter}
+	if !slices.Equal(got, want) {
+		t.Errorf("ColumnAligns = %v, want %v", got, want)
+	}
+}
+
+func TestIsNumeric(t *testing.T) {
+	for in, want := range map[string]bool{
+		"2,140": true, "−14.43": true, "$41,616[6]": true, "(0.68%)": true, "75th": true, "+64": true,
+		"salt cod": false, "12 Jan": false, "": false, "n/a": false, "Route 66": false,
+	} {
+		if got := IsNumeric(in); got != want {
+			t.Errorf("IsNumeric(%q) = %v, want %v", in, got, want)
+		}
 	}
 }

@@ -52,6 +52,13 @@ func normalizeBlocks(blocks []Block) {
 			normalizeImage(&b.Image)
 		case *Preformatted:
 			b.Text = nfc(b.Text)
+		case *Table:
+			normalizeText(b.Caption)
+			for r := range b.AllRows() {
+				for i := range r {
+					normalizeText(r[i].Text)
+				}
+			}
 		}
 	}
 }

@@ -161,8 +161,8 @@ func inline(tag string) bool {
 }
 
 // ArticleText returns every string of an article, one per line: metadata
-// (the date as YYYY-MM-DD), credits, and the body with its figures, quotes
-// and lists. It is what "a word is kept" is measured against.
+// (the date as YYYY-MM-DD), credits, and the body with its figures, quotes,
+// lists and tables. It is what "a word is kept" is measured against.
 func ArticleText(a *article.Article) string {
 	var b strings.Builder
 	m := a.Meta
@@ -188,6 +188,13 @@ func ArticleText(a *article.Article) string {
 			b.WriteString(bl.Text)
 		case *article.Figure:
 			b.WriteString(bl.Image.Alt + "\n" + bl.Image.Caption.String() + "\n" + bl.Image.Credit)
+		case *article.Table:
+			b.WriteString(bl.Caption.String())
+			for r := range bl.AllRows() {
+				for _, c := range r {
+					b.WriteString("\n" + c.Text.String())
+				}
+			}
 		}
 		b.WriteString("\n")
 	}

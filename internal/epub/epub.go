@@ -212,6 +212,13 @@ func walkText(blocks []article.Block, fn func(text string, code bool)) {
 			fn(bl.Image.Credit, false)
 		case *article.Preformatted:
 			fn(bl.Text, true)
+		case *article.Table:
+			runs(bl.Caption)
+			for r := range bl.AllRows() {
+				for _, c := range r {
+					runs(c.Text)
+				}
+			}
 		}
 	}
 }

@@ -181,6 +181,17 @@ func collection() *article.Publication {
 				{plainPara("Third gauge")},
 				{plainPara("Fourth gauge, with notes"), plainPara("which run to two paragraphs.")},
 			}},
+			&article.Table{
+				Caption: article.Text{{Text: "Table 1. "}, {Text: "Gauge levels", Style: article.Emphasis}},
+				Head:    []article.Row{{{Text: article.Plain("Gauge"), Header: true}, {Text: article.Plain("Level (m)"), Header: true}}},
+				Rows: []article.Row{
+					{{Text: article.Plain("Upper <weir>"), Header: true}, {Text: article.Plain("3.2")}},
+					{{Text: article.Plain("Mill & bridge"), RowSpan: 2}, {Text: article.Plain("2.9")}},
+					{{Text: article.Plain("2.7")}},
+					{{Text: article.Plain("Both gauges failed in the night"), ColSpan: 2}},
+				},
+				Foot: []article.Row{{{Text: article.Plain("Mean")}, {Text: article.Plain("2.9")}}},
+			},
 			&article.Heading{Level: 3, Text: article.Plain("Method")},
 			&article.Preformatted{Text: "level <- read(gauge)\n  if level > 3 { warn() }"},
 			&article.Heading{Level: 2, Text: article.Text{{Text: "Down", Style: article.Emphasis}, {Text: "stream"}}},

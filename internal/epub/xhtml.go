@@ -261,7 +261,68 @@ func (r *renderer) block(bl article.Block, nested bool) {
 		b.WriteString("<pre>")
 		b.WriteString(esc(bl.Text))
 		b.WriteString("</pre>\n")
+	case *article.Table:
+		r.table(bl)
 	}
+}
+
+// table writes a table in a box that scrolls where the screen is too
+// narrow for it: its caption, head, body and foot, each head cell scoped to
+// its column and a body row's header cell to its row, each cell aligned as
+// its column is (article.CellAlign: figures to the right).
+func (r *renderer) table(t *article.Table) {
+	b := &r.b
+	b.WriteString("<div class=\"table\">\n<table>\n")
+	if strings.TrimSpace(t.Caption.String()) != "" {
+		b.WriteString("<caption>")
+		inline(b, t.Caption)
+		b.WriteString("</caption>\n")
+	}
+	aligns := t.ColumnAligns()
+	grid := t.Grid()
+	parts := []struct {
+		tag, scope string
+		rows       int
+	}{{"thead", "col", len(t.Head)}, {"tbody", "row", len(t.Rows)}, {"tfoot", "row", len(t.Foot)}}
+	k, row := 0, 0
+	for _, p := range parts {
+		if p.rows == 0 {
+			continue
+		}
+		b.WriteString("<" + p.tag + ">\n")
+		for end := row + p.rows; row < end; row++ {
+			b.WriteString("<tr>")
+			for ; k < len(grid) && grid[k].Row == row; k++ {
+				c := grid[k]
+				cell, sc := "td", ""
+				if c.Header || p.tag == "thead" {
+					cell, sc = "th", p.scope
+				}
+				b.WriteString("<" + cell)
+				if sc != "" {
+					fmt.Fprintf(b, ` scope="%s"`, sc)
+				}
+				if c.ColSpan > 1 {
+					fmt.Fprintf(b, ` colspan="%d"`, c.ColSpan)
+				}
+				if c.RowSpan > 1 {
+					fmt.Fprintf(b, ` rowspan="%d"`, c.RowSpan)
+				}
+				switch article.CellAlign(aligns, c) {
+				case article.AlignRight:
+					b.WriteString(` class="num"`)
+				case article.AlignCenter:
+					b.WriteString(` class="center"`)
+				}
+				b.WriteString(">")
+				inline(b, c.Text)
+				b.WriteString("</" + cell + ">")
+			}
+			b.WriteString("</tr>\n")
+		}
+		b.WriteString("</" + p.tag + ">\n")
+	}
+	b.WriteString("</table>\n</div>\n")
 }
 
 // soleParagraph reports whether a list item is one paragraph, which is set

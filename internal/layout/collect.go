@@ -97,6 +97,9 @@ func (s *setter) blocks(bs []article.Block, st *textStyle, x, measure float64, f
 		case *article.Preformatted:
 			s.preformatted(b.Text, x, measure)
 			*first = false
+		case *article.Table:
+			s.table(b, x, measure)
+			*first = true
 		}
 	}
 }

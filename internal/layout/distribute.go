@@ -36,6 +36,10 @@ type vitem struct {
 	line, lines int
 
 	outline *OutlineEntry // the title or heading this item opens
+
+	// head is a table's head, repeated over this row of the table when
+	// the row opens a page.
+	head *vitem
 }
 
 // A placed vitem is where a vitem ended up.
@@ -64,6 +68,12 @@ func paginate(v []vitem, height float64) [][]placed {
 		// after a page break.
 		for i < len(v) && v[i].kind == vSpace && !v[i].newPage {
 			i++
+		}
+		if i < len(v) && v[i].head != nil {
+			// A table runs onto this page: its head comes first again.
+			h := &vitem{kind: vBlock, height: v[i].head.height, items: cloneItems(v[i].head.items), article: v[i].article}
+			page = append(page, placed{v: h, page: len(pages), y: y})
+			y += h.height
 		}
 		top, fill := i, y
 		lastOK, lastFloat := -1, 0
@@ -128,6 +138,28 @@ func paginate(v []vitem, height float64) [][]placed {
 		i = end
 	}
 	return pages
+}
+
+// cloneItems returns copies of items, to be placed once more.
+func cloneItems(items []Item) []Item {
+	out := make([]Item, 0, len(items))
+	for _, it := range items {
+		switch it := it.(type) {
+		case *TextItem:
+			c := *it
+			out = append(out, &c)
+		case *RuleItem:
+			c := *it
+			out = append(out, &c)
+		case *LinkItem:
+			c := *it
+			out = append(out, &c)
+		case *ImageItem:
+			c := *it
+			out = append(out, &c)
+		}
+	}
+	return out
 }
 
 // indexOf returns the index of the vitem p points into v.

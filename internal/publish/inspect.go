@@ -46,6 +46,19 @@ type inspectBlock struct {
 	Credit  *string          `json:"credit,omitempty"`
 	Src     *string          `json:"src,omitempty"`
 	Alt     string           `json:"alt,omitempty"`
+	// A table's rows of cells, and its columns' alignment.
+	Head  [][]inspectCell `json:"head,omitempty"`
+	Rows  [][]inspectCell `json:"rows,omitempty"`
+	Foot  [][]inspectCell `json:"foot,omitempty"`
+	Align []string        `json:"align,omitempty"`
+}
+
+// inspectCell is a table's cell in the inspect JSON.
+type inspectCell struct {
+	Text    string `json:"text"`
+	Header  bool   `json:"header,omitempty"`
+	ColSpan int    `json:"colspan,omitempty"`
+	RowSpan int    `json:"rowspan,omitempty"`
 }
 
 // writeInspect prints a as the inspect JSON, indented.
@@ -107,8 +120,28 @@ func inspectBlocks(blocks []article.Block) []inspectBlock {
 			ib.Text = joinText(items, "\n")
 		case *article.Preformatted:
 			ib.Text = b.Text
+		case *article.Table:
+			caption := b.Caption.String()
+			ib.Caption = &caption
+			ib.Head, ib.Rows, ib.Foot = inspectRows(b.Head), inspectRows(b.Rows), inspectRows(b.Foot)
+			for _, a := range b.Align {
+				ib.Align = append(ib.Align, a.String())
+			}
 		}
 		out = append(out, ib)
+	}
+	return out
+}
+
+// inspectRows returns a table's rows as the inspect JSON prints them.
+func inspectRows(rows []article.Row) [][]inspectCell {
+	var out [][]inspectCell
+	for _, r := range rows {
+		cells := []inspectCell{}
+		for _, c := range r {
+			cells = append(cells, inspectCell{Text: c.Text.String(), Header: c.Header, ColSpan: c.ColSpan, RowSpan: c.RowSpan})
+		}
+		out = append(out, cells)
 	}
 	return out
 }

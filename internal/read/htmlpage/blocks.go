@@ -413,10 +413,12 @@ func (b *builder) list(n *html.Node, st style) *article.List {
 	return l
 }
 
-// table reads a table. A data table becomes one paragraph per row, its
-// cells joined by " | ", so that no word is lost and rows stay rows; a
-// table used for layout, whose cells hold paragraphs, lists or headings,
-// is read as the blocks it holds.
+// table reads a table. A data table becomes a table block: its caption,
+// its head rows (those of thead, or leading rows of th cells alone), its
+// body and foot rows, each cell's inline text, spans and the columns'
+// alignment. A table used for layout, whose cells hold paragraphs, lists
+// or headings, is read as the blocks it holds. Figures in cells follow the
+// table.
 func (b *builder) table(t *html.Node, st style) {
 	rows := tableRows(t)
 	if isLayoutTable(t, rows) {
@@ -428,39 +430,110 @@ func (b *builder) table(t *html.Node, st style) {
 		}
 		return
 	}
+	tb := &article.Table{}
+	var deferred []article.Block
 	if c := find(t, func(n *html.Node) bool { return n.Data == "caption" }); c != nil {
-		b.children(c, st)
-		b.flush()
+		cb := b.c.newBuilder(true)
+		cb.children(c, st)
+		tb.Caption = finish(cb.runs)
+		deferred = append(deferred, cb.deferred...)
 	}
 	for _, row := range rows {
-		line := b.c.newBuilder(true)
+		var r article.Row
 		for _, cell := range cells(row) {
 			cb := b.c.newBuilder(true)
-			cst := st
-			if cell.Data == "th" {
-				cst.style |= article.Strong
-			}
-			cb.children(cell, cst)
-			txt := finish(cb.runs)
-			line.deferred = append(line.deferred, cb.deferred...)
-			if len(txt) == 0 {
-				continue
-			}
-			if len(line.runs) > 0 {
-				line.runs = append(line.runs, article.Run{Text: " | ", Style: st.style, Link: st.link})
-			}
-			// A break inside a cell would split the row.
-			for _, r := range txt {
-				if r.Break {
-					r = article.Run{Text: " ", Style: st.style}
-				}
-				line.runs = append(line.runs, r)
-			}
+			cb.children(cell, st)
+			deferred = append(deferred, cb.deferred...)
+			r = append(r, article.Cell{
+				Text:    finish(cb.runs),
+				Header:  cell.Data == "th",
+				ColSpan: span(attr(cell, "colspan")),
+				RowSpan: span(attr(cell, "rowspan")),
+			})
 		}
-		b.runs = append(b.runs, line.runs...)
-		b.flush()
-		b.blocks = append(b.blocks, line.deferred...)
+		if len(r) == 0 {
+			continue
+		}
+		switch part := row.Parent.Data; {
+		case part == "thead" || part != "tfoot" && len(tb.Rows) == 0 && allHeaders(r):
+			tb.Head = append(tb.Head, r)
+		case part == "tfoot":
+			tb.Foot = append(tb.Foot, r)
+		default:
+			tb.Rows = append(tb.Rows, r)
+		}
 	}
+	if len(tb.Head)+len(tb.Rows)+len(tb.Foot) > 0 {
+		tb.Align = columnAlign(rows, tb.Columns())
+		b.blocks = append(b.blocks, tb)
+	}
+	b.blocks = append(b.blocks, deferred...)
+}
+
+// span reads a colspan or rowspan: 0 (one) when absent or not a number,
+// and at most maxSpan, as browsers clamp it.
+func span(v string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n <= 1 {
+		return 0
+	}
+	return min(n, maxSpan)
+}
+
+// maxSpan is the widest span a cell may claim.
+const maxSpan = 1000
+
+// allHeaders reports whether every cell of r is a header cell.
+func allHeaders(r article.Row) bool {
+	for _, c := range r {
+		if !c.Header {
+			return false
+		}
+	}
+	return true
+}
+
+// columnAlign returns each column's alignment, where the cells of its
+// first row that says one agree: align="right" or style="text-align:
+// right".
+func columnAlign(rows []*html.Node, columns int) []article.Align {
+	aligns := make([]article.Align, columns)
+	any := false
+	for _, row := range rows {
+		col := 0
+		for _, cell := range cells(row) {
+			if col >= columns {
+				break
+			}
+			if a := cellAlign(cell); a != article.AlignDefault && aligns[col] == article.AlignDefault {
+				aligns[col] = a
+				any = true
+			}
+			col += max(span(attr(cell, "colspan")), 1)
+		}
+	}
+	if !any {
+		return nil
+	}
+	return aligns
+}
+
+// cellAlign reads a cell's alignment from its align attribute or style.
+func cellAlign(cell *html.Node) article.Align {
+	v := strings.ToLower(attr(cell, "align"))
+	if style := strings.ToLower(attr(cell, "style")); strings.Contains(style, "text-align") {
+		_, after, _ := strings.Cut(style, "text-align")
+		v = strings.Trim(strings.SplitN(after, ";", 2)[0], ": ")
+	}
+	switch v {
+	case "left", "start":
+		return article.AlignLeft
+	case "center":
+		return article.AlignCenter
+	case "right", "end":
+		return article.AlignRight
+	}
+	return article.AlignDefault
 }
 
 // tableRows returns the rows of t, not of tables nested in it.

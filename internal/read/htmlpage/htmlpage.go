@@ -490,6 +490,13 @@ func countWords(blocks []article.Block) int {
 			count(bl.Text)
 		case *article.Figure:
 			count(bl.Image.Caption.String())
+		case *article.Table:
+			count(bl.Caption.String())
+			for r := range bl.AllRows() {
+				for _, c := range r {
+					count(c.Text.String())
+				}
+			}
 		}
 	}
 	return n

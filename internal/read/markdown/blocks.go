@@ -118,27 +118,38 @@ func (c *converter) lines(n ast.Node) string {
 	return b.String()
 }
 
-// table flattens a table to one paragraph per row, its cells joined by
-// " | ": the model has no table, and a row read as a line keeps its sense.
+// table converts a GFM table: its header row and body rows, each cell's
+// inline text, and the columns' alignment from the delimiter row.
 func (c *converter) table(n *east.Table) []article.Block {
-	var out []article.Block
-	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
-		var t article.Text
-		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			ct := c.inline(cell)
-			if len(ct) == 0 {
-				continue
-			}
-			if len(t) > 0 {
-				t = append(t, article.Run{Text: " | "})
-			}
-			t = append(t, ct...)
-		}
-		if t = tidy(t); len(t) > 0 {
-			out = append(out, &article.Paragraph{Text: t})
+	t := &article.Table{}
+	for _, a := range n.Alignments {
+		switch a {
+		case east.AlignLeft:
+			t.Align = append(t.Align, article.AlignLeft)
+		case east.AlignCenter:
+			t.Align = append(t.Align, article.AlignCenter)
+		case east.AlignRight:
+			t.Align = append(t.Align, article.AlignRight)
+		default:
+			t.Align = append(t.Align, article.AlignDefault)
 		}
 	}
-	return out
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		_, head := row.(*east.TableHeader)
+		var r article.Row
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			r = append(r, article.Cell{Text: tidy(c.inline(cell)), Header: head})
+		}
+		if head {
+			t.Head = append(t.Head, r)
+		} else {
+			t.Rows = append(t.Rows, r)
+		}
+	}
+	if len(t.Head)+len(t.Rows) == 0 {
+		return nil
+	}
+	return []article.Block{t}
 }
 
 // figures returns the figures of a paragraph that holds nothing but images

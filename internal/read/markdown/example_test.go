@@ -39,14 +39,18 @@ The last ship left in *March 1987*.
 			fmt.Printf("h%d: %s\n", b.Level, b.Text)
 		case *article.Paragraph:
 			fmt.Printf("p: %s\n", b.Text)
+		case *article.Table:
+			for r := range b.AllRows() {
+				fmt.Printf("row: %s | %s\n", r[0].Text, r[1].Text)
+			}
 		}
 	}
 	// Output:
 	// Notes from the Quay | [Marta Quintela] | 2018-05-18 | pt-PT | [harbours memory]
 	// p: The last ship left in March 1987.
 	// h2: The ledger
-	// p: Decade | Ships
-	// p: 1950s | 2,140
+	// row: Decade | Ships
+	// row: 1950s | 2,140
 }
 
 func ExampleSniff() {

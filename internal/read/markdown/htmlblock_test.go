@@ -47,9 +47,9 @@ func TestHTMLBlock(t *testing.T) {
 		in:   "<blockquote><p>Said <b>so</b>.</p><p>Twice.</p></blockquote>\n<pre>  a\n    b</pre>\n",
 		want: []string{"quote", "  p Said <b>so</b>.", "  p Twice.", "pre   a\n    b"},
 	}, {
-		name: "a table read row by row",
+		name: "a table read as a table",
 		in:   "<table><tr><th>Year</th><th>Output</th></tr><tr><td>2017</td><td><b>4.2</b></td></tr></table>\n",
-		want: []string{"p <b>Year</b> | <b>Output</b>", "p 2017 | <b>4.2</b>"},
+		want: []string{"table ", "  | th Year | th Output", "  | 2017 | <b>4.2</b>"},
 	}, {
 		name:    "an image alone captioned as a Markdown image is, from its title",
 		in:      "<div><img src=\"fox.png\" alt=\"Fox\" title=\"A fox in the snow. Photo: Jane Doe\"></div>\n",

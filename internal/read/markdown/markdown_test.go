@@ -106,9 +106,9 @@ func TestParseBody(t *testing.T) {
 		in:   "Before.\n\n* * *\n\nAfter.\n",
 		want: []string{"p Before.", "p After."},
 	}, {
-		name: "table flattened to rows",
+		name: "GFM table",
 		in:   "| Year | Output |\n|:-----|------:|\n| 2017 | **4.2** |\n| 2018 |  |\n| [2019](https://x.example) | 5 |\n",
-		want: []string{"p Year | Output", "p 2017 | <b>4.2</b>", "p 2018", `p <a href="https://x.example">2019</a> | 5`},
+		want: []string{"table left right", "  | th Year | th Output", "  | 2017 | <b>4.2</b>", "  | 2018 | ", `  | <a href="https://x.example">2019</a> | 5`},
 	}, {
 		name: "footnotes numbered as referenced",
 		in:   "Claim[^b] and another[^a].\n\n[^a]: Note A.\n[^b]: Note B with *style*.\n",

@@ -37,7 +37,8 @@ func markup(t article.Text) string {
 
 // outline lists blocks one line each, nested blocks indented by two
 // spaces: "h2 Text", "p Text", "pre Text", "quote", "ol 3" or "ul" with
-// "item" lines, "fig src | alt | caption | credit | WxH".
+// "item" lines, "fig src | alt | caption | credit | WxH", "table" with
+// its columns' alignment and a "| cell | cell" line a row.
 func outline(blocks []article.Block) []string {
 	var lines []string
 	var walk func(blocks []article.Block, indent string)
@@ -65,6 +66,23 @@ func outline(blocks []article.Block) []string {
 				}
 			case *article.Figure:
 				lines = append(lines, indent+"fig "+figure(&b.Image))
+			case *article.Table:
+				var aligns []string
+				for _, a := range b.Align {
+					aligns = append(aligns, a.String())
+				}
+				lines = append(lines, indent+"table "+strings.Join(aligns, " "))
+				for r := range b.AllRows() {
+					var cells []string
+					for _, c := range r {
+						s := markup(c.Text)
+						if c.Header {
+							s = "th " + s
+						}
+						cells = append(cells, s)
+					}
+					lines = append(lines, indent+"  | "+strings.Join(cells, " | "))
+				}
 			}
 		}
 	}
