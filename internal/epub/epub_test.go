@@ -181,7 +181,17 @@ func modelWords(blocks []article.Block) []string {
 			case *article.Paragraph:
 				b.WriteString(bl.Text.String())
 			case *article.Figure:
+				if len(bl.Image.Data) == 0 && len(bl.Image.Caption) == 0 {
+					b.WriteString(bl.Image.Alt) // what the missing picture showed
+				}
 				b.WriteString(bl.Image.Caption.String() + " " + bl.Image.Credit)
+			case *article.Table:
+				b.WriteString(bl.Caption.String())
+				for r := range bl.AllRows() {
+					for _, c := range r {
+						b.WriteString(" " + c.Text.String())
+					}
+				}
 			case *article.Quote:
 				walk(bl.Blocks)
 			case *article.List:

@@ -276,6 +276,7 @@ func figuresArticle(t testing.TB, remote string) *article.Article {
 				Alt: "A chart of river levels", Caption: article.Text{{Text: "Levels, "}, {Text: "2024", Style: article.Strong}}, Credit: "Getty Images"}},
 			&article.Figure{Image: article.Image{Src: remote + "/photo.jpg", Data: testJPEG(t, 20, 30), MediaType: "image/png"}},
 			&article.Figure{Image: article.Image{Src: remote + "/missing.jpg", Alt: "A bridge", Caption: article.Plain("The old bridge."), Credit: "AP"}},
+			&article.Figure{Image: article.Image{Src: remote + "/formula.png", Alt: "E = m c²"}},
 			plainPara("That is all."),
 		},
 	}

@@ -345,13 +345,17 @@ func (r *renderer) figure(img *article.Image, class string) {
 	src, ok := r.book.addImage(img)
 	if !ok {
 		// Without its picture, a credit alone says nothing here; the
-		// credits page lists it.
-		if !caption {
-			return
+		// credits page lists it. The picture's alternative text stands for
+		// it where there is no caption (a formula's, a chart's).
+		alt := strings.TrimSpace(img.Alt)
+		switch {
+		case caption:
+			fmt.Fprintf(b, `<p class="caption %s">`, class)
+			r.captionText(img, credit)
+			b.WriteString("</p>\n")
+		case alt != "":
+			fmt.Fprintf(b, `<p class="caption %s">%s</p>`+"\n", class, esc(alt))
 		}
-		fmt.Fprintf(b, `<p class="caption %s">`, class)
-		r.captionText(img, credit)
-		b.WriteString("</p>\n")
 		return
 	}
 	fmt.Fprintf(b, "<figure class=\"%s\">\n", class)

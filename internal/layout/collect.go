@@ -209,8 +209,14 @@ func (s *setter) figure(img *article.Image, x, measure float64, float bool) {
 			y += st.leading
 		}
 	}
-	if len(img.Caption) > 0 {
-		add(s.set(img.Caption, &s.g.caption, paraOptions{measure: measure, ragged: true, dict: s.dict}), &s.g.caption)
+	caption := img.Caption
+	if len(caption) == 0 && len(img.Data) == 0 && strings.TrimSpace(img.Alt) != "" {
+		// A figure whose picture is not embedded keeps what the picture
+		// said: its alternative text (a formula's, a chart's).
+		caption = article.Plain(strings.TrimSpace(img.Alt))
+	}
+	if len(caption) > 0 {
+		add(s.set(caption, &s.g.caption, paraOptions{measure: measure, ragged: true, dict: s.dict}), &s.g.caption)
 	}
 	if img.Credit != "" {
 		add(s.set(article.Plain("Photo: "+img.Credit), &s.g.small, paraOptions{measure: measure, ragged: true}), &s.g.small)

@@ -149,3 +149,23 @@ func TestTableSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureWithoutItsImage checks that a figure whose picture is not
+// embedded keeps its caption, or else its alternative text.
+func TestFigureWithoutItsImage(t *testing.T) {
+	pub := tablePub(
+		&article.Figure{Image: article.Image{Src: "https://example.invalid/f.png", Alt: "E equals m c squared"}},
+		&article.Figure{Image: article.Image{Src: "https://example.invalid/g.png", Alt: "a chart", Caption: article.Plain("Sales rose in May"), Credit: "Ann Lee"}},
+	)
+	paper, _ := PaperNamed("a5")
+	doc, err := typesetter().Layout(context.Background(), pub, Options{Paper: paper})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(docLines(doc)[0], "\n")
+	for _, want := range []string{"E equals m c squared", "Sales rose in May", "Ann Lee"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q lost with its picture:\n%s", want, text)
+		}
+	}
+}
