@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/hyphen"
@@ -136,39 +135,6 @@ func (s *setter) list(b *article.List, st *textStyle, x, measure float64) {
 			break
 		}
 	}
-	s.space(L/2, false)
-}
-
-// preformatted sets text line for line in the monospaced face, breaking a
-// line too long for the measure at the last character that fits.
-func (s *setter) preformatted(text string, x, measure float64) {
-	st := &s.g.mono
-	mono := st.code[0]
-	adv := mono.Advance('0') * st.size * 0.9
-	perLine := max(int(measure/adv), 8)
-	L := s.g.body.leading
-	s.space(L/2, false)
-	var lines []setLine
-	for _, src := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
-		src = strings.ReplaceAll(src, "\t", "    ")
-		for {
-			cut := len(src)
-			if utf8.RuneCountInString(src) > perLine {
-				cut = 0
-				for n := 0; n < perLine; n++ {
-					_, size := utf8.DecodeRuneInString(src[cut:])
-					cut += size
-				}
-			}
-			items, _ := s.plain(src[:cut], &s.g.mono, article.Code)
-			lines = append(lines, setLine{items: items})
-			src = src[cut:]
-			if src == "" {
-				break
-			}
-		}
-	}
-	s.addLines(lines, st, x, false)
 	s.space(L/2, false)
 }
 

@@ -340,13 +340,17 @@ func (p *paragraph) word(ws, we, ri int, hyph, chars bool, o paraOptions) float6
 	return total
 }
 
+// codeScale is the size of code beside text, as a share of the text's:
+// monospace looks large beside a serif of the same size.
+const codeScale = 0.9
+
 // slotFor returns the slot of the first face of the style's chain that has
 // r, or -1 after noting r as missing.
 func (p *paragraph) slotFor(r rune, s article.Style) int16 {
 	ch := p.style.chain(s)
 	size := p.style.size
 	if s&article.Code != 0 {
-		size *= 0.9 // monospace looks large beside a serif of the same size
+		size *= codeScale
 	}
 	for i, f := range ch {
 		if !f.Has(r) {
