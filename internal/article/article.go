@@ -44,11 +44,19 @@ func (p *Publication) Articles() []*Article {
 }
 
 // An Article is one piece of writing: what it is (Meta), who made what in it
-// (Credits) and its text (Body).
+// (Credits), its text (Body) and its notes.
 type Article struct {
 	Meta    Metadata
 	Credits []Credit
 	Body    []Block
+	// Notes are the article's footnotes or endnotes, numbered from 1 in
+	// the order the text first refers to them (a Run's Note).
+	Notes []Note
+}
+
+// A Note is a footnote or endnote: the blocks it holds.
+type Note struct {
+	Blocks []Block
 }
 
 // Metadata describes an article or a publication.

@@ -12,6 +12,9 @@ func Normalize(a *Article) {
 		c.Text, c.Name, c.Agency = nfc(c.Text), nfc(c.Name), nfc(c.Agency)
 	}
 	normalizeBlocks(a.Body)
+	for _, n := range a.Notes {
+		normalizeBlocks(n.Blocks)
+	}
 }
 
 func normalizeMeta(m *Metadata) {

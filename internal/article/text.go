@@ -14,12 +14,17 @@ const (
 )
 
 // A Run is a stretch of inline text with one style and at most one link. A
-// Run with Break set is a forced line break and has no text.
+// Run with Break set is a forced line break and has no text; a Run with
+// Note set is a reference to that note and has no text either: the
+// backends print its number.
 type Run struct {
 	Text  string
 	Style Style
 	Link  string // the target URL when the run is (part of) a link
 	Break bool
+	// Note is the number of the article's note this run refers to, from 1
+	// (Article.Notes[Note-1]); 0 for text.
+	Note int
 }
 
 // Text is inline content: a sequence of runs. Nesting (an emphasised word in

@@ -162,7 +162,7 @@ func inline(tag string) bool {
 
 // ArticleText returns every string of an article, one per line: metadata
 // (the date as YYYY-MM-DD), credits, and the body with its figures, quotes,
-// lists and tables. It is what "a word is kept" is measured against.
+// lists and tables, and the notes. It is what "a word is kept" is measured against.
 func ArticleText(a *article.Article) string {
 	var b strings.Builder
 	m := a.Meta
@@ -178,7 +178,11 @@ func ArticleText(a *article.Article) string {
 	for _, c := range a.Credits {
 		b.WriteString(c.Text + "\n")
 	}
-	for bl := range article.All(a.Body) {
+	blocks := a.Body
+	for _, n := range a.Notes {
+		blocks = append(blocks[:len(blocks):len(blocks)], n.Blocks...)
+	}
+	for bl := range article.All(blocks) {
 		switch bl := bl.(type) {
 		case *article.Heading:
 			b.WriteString(bl.Text.String())

@@ -248,6 +248,7 @@ func (b *book) layoutSingle(a *article.Article) {
 	r = b.newRenderer(lang, "article-01.xhtml")
 	fmt.Fprintf(&r.b, "<section epub:type=\"bodymatter chapter\" role=\"doc-chapter\" aria-label=\"%s\">\n", esc(a.Title()))
 	r.blocks(a.Body, false)
+	r.notes(a.Notes)
 	r.b.WriteString("</section>")
 	b.docs = append(b.docs, doc{name: "article-01.xhtml", title: a.Title(), lang: lang, body: r.b.String()})
 
@@ -303,6 +304,7 @@ func (b *book) layoutCollection() {
 			r.header(&meta, "title")
 			r.b.WriteString("</header>\n")
 			r.blocks(a.Body, false)
+			r.notes(a.Notes)
 			r.b.WriteString("</section>")
 			b.docs = append(b.docs, doc{name: name, title: a.Title(), lang: lang, body: r.b.String()})
 			e := &tocEntry{Label: a.Title(), Lang: lang, Href: xhtmlFolder + "/" + name, Byline: strings.Join(personNames(a.Meta.Authors), ", "), Children: r.outline.entries}

@@ -175,7 +175,7 @@ func collection() *article.Publication {
 				{Break: true}, {Text: "Call "}, {Text: "x := 1 < 2", Style: article.Code}, {Text: " done."},
 			}},
 			&article.Heading{Level: 2, Text: article.Plain("Upstream")},
-			plainPara("The upstream gauges tell the story first."),
+			&article.Paragraph{Text: article.Text{{Text: "The upstream gauges tell the story first."}, {Note: 1}, {Text: " Twice over."}, {Note: 2}}},
 			&article.Heading{Level: 4, Text: article.Plain("Gauge data")},
 			&article.List{Ordered: true, Start: 3, Items: [][]article.Block{
 				{plainPara("Third gauge")},
@@ -201,6 +201,10 @@ func collection() *article.Publication {
 			}},
 			&article.List{Items: [][]article.Block{{plainPara("Sandbags")}, {plainPara("Pumps")}}},
 			&article.Heading{Level: 2, Text: article.Plain("   ")},
+		},
+		Notes: []article.Note{
+			{Blocks: []article.Block{&article.Paragraph{Text: article.Text{{Text: "Gauges read "}, {Text: "hourly", Style: article.Emphasis}, {Text: "."}}}}},
+			{Blocks: []article.Block{&article.List{Items: [][]article.Block{{plainPara("One source")}, {plainPara("Another")}}}}},
 		},
 	}
 	world2 := &article.Article{

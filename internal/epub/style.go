@@ -77,6 +77,9 @@ func (b *book) eachText(fn func(s string, code bool)) {
 			fn(c.Text, false)
 		}
 		walkText(a.Body, fn)
+		for _, n := range a.Notes {
+			walkText(n.Blocks, fn)
+		}
 	}
 }
 

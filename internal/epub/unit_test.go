@@ -73,6 +73,8 @@ func TestInline(t *testing.T) {
 		{"break inside a link", article.Text{{Text: "a", Link: link}, {Break: true, Link: link}, {Text: "b", Link: link}},
 			`<a href="https://example.com/">a<br/>b</a>`},
 		{"empty runs", article.Text{{Text: ""}, {Text: "x"}, {Text: "", Style: article.Strong}}, "x"},
+		{"a note's reference, even inside a link", article.Text{{Text: "a", Link: link}, {Note: 3, Link: link}, {Text: " b", Link: link}},
+			`<a href="https://example.com/">a</a><sup><a epub:type="noteref" role="doc-noteref" href="#note-3">3</a></sup><a href="https://example.com/"> b</a>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

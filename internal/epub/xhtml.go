@@ -92,9 +92,16 @@ func linkTarget(link string) string {
 func inline(b *strings.Builder, t article.Text) {
 	runs := mergeRuns(t)
 	for i := 0; i < len(runs); {
+		if n := runs[i].Note; n > 0 {
+			// A reference to a note, outside any link: a link may not
+			// hold another.
+			fmt.Fprintf(b, `<sup><a epub:type="noteref" role="doc-noteref" href="#%s">%d</a></sup>`, noteID(n), n)
+			i++
+			continue
+		}
 		href := linkTarget(runs[i].Link)
 		j := i + 1
-		for j < len(runs) && linkTarget(runs[j].Link) == href {
+		for j < len(runs) && runs[j].Note == 0 && linkTarget(runs[j].Link) == href {
 			j++
 		}
 		if href != "" {
@@ -118,10 +125,14 @@ func mergeRuns(t article.Text) []article.Run {
 			out = append(out, article.Run{Break: true, Link: r.Link})
 			continue
 		}
+		if r.Note > 0 {
+			out = append(out, article.Run{Note: r.Note})
+			continue
+		}
 		if r.Text == "" {
 			continue
 		}
-		if n := len(out); n > 0 && !out[n-1].Break && out[n-1].Style == r.Style && out[n-1].Link == r.Link {
+		if n := len(out); n > 0 && !out[n-1].Break && out[n-1].Note == 0 && out[n-1].Style == r.Style && out[n-1].Link == r.Link {
 			out[n-1].Text += r.Text
 			continue
 		}
@@ -323,6 +334,39 @@ func (r *renderer) table(t *article.Table) {
 		b.WriteString("</" + p.tag + ">\n")
 	}
 	b.WriteString("</table>\n</div>\n")
+}
+
+// noteID returns the id of the n-th note's aside in its document.
+func noteID(n int) string { return fmt.Sprintf("note-%d", n) }
+
+// notes writes an article's notes as EPUB 3 footnotes after its text, each
+// an aside its references point to, which reading systems show where the
+// reference is touched; its number opens its first paragraph.
+func (r *renderer) notes(notes []article.Note) {
+	b := &r.b
+	for i, n := range notes {
+		fmt.Fprintf(b, "<aside id=\"%s\" epub:type=\"footnote\" role=\"doc-footnote\" class=\"note\">\n", noteID(i+1))
+		blocks := n.Blocks
+		if p, ok := firstParagraph(blocks); ok {
+			fmt.Fprintf(b, `<p><span class="note-number">%d.</span> `, i+1)
+			inline(b, p.Text)
+			b.WriteString("</p>\n")
+			blocks = blocks[1:]
+		} else {
+			fmt.Fprintf(b, "<p><span class=\"note-number\">%d.</span></p>\n", i+1)
+		}
+		r.blocks(blocks, true)
+		b.WriteString("</aside>\n")
+	}
+}
+
+// firstParagraph returns the first of blocks when it is a paragraph.
+func firstParagraph(blocks []article.Block) (*article.Paragraph, bool) {
+	if len(blocks) == 0 {
+		return nil, false
+	}
+	p, ok := blocks[0].(*article.Paragraph)
+	return p, ok
 }
 
 // soleParagraph reports whether a list item is one paragraph, which is set

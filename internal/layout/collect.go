@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/pressroom/publish/internal/article"
@@ -23,7 +24,32 @@ func (s *setter) setArticle(pub *article.Publication, i int) *OutlineEntry {
 	at := s.titleBlock(a)
 	first := true
 	s.blocks(a.Body, &s.g.body, 0, s.g.measure, &first)
+	s.notes(a.Notes)
 	return at
+}
+
+// notes appends an article's notes after its text, under a heading, each
+// numbered as its references are and set small.
+func (s *setter) notes(notes []article.Note) {
+	if len(notes) == 0 {
+		return
+	}
+	first := true
+	s.blocks([]article.Block{&article.Heading{Level: 3, Text: article.Plain("Notes")}}, &s.g.body, 0, s.g.measure, &first)
+	for i, n := range notes {
+		num := article.Run{Text: strconv.Itoa(i+1) + ". ", Style: article.Strong}
+		blocks := n.Blocks
+		if len(blocks) > 0 {
+			if p, ok := blocks[0].(*article.Paragraph); ok {
+				blocks = append([]article.Block{&article.Paragraph{Text: append(article.Text{num}, p.Text...)}}, blocks[1:]...)
+			} else {
+				blocks = append([]article.Block{&article.Paragraph{Text: article.Text{num}}}, blocks...)
+			}
+		}
+		nfirst := true
+		s.blocks(blocks, &s.g.caption, 0, s.g.measure, &nfirst)
+		s.space(0.25*s.g.body.leading, false)
+	}
 }
 
 // dictionary returns the hyphenation patterns for an article's language,

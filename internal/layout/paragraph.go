@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -112,6 +113,14 @@ func (p *paragraph) collect(runs []article.Run) {
 			space = false
 			continue
 		}
+		if r.Note > 0 {
+			// A note's reference: its number in superior figures, bound to
+			// the word before it.
+			p.runs = append(p.runs, runSpan{start: int32(b.Len()), style: r.Style &^ article.Code, link: r.Link})
+			b.WriteString(superior(r.Note))
+			space = false
+			continue
+		}
 		p.runs = append(p.runs, runSpan{start: int32(b.Len()), style: r.Style, link: r.Link})
 		for _, c := range r.Text {
 			if isSpace(c) {
@@ -131,6 +140,16 @@ func (p *paragraph) collect(runs []article.Run) {
 	if len(p.runs) == 0 {
 		p.runs = append(p.runs, runSpan{})
 	}
+}
+
+// superior returns n in superior figures, as a note's reference prints.
+func superior(n int) string {
+	const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+	var out []rune
+	for _, d := range strconv.Itoa(n) {
+		out = append(out, []rune(digits)[d-'0'])
+	}
+	return string(out)
 }
 
 // isSpace reports whether c is white space that may break a line; the

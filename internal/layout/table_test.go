@@ -169,3 +169,33 @@ func TestFigureWithoutItsImage(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesAfterTheText checks that a reference prints its note's number
+// in superior figures and the notes follow the text, numbered.
+func TestNotesAfterTheText(t *testing.T) {
+	pub := tablePub(&article.Paragraph{Text: article.Text{{Text: "The last ship left in 1987."}, {Note: 1}, {Text: " The harbour closed."}, {Note: 12}}})
+	a := pub.Sections[0].Articles[0]
+	for i := range 12 {
+		a.Notes = append(a.Notes, article.Note{Blocks: []article.Block{&article.Paragraph{Text: article.Plain(fmt.Sprintf("Note number %d.", i+1))}}})
+	}
+	paper, _ := PaperNamed("a4")
+	doc, err := typesetter().Layout(context.Background(), pub, Options{Paper: paper})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, p := range docLines(doc) {
+		text = append(text, p...)
+	}
+	all := strings.Join(text, "\n")
+	// Each reference is a word of its own to pageLines, which joins
+	// words with spaces.
+	if !strings.Contains(all, "1987. ¹ The harbour closed. ¹²") {
+		t.Errorf("references not in superior figures:\n%s", all)
+	}
+	for i := range 12 {
+		if !strings.Contains(all, fmt.Sprintf("%d. Note number %d.", i+1, i+1)) {
+			t.Errorf("note %d lost:\n%s", i+1, all)
+		}
+	}
+}

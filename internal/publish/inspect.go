@@ -2,6 +2,7 @@ package publish
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"strings"
 
@@ -23,6 +24,9 @@ type inspectArticle struct {
 	Keywords  []string        `json:"keywords"`
 	Credits   []inspectCredit `json:"credits"`
 	Blocks    []inspectBlock  `json:"blocks"`
+	// Notes holds each note's blocks, numbered from 1 as the text's
+	// references to them ("[^1]" in a block's text) are.
+	Notes [][]inspectBlock `json:"notes,omitempty"`
 }
 
 type inspectAuthor struct {
@@ -83,6 +87,9 @@ func writeInspect(w io.Writer, a *article.Article) error {
 	for _, c := range a.Credits {
 		out.Credits = append(out.Credits, inspectCredit{Role: string(c.Role), Text: c.Text})
 	}
+	for _, n := range a.Notes {
+		out.Notes = append(out.Notes, inspectBlocks(n.Blocks))
+	}
 	return writeJSON(w, out)
 }
 
@@ -100,9 +107,9 @@ func inspectBlocks(blocks []article.Block) []inspectBlock {
 		ib := inspectBlock{Type: b.Kind()}
 		switch b := b.(type) {
 		case *article.Heading:
-			ib.Text, ib.Level = b.Text.String(), b.Level
+			ib.Text, ib.Level = withNotes(b.Text), b.Level
 		case *article.Paragraph:
-			ib.Text = b.Text.String()
+			ib.Text = withNotes(b.Text)
 		case *article.Figure:
 			caption, credit, src := b.Image.Caption.String(), b.Image.Credit, b.Image.Src
 			ib.Caption, ib.Credit, ib.Src, ib.Alt = &caption, &credit, &src, b.Image.Alt
@@ -131,6 +138,23 @@ func inspectBlocks(blocks []article.Block) []inspectBlock {
 		out = append(out, ib)
 	}
 	return out
+}
+
+// withNotes returns a text without styles, a reference to note N as
+// "[^N]".
+func withNotes(t article.Text) string {
+	var b strings.Builder
+	for _, r := range t {
+		switch {
+		case r.Note > 0:
+			fmt.Fprintf(&b, "[^%d]", r.Note)
+		case r.Break:
+			b.WriteByte('\n')
+		default:
+			b.WriteString(r.Text)
+		}
+	}
+	return b.String()
 }
 
 // inspectRows returns a table's rows as the inspect JSON prints them.

@@ -87,6 +87,13 @@ func (b *builder) element(n *html.Node, st style) {
 	if b.drops(n) {
 		return
 	}
+	if num := b.c.noteSet.note(n); num > 0 {
+		b.runs = append(b.runs, article.Run{Note: num, Style: st.style, Link: st.link})
+		return
+	}
+	if b.c.noteSet.holds(n) || b.c.noteSet.backlink(n) {
+		return // a note, read apart (converter.notes), or a link back from one
+	}
 	if b.inline && blockTags[n.Data] && !isPicture(n.Data) && n.Data != "figure" {
 		b.oneLine(n, st)
 		return
@@ -320,6 +327,11 @@ func finish(runs article.Text) article.Text {
 			atStart = true
 			continue
 		}
+		if r.Note > 0 {
+			out = append(out, r)
+			atStart = false
+			continue
+		}
 		t := r.Text
 		if atStart {
 			t = strings.TrimLeft(t, " ")
@@ -340,6 +352,9 @@ func finish(runs article.Text) article.Text {
 			out = out[:n]
 			continue
 		}
+		if out[n].Note > 0 {
+			break
+		}
 		out[n].Text = strings.TrimRight(out[n].Text, " ")
 		if out[n].Text == "" {
 			out = out[:n]
@@ -350,10 +365,10 @@ func finish(runs article.Text) article.Text {
 	// Runs emptied by trimming next to a break; runs alike merged.
 	kept := out[:0]
 	for i, r := range out {
-		if !r.Break && r.Text == "" {
+		if !r.Break && r.Note == 0 && r.Text == "" {
 			continue
 		}
-		if k := len(kept); k > 0 && !r.Break && !kept[k-1].Break && kept[k-1].Style == r.Style && kept[k-1].Link == r.Link {
+		if k := len(kept); k > 0 && !r.Break && r.Note == 0 && !kept[k-1].Break && kept[k-1].Note == 0 && kept[k-1].Style == r.Style && kept[k-1].Link == r.Link {
 			kept[k-1].Text += r.Text
 			continue
 		}

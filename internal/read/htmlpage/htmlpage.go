@@ -65,10 +65,11 @@ func Parse(data []byte, opts Options) (*article.Article, error) {
 		return nil, ErrNoArticle
 	}
 	c := newConverter(opts, base)
+	c.noteSet = findNotes(ra.Node)
 	b := c.newBuilder(false)
 	b.node(ra.Node, style{})
 	b.flush()
-	a := &article.Article{Body: b.blocks}
+	a := &article.Article{Body: b.blocks, Notes: c.notes()}
 	if countWords(a.Body) < minWords {
 		return nil, ErrNoArticle
 	}
@@ -102,6 +103,7 @@ type converter struct {
 	base    *url.URL // against which links resolve; nil when unknown
 	credits []article.Credit
 	loaded  map[string]article.Image // by Src, so an image loads once
+	noteSet *noteSet                 // the page's notes; nil when none
 }
 
 // newConverter returns a converter whose links resolve against base.

@@ -430,3 +430,47 @@ func TestDropBylines(t *testing.T) {
 		}
 	}
 }
+
+// TestNotes checks that a page's notes leave its text for the article's
+// notes, numbered in order of first reference, with their references in
+// the text and without the links back to them.
+func TestNotes(t *testing.T) {
+	body := `<h1>The Title</h1>
+<p>Rivers rise<sup id="r1"><a href="#n-b">[1]</a></sup> and fall<sup id="r2"><a href="#n-a">[2]</a></sup>, and rise again<a role="doc-noteref" href="#fn3">3</a>.</p>
+<p>Once more<sup id="r3"><a href="#n-b">[1]</a></sup>; see <a href="#history">the history</a>.</p>
+<h2 id="history">History</h2><p>Long ago.</p>
+<ol class="references">
+<li id="n-a"><a href="#r2">^</a> Note A, with <em>style</em>.</li>
+<li id="n-b">^ <a href="#r1">a</a> <a href="#r3">b</a> Note B.</li>
+</ol>
+<section role="doc-endnotes"><ol><li id="fn3" role="doc-endnote"><p>Note three.</p></li></ol></section>`
+	a := mustParse(t, page("<title>The Title</title>", body), Options{})
+	var notes []string
+	for _, n := range a.Notes {
+		var parts []string
+		for _, b := range n.Blocks {
+			parts = append(parts, describe(b))
+		}
+		notes = append(notes, strings.Join(parts, " "))
+	}
+	want := []string{`paragraph "Note B."`, `paragraph "Note A, with |style:1|."`, `paragraph "Note three."`}
+	if !reflect.DeepEqual(notes, want) {
+		t.Errorf("notes %q, want %q", notes, want)
+	}
+	var refs []int
+	for _, b := range a.Body {
+		if p, ok := b.(*article.Paragraph); ok {
+			for _, r := range p.Text {
+				if r.Note > 0 {
+					refs = append(refs, r.Note)
+				}
+			}
+			if s := p.Text.String(); strings.Contains(s, "Note") || strings.Contains(s, "[1]") {
+				t.Errorf("a note or its mark left in the text: %q", s)
+			}
+		}
+	}
+	if !reflect.DeepEqual(refs, []int{1, 2, 3, 1}) {
+		t.Errorf("references %v, want [1 2 3 1]", refs)
+	}
+}

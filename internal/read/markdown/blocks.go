@@ -49,9 +49,18 @@ func (c *converter) block(n ast.Node) []article.Block {
 	case *ast.List:
 		return c.list(n, n.IsOrdered(), n.Start)
 	case *east.FootnoteList:
-		// Footnotes are numbered from 1 in order of first reference, as
-		// their references in the text are.
-		return c.list(n, true, 1)
+		// The article's notes, numbered from 1 in order of first
+		// reference, as their references in the text are.
+		for fn := n.FirstChild(); fn != nil; fn = fn.NextSibling() {
+			f, ok := fn.(*east.Footnote)
+			if !ok || f.Index < 1 {
+				continue
+			}
+			for len(c.a.Notes) < f.Index {
+				c.a.Notes = append(c.a.Notes, article.Note{})
+			}
+			c.a.Notes[f.Index-1].Blocks = c.blocks(f)
+		}
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		if s := c.lines(n); strings.TrimSpace(s) != "" {
 			return []article.Block{&article.Preformatted{Text: strings.TrimRight(s, "\n")}}

@@ -25,6 +25,7 @@ type goldenView struct {
 	LeadImage                string   `json:",omitempty"` // as figure writes it
 	Credits                  []string // "role: text (name / agency)"
 	Body                     []string
+	Notes                    [][]string `json:",omitempty"`
 }
 
 func viewOf(a *article.Article) goldenView {
@@ -39,6 +40,9 @@ func viewOf(a *article.Article) goldenView {
 	}
 	for _, c := range a.Credits {
 		v.Credits = append(v.Credits, string(c.Role)+": "+c.Text+" ("+c.Name+" / "+c.Agency+")")
+	}
+	for _, n := range a.Notes {
+		v.Notes = append(v.Notes, outline(n.Blocks))
 	}
 	return v
 }

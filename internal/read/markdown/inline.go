@@ -5,7 +5,6 @@ import (
 	"html"
 	"net/url"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -81,7 +80,7 @@ func (c *converter) inlineNode(n ast.Node, style article.Style, link string, t *
 		// Other tags have no words of their own: the text between an
 		// opening and a closing tag is the tags' siblings, kept as text.
 	case *east.FootnoteLink:
-		add("[" + strconv.Itoa(n.Index) + "]")
+		*t = append(*t, article.Run{Note: n.Index, Style: style, Link: link})
 	case *east.FootnoteBacklink:
 		// The way back from a note is the reader's, not the page's.
 	default:
@@ -155,7 +154,7 @@ func tidy(t article.Text) article.Text {
 	var out article.Text
 	for i := 0; i < len(t); {
 		r := t[i]
-		if r.Break {
+		if r.Break || r.Note > 0 {
 			out = append(out, r)
 			i++
 			continue
@@ -163,7 +162,7 @@ func tidy(t article.Text) article.Text {
 		// Join a group's texts at once: run-by-run concatenation would be
 		// quadratic in a paragraph of many short runs.
 		j := i
-		for j < len(t) && !t[j].Break && t[j].Style == r.Style && t[j].Link == r.Link {
+		for j < len(t) && !t[j].Break && t[j].Note == 0 && t[j].Style == r.Style && t[j].Link == r.Link {
 			j++
 		}
 		if j-i > 1 {
@@ -181,6 +180,8 @@ func tidy(t article.Text) article.Text {
 		switch {
 		case out[i].Break:
 			lineStart = true
+		case out[i].Note > 0:
+			lineStart = false
 		case lineStart:
 			out[i].Text = strings.TrimLeft(out[i].Text, " \t")
 			lineStart = out[i].Text == ""
@@ -191,6 +192,8 @@ func tidy(t article.Text) article.Text {
 		switch {
 		case out[i].Break:
 			lineEnd = true
+		case out[i].Note > 0:
+			lineEnd = false
 		case lineEnd:
 			out[i].Text = strings.TrimRight(out[i].Text, " \t")
 			lineEnd = out[i].Text == ""
@@ -198,7 +201,7 @@ func tidy(t article.Text) article.Text {
 	}
 	clean := out[:0]
 	for _, r := range out {
-		if r.Break || r.Text != "" {
+		if r.Break || r.Note > 0 || r.Text != "" {
 			clean = append(clean, r)
 		}
 	}

@@ -4,8 +4,8 @@
 //
 // Parse walks goldmark's syntax tree into the article model. The mapping is
 // meant to lose no word: what the model cannot hold is flattened to text
-// (a table becomes one paragraph per row, inline raw HTML its text, a
-// footnote reference its number in brackets) rather than dropped. A block
+// (inline raw HTML its text) rather than dropped. Tables and footnotes are
+// the model's own. A block
 // of raw HTML is read by the HTML reader, as it reads a page's article.
 // Only thematic breaks, link reference definitions and HTML comments leave
 // nothing.

@@ -110,9 +110,9 @@ func TestParseBody(t *testing.T) {
 		in:   "| Year | Output |\n|:-----|------:|\n| 2017 | **4.2** |\n| 2018 |  |\n| [2019](https://x.example) | 5 |\n",
 		want: []string{"table left right", "  | th Year | th Output", "  | 2017 | <b>4.2</b>", "  | 2018 | ", `  | <a href="https://x.example">2019</a> | 5`},
 	}, {
-		name: "footnotes numbered as referenced",
+		name: "footnote references",
 		in:   "Claim[^b] and another[^a].\n\n[^a]: Note A.\n[^b]: Note B with *style*.\n",
-		want: []string{"p Claim[1] and another[2].", "ol 1", "  item", "    p Note B with <i>style</i>.", "  item", "    p Note A."},
+		want: []string{"p Claim<sup>1</sup> and another<sup>2</sup>."},
 	}, {
 		name: "image inside text reads as its alt",
 		in:   "Click ![the gear icon](gear.png) to start.\n",
@@ -318,5 +318,25 @@ func TestLinkSchemes(t *testing.T) {
 		if !strings.Contains(p.Text.String(), "a link") {
 			t.Errorf("[a link](%s) lost its text: %q", tt.dest, p.Text.String())
 		}
+	}
+}
+
+// TestFootnotes checks that footnotes become the article's notes, numbered
+// in the order the text first refers to them, and leave the body.
+func TestFootnotes(t *testing.T) {
+	a, err := Parse([]byte("Claim[^b] and another[^a], and again[^b].\n\n[^a]: Note A.\n[^b]: Note B with *style*.\n\n    and a second paragraph.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for _, n := range a.Notes {
+		got = append(got, outline(n.Blocks))
+	}
+	want := [][]string{{"p Note B with <i>style</i>.", "p and a second paragraph."}, {"p Note A."}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+	if body := outline(a.Body); !reflect.DeepEqual(body, []string{"p Claim<sup>1</sup> and another<sup>2</sup>, and again<sup>1</sup>."}) {
+		t.Errorf("body %q", body)
 	}
 }

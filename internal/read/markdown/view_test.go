@@ -9,12 +9,16 @@ import (
 
 // markup writes a text with its styles as HTML-like tags, so a test reads
 // which words carry which style at a glance: <i>, <b>, <code>, <a href>,
-// and <br> for a line break.
+// <br> for a line break and <sup>N</sup> for a reference to note N.
 func markup(t article.Text) string {
 	var b strings.Builder
 	for _, r := range t {
 		if r.Break {
 			b.WriteString("<br>")
+			continue
+		}
+		if r.Note > 0 {
+			fmt.Fprintf(&b, "<sup>%d</sup>", r.Note)
 			continue
 		}
 		s := r.Text
