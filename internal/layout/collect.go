@@ -48,7 +48,6 @@ func (s *setter) notes(notes []article.Note) {
 		}
 		nfirst := true
 		s.blocks(blocks, &s.g.caption, 0, s.g.measure, &nfirst)
-		s.space(0.25*s.g.body.leading, false)
 	}
 }
 
