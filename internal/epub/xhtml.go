@@ -94,7 +94,10 @@ func inline(b *strings.Builder, t article.Text) {
 	for i := 0; i < len(runs); {
 		if n := runs[i].Note; n > 0 {
 			// A reference to a note, outside any link: a link may not
-			// hold another.
+			// hold another. References side by side are parted by commas.
+			if i > 0 && runs[i-1].Note > 0 {
+				b.WriteString("<sup>,</sup>")
+			}
 			fmt.Fprintf(b, `<sup><a epub:type="noteref" role="doc-noteref" href="#%s">%d</a></sup>`, noteID(n), n)
 			i++
 			continue

@@ -50,7 +50,7 @@ func (s *setter) book(ctx context.Context, pub *article.Publication) (*Document,
 	if at := s.gatheredCredits(pub); at != nil {
 		contents = append(contents, contentsEntry{title: "Credits", at: at})
 	}
-	pages := paginate(s.v, g.textHeight)
+	pages := paginate(s.v, g.textHeight, footnoteRule*g.body.leading)
 	if s.opts.Duplex {
 		pages = rectoOpenings(pages)
 	}

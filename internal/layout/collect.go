@@ -23,8 +23,15 @@ func (s *setter) setArticle(pub *article.Publication, i int) *OutlineEntry {
 	s.dict = s.t.dictionary(a, pub, &s.warnings)
 	at := s.titleBlock(a)
 	first := true
+	if !s.opts.Endnotes {
+		s.setFootnotes(a.Notes)
+	}
 	s.blocks(a.Body, &s.g.body, 0, s.g.measure, &first)
-	s.notes(a.Notes)
+	if s.opts.Endnotes {
+		s.notes(a.Notes)
+	} else {
+		s.leftoverFootnotes()
+	}
 	return at
 }
 
@@ -235,6 +242,7 @@ func (s *setter) addLines(lines []setLine, st *textStyle, x float64, keep bool) 
 			kind: vLine, height: st.leading, items: l.items, article: s.articleIndex,
 			keep: keep || (n > 1 && (i == 0 || i == n-2)),
 			para: s.nPara, line: i, lines: n,
+			notes: s.takeFootnotes(l.items),
 		})
 	}
 }

@@ -40,6 +40,9 @@ type vitem struct {
 	// head is a table's head, repeated over this row of the table when
 	// the row opens a page.
 	head *vitem
+	// notes are the footnotes this line first refers to, which go to the
+	// foot of its page.
+	notes []*vitem
 }
 
 // A placed vitem is where a vitem ended up.
@@ -50,8 +53,10 @@ type placed struct {
 }
 
 // paginate cuts the vertical list into pages of the text block's height and
-// returns, for each page, the items on it with their y.
-func paginate(v []vitem, height float64) [][]placed {
+// returns, for each page, the items on it with their y. A line's footnotes
+// take their height, and noteGap over the first of them, from its page's,
+// and are placed at its foot under a short rule.
+func paginate(v []vitem, height, noteGap float64) [][]placed {
 	const eps = 0.01
 	var pages [][]placed
 	var deferred []*vitem
@@ -79,6 +84,7 @@ func paginate(v []vitem, height float64) [][]placed {
 		lastOK, lastFloat := -1, 0
 		j := i
 		overflow := false
+		notesH := 0.0 // the footnotes' height so far, their gap included
 		for ; j < len(v); j++ {
 			it := &v[j]
 			if moved[j] {
@@ -87,7 +93,11 @@ func paginate(v []vitem, height float64) [][]placed {
 			if it.newPage && (j > top || len(page) > 0) {
 				break
 			}
-			if fill+it.height > height+eps && (j > top || len(page) > 0) {
+			extra := notesHeight(it.notes)
+			if extra > 0 && notesH == 0 {
+				extra += noteGap
+			}
+			if fill+it.height+notesH+extra > height+eps && (j > top || len(page) > 0) {
 				if it.float && it.height <= height && lastFloat == 0 && j > top && !v[j-1].keep {
 					// Let the figure float to the next page.
 					moved[j] = true
@@ -99,6 +109,7 @@ func paginate(v []vitem, height float64) [][]placed {
 				break
 			}
 			fill += it.height
+			notesH += extra
 			if !it.keep {
 				lastOK = j
 			}
@@ -121,13 +132,16 @@ func paginate(v []vitem, height float64) [][]placed {
 			}
 			deferred = kept
 		}
+		var notes []*vitem
 		for k := top; k < end; k++ {
 			if moved[k] {
 				continue
 			}
 			page = append(page, placed{v: &v[k], page: len(pages), y: y})
 			y += v[k].height
+			notes = append(notes, v[k].notes...)
 		}
+		page = append(page, footPlaced(notes, height, noteGap, len(pages))...)
 		if end == top && len(page) == 0 && end < len(v) {
 			// Nothing fits at all (an item taller than the page): set it
 			// alone rather than loop.
@@ -138,6 +152,31 @@ func paginate(v []vitem, height float64) [][]placed {
 		i = end
 	}
 	return pages
+}
+
+// notesHeight returns the height of footnotes set one under the other.
+func notesHeight(notes []*vitem) float64 {
+	h := 0.0
+	for _, n := range notes {
+		h += n.height
+	}
+	return h
+}
+
+// footPlaced places a page's footnotes at its foot, the last ending at
+// height, under a short rule in the gap above the first.
+func footPlaced(notes []*vitem, height, gap float64, page int) []placed {
+	if len(notes) == 0 {
+		return nil
+	}
+	y := height - notesHeight(notes)
+	rule := &vitem{kind: vBlock, height: gap, items: []Item{&RuleItem{X1: 0, Y1: gap / 2, X2: 72, Y2: gap / 2, Width: 0.4}}}
+	out := []placed{{v: rule, page: page, y: y - gap}}
+	for _, n := range notes {
+		out = append(out, placed{v: n, page: page, y: y})
+		y += n.height
+	}
+	return out
 }
 
 // cloneItems returns copies of items, to be placed once more.

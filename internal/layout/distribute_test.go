@@ -89,7 +89,7 @@ func TestPaginate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := slices.Concat(tt.v...)
-			pages := paginate(v, 10)
+			pages := paginate(v, 10, 1)
 			if got := describe(pages); got != tt.want {
 				t.Errorf("pages %q, want %q", got, tt.want)
 			}

@@ -21,7 +21,7 @@ func (s *setter) frontMatter(pub *article.Publication, contents []contentsEntry,
 	s.v = nil
 	s.contents(contents, body)
 	start := len(front.Pages)
-	s.place(front, paginate(s.v, g.textHeight))
+	s.place(front, paginate(s.v, g.textHeight, footnoteRule*g.body.leading))
 	for i := start; i < len(front.Pages); i++ {
 		p := &front.Pages[i]
 		p.Folio = roman(i + 1)

@@ -236,7 +236,7 @@ func (pl *placer) text(n *node, sl slot) {
 		}
 		pl.cur.Text = p.text[pl.curStart:n.end]
 	} else {
-		pl.cur = pl.mem.text(TextItem{X: pl.x, Font: sl.face.Name(), Size: sl.size, Text: p.text[n.start:n.end], Gray: p.style.gray})
+		pl.cur = pl.mem.text(TextItem{X: pl.x, Font: sl.face.Name(), Size: sl.size, Text: p.text[n.start:n.end], Gray: p.style.gray, Note: p.runs[n.run].note})
 		pl.curStart = n.start
 		pl.items = append(pl.items, pl.cur)
 	}

@@ -49,6 +49,9 @@ type TextItem struct {
 	Font string  // face name, as in package fonts ("NotoSerif-Italic")
 	Size float64 // in points
 	Text string
+	// Note is the number of the article's note this text refers to, from
+	// 1, when it is a reference's figures; 0 for text.
+	Note int
 	// Gray is the text colour from 0 (black) to 1 (white).
 	Gray float64
 	// Kerns place pieces of Text where kerning puts them rather than

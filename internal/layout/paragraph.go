@@ -50,6 +50,7 @@ type runSpan struct {
 	start int32
 	style article.Style
 	link  string
+	note  int // the note a reference's figures refer to; 0 for text
 }
 
 // paraOptions say how one paragraph is built.
@@ -104,23 +105,28 @@ func (p *paragraph) build(runs []article.Run, st *textStyle, s Settings, o paraO
 func (p *paragraph) collect(runs []article.Run) {
 	b := &p.buf
 	b.Reset()
-	space := false
+	space, note := false, false // a space, a note's reference just before
 	for _, r := range runs {
 		if r.Break {
 			if b.Len() > 0 {
 				b.WriteByte('\n')
 			}
-			space = false
+			space, note = false, false
 			continue
 		}
 		if r.Note > 0 {
 			// A note's reference: its number in superior figures, bound to
-			// the word before it.
-			p.runs = append(p.runs, runSpan{start: int32(b.Len()), style: r.Style &^ article.Code, link: r.Link})
+			// the word before it, and parted from a reference before it by
+			// a narrow space that does not break.
+			if note {
+				b.WriteString("\u202f")
+			}
+			p.runs = append(p.runs, runSpan{start: int32(b.Len()), style: r.Style &^ article.Code, link: r.Link, note: r.Note})
 			b.WriteString(superior(r.Note))
-			space = false
+			space, note = false, true
 			continue
 		}
+		note = false
 		p.runs = append(p.runs, runSpan{start: int32(b.Len()), style: r.Style, link: r.Link})
 		for _, c := range r.Text {
 			if isSpace(c) {

@@ -3,6 +3,7 @@ package layout
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -196,6 +197,66 @@ func TestNotesAfterTheText(t *testing.T) {
 	for i := range 12 {
 		if !strings.Contains(all, fmt.Sprintf("%d. Note number %d.", i+1, i+1)) {
 			t.Errorf("note %d lost:\n%s", i+1, all)
+		}
+	}
+}
+
+// TestFootnotesAtTheFoot checks that each note is set at the foot of the
+// page that first refers to it, under the text, and that no page runs past
+// its text block.
+func TestFootnotesAtTheFoot(t *testing.T) {
+	para := "The river rose slowly through the night, and by morning the lower town was under a foot of brown water that smelled of diesel and wet earth, as it had every spring."
+	var body []article.Block
+	var notes []article.Note
+	for i := range 30 {
+		body = append(body, &article.Paragraph{Text: article.Text{{Text: para}, {Note: i + 1}}})
+		notes = append(notes, article.Note{Blocks: []article.Block{&article.Paragraph{Text: article.Plain(fmt.Sprintf("Note %d says where the water came from and how high it rose that spring.", i+1))}}})
+	}
+	pub := tablePub(body...)
+	pub.Sections[0].Articles[0].Notes = notes
+	paper, _ := PaperNamed("a5")
+	doc, err := typesetter().Layout(context.Background(), pub, Options{Paper: paper})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refPage, notePage := map[int]int{}, map[int]int{}
+	g, err := design(paper, typesetter().fonts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pi, p := range doc.Pages {
+		lastText, firstNote := 0.0, 1e9
+		for _, it := range p.Items {
+			ti, ok := it.(*TextItem)
+			if !ok {
+				continue
+			}
+			if _, folio := strconv.Atoi(ti.Text); ti.Y > g.top+g.textHeight+0.5 && folio != nil {
+				t.Errorf("page %d: %q set below the text block", pi+1, ti.Text)
+			}
+			n, numErr := strconv.Atoi(strings.TrimSuffix(ti.Text, "."))
+			switch {
+			case ti.Note > 0:
+				if _, seen := refPage[ti.Note]; !seen {
+					refPage[ti.Note] = pi
+				}
+				lastText = max(lastText, ti.Y)
+			case numErr == nil && strings.HasSuffix(ti.Text, ".") && ti.Size < g.body.size:
+				notePage[n] = pi
+				firstNote = min(firstNote, ti.Y)
+			default:
+				if !strings.HasPrefix(ti.Text, "Note") && firstNote == 1e9 {
+					lastText = max(lastText, ti.Y)
+				}
+			}
+		}
+		if firstNote < lastText {
+			t.Errorf("page %d: a note above the text's last line", pi+1)
+		}
+	}
+	for i := 1; i <= 30; i++ {
+		if notePage[i] != refPage[i] {
+			t.Errorf("note %d on page %d, its reference on page %d", i, notePage[i]+1, refPage[i]+1)
 		}
 	}
 }

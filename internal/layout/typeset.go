@@ -23,6 +23,9 @@ type Options struct {
 	// Duplex opens each article of a book on a right-hand page, for
 	// printing on both sides of the paper.
 	Duplex bool
+	// Endnotes gathers an article's notes after its text; otherwise each
+	// note is set at the foot of the page that first refers to it.
+	Endnotes bool
 }
 
 // A Typesetter lays out publications. It holds only the font and
@@ -80,7 +83,7 @@ func (t *Typesetter) Layout(ctx context.Context, pub *article.Publication, opts 
 func (s *setter) document() *Document {
 	g := &s.g
 	doc := &Document{Width: g.paper.Width, Height: g.paper.Height}
-	pages := paginate(s.v, g.textHeight)
+	pages := paginate(s.v, g.textHeight, footnoteRule*g.body.leading)
 	s.place(doc, pages)
 	s.decorate(doc, pages)
 	return s.finish(doc)
@@ -105,6 +108,9 @@ type setter struct {
 	lines []setLine
 	v     []vitem
 	nPara int
+	// footnotes holds the current article's notes, set, until the line
+	// that first refers to each takes it (footnotes.go).
+	footnotes []*vitem
 
 	stats    Stats
 	ratioSum float64

@@ -39,6 +39,9 @@ type Options struct {
 	Force   bool     // replace outputs that exist
 	Jobs    int      // inputs made at once; 0 is one per CPU
 	Ragged  bool     // set the PDF's text ragged right, not justified
+	// Endnotes sets the PDF's notes after each article's text, not at the
+	// foot of the page that refers to them.
+	Endnotes bool
 	// FetchImages lets a saved page's remote images be fetched; a page
 	// read from a URL always fetches its own.
 	FetchImages bool
@@ -216,7 +219,7 @@ func (o *Options) layoutOptions() (layout.Options, error) {
 	if err != nil {
 		return layout.Options{}, usagef("--paper: unknown size %q (want %s)", o.Paper, strings.Join(Papers(), ", "))
 	}
-	return layout.Options{Paper: paper, Ragged: o.Ragged, Created: created}, nil
+	return layout.Options{Paper: paper, Ragged: o.Ragged, Endnotes: o.Endnotes, Created: created}, nil
 }
 
 func (o *Options) stderr() io.Writer {

@@ -292,7 +292,7 @@ func (b *builder) text(s string, st style) {
 		out.WriteByte(' ')
 	}
 	t := out.String()
-	if n := len(b.runs); n > 0 && !b.runs[n-1].Break && b.runs[n-1].Style == st.style && b.runs[n-1].Link == st.link {
+	if n := len(b.runs); n > 0 && !b.runs[n-1].Break && b.runs[n-1].Note == 0 && b.runs[n-1].Style == st.style && b.runs[n-1].Link == st.link {
 		b.runs[n-1].Text += t
 		return
 	}

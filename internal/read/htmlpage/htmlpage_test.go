@@ -463,6 +463,9 @@ func TestNotes(t *testing.T) {
 			for _, r := range p.Text {
 				if r.Note > 0 {
 					refs = append(refs, r.Note)
+					if r.Text != "" {
+						t.Errorf("a reference holds words: %q", r.Text)
+					}
 				}
 			}
 			if s := p.Text.String(); strings.Contains(s, "Note") || strings.Contains(s, "[1]") {
@@ -472,5 +475,8 @@ func TestNotes(t *testing.T) {
 	}
 	if !reflect.DeepEqual(refs, []int{1, 2, 3, 1}) {
 		t.Errorf("references %v, want [1 2 3 1]", refs)
+	}
+	if p, ok := a.Body[0].(*article.Paragraph); !ok || p.Text.String() != "Rivers rise and fall, and rise again." {
+		t.Errorf("the words around the references: %q", describe(a.Body[0]))
 	}
 }
