@@ -57,15 +57,18 @@ func (s *setter) takeFootnotes(items []Item) []*vitem {
 		if !ok || t.Note < 1 || t.Note > len(s.footnotes) || s.footnotes[t.Note-1] == nil {
 			continue
 		}
+		if s.footnotes[t.Note-1].height > maxFootnote*s.g.textHeight {
+			continue // too long for a page's foot: it follows the text
+		}
 		out = append(out, s.footnotes[t.Note-1])
 		s.footnotes[t.Note-1] = nil
 	}
 	return out
 }
 
-// leftoverFootnotes sets after the text the notes no line referred to
-// (a note referred to from a heading or a caption, set apart from the
-// lines of the body), so that none is lost.
+// leftoverFootnotes sets after the text the notes no line took (one
+// referred to from a table's cell or from another note, or too long for a
+// page's foot), so that none is lost.
 func (s *setter) leftoverFootnotes() {
 	for _, v := range s.footnotes {
 		if v != nil {
@@ -74,6 +77,11 @@ func (s *setter) leftoverFootnotes() {
 	}
 	s.footnotes = s.footnotes[:0]
 }
+
+// A note taller than this share of the text block is set after the text:
+// at a page's foot it would leave too little room for the text, and it is
+// not split across pages.
+const maxFootnote = 0.4
 
 // footnoteRule is the space above a page's footnotes, where a short rule
 // parts them from the text, in body lines.
