@@ -272,7 +272,7 @@ func (s *setter) tableStyle(t *article.Table, cells []gridCell, measure float64)
 		least, natural = s.columnWidths(cells, ncols, st)
 		avail := measure - float64(ncols-1)*size
 		if sum(least) <= avail || size <= tableMinSize {
-			return st, shareMeasure(least, natural, avail)
+			return st, shareMeasure(least, natural, figureColumns(cells, ncols), avail)
 		}
 	}
 }
@@ -339,8 +339,10 @@ func (s *setter) tableHead(st textStyle) textStyle {
 
 // shareMeasure shares avail between columns: natural widths when they fit;
 // else least widths and what is left in proportion to what each would
-// take more; else, past all shrinking, least widths scaled down.
-func shareMeasure(least, natural []float64, avail float64) []float64 {
+// take more; else, past all shrinking, the columns of figures keep their
+// least widths, never broken, and the others share what is left in
+// proportion to theirs.
+func shareMeasure(least, natural []float64, figures []bool, avail float64) []float64 {
 	out := make([]float64, len(least))
 	sl, sn := sum(least), sum(natural)
 	switch {
@@ -352,8 +354,35 @@ func shareMeasure(least, natural []float64, avail float64) []float64 {
 			out[i] = least[i] + k*(natural[i]-least[i])
 		}
 	default:
+		fixed, words := 0.0, 0.0
+		for i, w := range least {
+			if figures[i] {
+				fixed += w
+			} else {
+				words += w
+			}
+		}
+		k := math.Max(avail-fixed, 0) / math.Max(words, 1)
+		if fixed >= avail {
+			k, fixed = avail/math.Max(sl, 1), 0 // no room even for the figures
+		}
 		for i := range out {
-			out[i] = least[i] * avail / math.Max(sl, 1)
+			out[i] = least[i] * k
+			if figures[i] && fixed > 0 {
+				out[i] = least[i]
+			}
+		}
+	}
+	return out
+}
+
+// figureColumns reports which columns hold figures in most of their
+// cells, whose width is kept whole when a table must shrink.
+func figureColumns(cells []gridCell, ncols int) []bool {
+	out := make([]bool, ncols)
+	for _, c := range cells {
+		if c.colSpan == 1 && c.align == article.AlignRight && !c.header {
+			out[c.col] = true
 		}
 	}
 	return out

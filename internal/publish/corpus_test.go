@@ -111,4 +111,5 @@ func testCorpusPage(t *testing.T, e *env, opts Options, page corpustest.Page, ou
 	if kept < floorPDFWords {
 		t.Errorf("the PDF keeps %.1f%% of the page's words (floor %.0f%%); lost %q", 100*kept, 100*floorPDFWords, lost[:min(len(lost), 12)])
 	}
+	checkTablesAndCode(t, page, out)
 }

@@ -583,22 +583,49 @@ func cells(row *html.Node) []*html.Node {
 	return out
 }
 
-// isLayoutTable reports whether a table lays out blocks rather than holding
-// data: a cell holds paragraphs, headings, quotes, figures or another
-// table. A list in a cell is data (an infobox's list of products).
+// isLayoutTable reports whether a table lays a page out rather than
+// holding data, by the heuristics Readability uses: it says so (role
+// presentation, datatable="0"), holds another table, or has one row or
+// one column; a summary, a caption, a head, a foot, column groups or
+// header cells make it data, and so do ten rows, five columns or more than
+// ten cells.
 func isLayoutTable(t *html.Node, rows []*html.Node) bool {
-	for _, row := range rows {
-		for _, cell := range cells(row) {
-			if find(cell, func(n *html.Node) bool {
-				switch n.Data {
-				case "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "figure":
-					return true
-				}
-				return false
-			}) != nil {
-				return true
-			}
-		}
+	if attr(t, "role") == "presentation" || attr(t, "datatable") == "0" {
+		return true
 	}
-	return false
+	// Before the signs of data, unlike Readability: a cell cannot hold a
+	// table, so a table of tables is read as the tables it lays out.
+	if find(t, func(n *html.Node) bool { return n != t && n.Data == "table" }) != nil {
+		return true
+	}
+	if attr(t, "summary") != "" {
+		return false
+	}
+	if c := find(t, func(n *html.Node) bool { return n.Data == "caption" }); c != nil && strings.TrimSpace(textContent(c)) != "" {
+		return false
+	}
+	if find(t, func(n *html.Node) bool {
+		switch n.Data {
+		case "thead", "tfoot", "colgroup", "th":
+			return true
+		}
+		return false
+	}) != nil {
+		return false
+	}
+	cols := 0
+	for _, row := range rows {
+		n := 0
+		for _, c := range cells(row) {
+			n += max(span(attr(c, "colspan")), 1)
+		}
+		cols = max(cols, n)
+	}
+	switch {
+	case len(rows) <= 1 || cols <= 1:
+		return true
+	case len(rows) >= 10 || cols > 4:
+		return false
+	}
+	return len(rows)*cols <= 10
 }
