@@ -19,9 +19,14 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // hyphenation point is marked "hy"; one that ends at a hyphen of the word's
 // own is drawn with U+2010 and is not.
 func listing(doc *Document, paper Paper) []byte {
+	return listingOf(doc, paper, "The seed article")
+}
+
+// listingOf is listing for a document that the header names as what.
+func listingOf(doc *Document, paper Paper, what string) []byte {
 	var b bytes.Buffer
 	st := doc.Stats
-	fmt.Fprintf(&b, "# The seed article on %s paper (%.1f × %.1f pt).\n", paper.Name, paper.Width, paper.Height)
+	fmt.Fprintf(&b, "# %s on %s paper (%.1f × %.1f pt).\n", what, paper.Name, paper.Width, paper.Height)
 	fmt.Fprintf(&b, "# pages %d, lines %d, hyphenated %d (at most %d in a row), overfull %d, widows %d, orphans %d\n",
 		st.Pages, st.Lines, st.HyphenatedLines, st.MaxConsecutiveHyphens, st.OverfullLines, st.Widows, st.Orphans)
 	fmt.Fprintf(&b, "# adjustment ratio: mean %.3f, max %.3f\n", st.MeanAdjustmentRatio, st.MaxAdjustmentRatio)
