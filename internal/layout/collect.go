@@ -19,6 +19,9 @@ import (
 // in its language, and returns the outline entry of its title.
 func (s *setter) setArticle(pub *article.Publication, i int) *OutlineEntry {
 	a := s.articles[i]
+	if s.opts.LinkNotes {
+		a = withLinkNotes(a)
+	}
 	s.article, s.articleIndex = a, i
 	s.dict = s.t.dictionary(a, pub, &s.warnings)
 	at := s.titleBlock(a)

@@ -260,3 +260,36 @@ func TestFootnotesAtTheFoot(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkNotes checks that with LinkNotes each external link of the text
+// gets a note with its address, numbered with the article's own notes in
+// the order the text refers to them, and that the article is not changed.
+func TestLinkNotes(t *testing.T) {
+	pub := tablePub(&article.Paragraph{Text: article.Text{
+		{Text: "See "}, {Text: "the report", Link: "https://example.com/report"}, {Text: ", the ledger"}, {Note: 1},
+		{Text: " and "}, {Text: "the map", Link: "#map"}, {Text: "."},
+	}})
+	a := pub.Sections[0].Articles[0]
+	a.Notes = []article.Note{{Blocks: []article.Block{&article.Paragraph{Text: article.Plain("The harbour ledger, 1950–1987.")}}}}
+	paper, _ := PaperNamed("a4")
+	doc, err := typesetter().Layout(context.Background(), pub, Options{Paper: paper, LinkNotes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, p := range docLines(doc) {
+		text = append(text, p...)
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{"the report ¹ , the ledger ²", "1. https://example.com/report", "2. The harbour ledger, 1950–1987."} {
+		if !strings.Contains(all, want) {
+			t.Errorf("%q not set:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "#map") {
+		t.Error("a link within the page got a note")
+	}
+	if len(a.Notes) != 1 || a.Body[0].(*article.Paragraph).Text[3].Note != 1 {
+		t.Error("the article was changed")
+	}
+}

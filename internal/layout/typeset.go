@@ -26,6 +26,9 @@ type Options struct {
 	// Endnotes gathers an article's notes after its text; otherwise each
 	// note is set at the foot of the page that first refers to it.
 	Endnotes bool
+	// LinkNotes gives each external link a note that prints its address,
+	// which print otherwise loses.
+	LinkNotes bool
 }
 
 // A Typesetter lays out publications. It holds only the font and

@@ -42,6 +42,9 @@ type Options struct {
 	// Endnotes sets the PDF's notes after each article's text, not at the
 	// foot of the page that refers to them.
 	Endnotes bool
+	// LinkNotes gives each external link in the PDF a note with its
+	// address.
+	LinkNotes bool
 	// FetchImages lets a saved page's remote images be fetched; a page
 	// read from a URL always fetches its own.
 	FetchImages bool
@@ -219,7 +222,7 @@ func (o *Options) layoutOptions() (layout.Options, error) {
 	if err != nil {
 		return layout.Options{}, usagef("--paper: unknown size %q (want %s)", o.Paper, strings.Join(Papers(), ", "))
 	}
-	return layout.Options{Paper: paper, Ragged: o.Ragged, Endnotes: o.Endnotes, Created: created}, nil
+	return layout.Options{Paper: paper, Ragged: o.Ragged, Endnotes: o.Endnotes, LinkNotes: o.LinkNotes, Created: created}, nil
 }
 
 func (o *Options) stderr() io.Writer {
