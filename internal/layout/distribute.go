@@ -43,6 +43,8 @@ type vitem struct {
 	// notes are the footnotes this line first refers to, which go to the
 	// foot of its page.
 	notes []*vitem
+	// footnote is the number of the note this item is, for a footnote.
+	footnote int
 }
 
 // A placed vitem is where a vitem ended up.

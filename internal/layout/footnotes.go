@@ -23,7 +23,7 @@ func (s *setter) setFootnotes(notes []article.Note) {
 		mark := len(s.v)
 		first := true
 		s.blocks(numbered(n.Blocks, i+1), &s.g.caption, 0, s.g.measure, &first)
-		v := &vitem{kind: vBlock, article: s.articleIndex}
+		v := &vitem{kind: vBlock, article: s.articleIndex, footnote: i + 1}
 		for _, it := range s.v[mark:] {
 			for _, item := range it.items {
 				moveItem(item, 0, v.height)

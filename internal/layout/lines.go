@@ -255,6 +255,13 @@ func (pl *placer) text(n *node, sl slot) {
 // linkArea extends the link area under a box of a linked run, or starts
 // one; a box of a run with no link ends it.
 func (pl *placer) linkArea(n *node, sl slot) {
+	if note := pl.p.runs[n.run].note; note > 0 {
+		// A note's reference leads to the note (compose finds where).
+		f := sl.face
+		pl.items = append(pl.items, &LinkItem{X: pl.x, Y: -f.Ascent() * sl.size, H: (f.Ascent() + f.Descent()) * sl.size, W: n.width, note: note})
+		pl.link = nil
+		return
+	}
 	url := pl.p.runs[n.run].link
 	if url == "" {
 		pl.link = nil

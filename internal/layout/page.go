@@ -108,6 +108,9 @@ type LinkItem struct {
 	URL        string
 	Page       int
 	TargetY    float64
+	// note is the note whose reference this area covers, until compose
+	// points it at the note on its page.
+	note int
 }
 
 func (*TextItem) item()  {}

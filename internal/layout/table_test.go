@@ -3,6 +3,7 @@ package layout
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -291,5 +292,44 @@ func TestLinkNotes(t *testing.T) {
 	}
 	if len(a.Notes) != 1 || a.Body[0].(*article.Paragraph).Text[3].Note != 1 {
 		t.Error("the article was changed")
+	}
+}
+
+// TestNoteLinks checks that a reference links to its footnote on the page
+// and the footnote's number links back to the reference.
+func TestNoteLinks(t *testing.T) {
+	pub := tablePub(&article.Paragraph{Text: article.Text{{Text: "The last ship left in 1987."}, {Note: 1}, {Text: " The harbour closed."}}})
+	pub.Sections[0].Articles[0].Notes = []article.Note{{Blocks: []article.Block{&article.Paragraph{Text: article.Plain("Note one.")}}}}
+	paper, _ := PaperNamed("a4")
+	doc, err := typesetter().Layout(context.Background(), pub, Options{Paper: paper})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref, num *TextItem
+	var links []*LinkItem
+	for _, it := range doc.Pages[0].Items {
+		switch it := it.(type) {
+		case *TextItem:
+			if it.Note == 1 {
+				ref = it
+			}
+			if it.Text == "1." {
+				num = it
+			}
+		case *LinkItem:
+			if it.URL == "" {
+				links = append(links, it)
+			}
+		}
+	}
+	if ref == nil || num == nil || len(links) != 2 {
+		t.Fatalf("reference %v, note number %v, %d links; want both and two links", ref, num, len(links))
+	}
+	to, back := links[0], links[1]
+	if to.Page != 1 || math.Abs(to.TargetY-(num.Y-num.Size)) > num.Size {
+		t.Errorf("the reference links to page %d at %.1f; the note's number is at %.1f", to.Page, to.TargetY, num.Y)
+	}
+	if back.Page != 1 || back.TargetY > ref.Y || back.TargetY < ref.Y-3*ref.Size {
+		t.Errorf("the note links back to %.1f; the reference is at %.1f", back.TargetY, ref.Y)
 	}
 }
