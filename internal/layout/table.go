@@ -52,10 +52,13 @@ func (s *setter) table(t *article.Table, x, measure float64) {
 	if len(cells) == 0 {
 		return
 	}
-	if groups := s.columnGroups(t, cells, measure); len(groups) > 1 {
+	if groups := s.columnGroups(t, cells, head, body, rows, measure); len(groups) > 1 {
+		// The groups are one table: all set at the size that parted it.
+		s.tableSize = tableMinSize
 		for _, g := range groups {
 			s.table(g, x, measure)
 		}
+		s.tableSize = 0
 		return
 	}
 	st, widths := s.tableStyle(t, cells, measure)
@@ -185,15 +188,12 @@ func (s *setter) table(t *article.Table, x, measure float64) {
 // columnGroups splits a table too wide for the measure even at
 // tableMinSize into tables of some of its columns each, every one led by
 // the first column, which names the rows: as a wide table is printed over
-// several pages. It returns nil for a table that fits, or whose cells span
-// rows or columns, which cannot be parted so.
-func (s *setter) columnGroups(t *article.Table, cells []gridCell, measure float64) []*article.Table {
+// several pages. A cell spanning columns of two groups is set in each,
+// over the columns it covers there. It returns nil for a table that fits.
+func (s *setter) columnGroups(t *article.Table, cells []gridCell, head, body, rows int, measure float64) []*article.Table {
 	ncols := 0
 	for _, c := range cells {
-		if c.colSpan > 1 || c.rowSpan > 1 {
-			return nil
-		}
-		ncols = max(ncols, c.col+1)
+		ncols = max(ncols, c.col+c.colSpan)
 	}
 	if ncols < 3 {
 		return nil
@@ -217,10 +217,26 @@ func (s *setter) columnGroups(t *article.Table, cells []gridCell, measure float6
 		w += gap + least[c]
 	}
 	groups = append(groups, cur)
+	if len(groups) < 2 {
+		return nil
+	}
 	var out []*article.Table
 	for i, g := range groups {
 		cols := append([]int{0}, g...)
-		sub := &article.Table{Head: pickColumns(t.Head, cols), Rows: pickColumns(t.Rows, cols), Foot: pickColumns(t.Foot, cols)}
+		grid := make([]article.Row, rows)
+		for _, c := range cells {
+			n := 0 // the group's columns the cell covers
+			for _, col := range cols {
+				if col >= c.col && col < c.col+c.colSpan {
+					n++
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			grid[c.row] = append(grid[c.row], article.Cell{Text: c.text, Header: c.header && c.row >= head, ColSpan: n, RowSpan: c.rowSpan})
+		}
+		sub := &article.Table{Head: grid[:head], Rows: grid[head : head+body], Foot: grid[head+body:]}
 		if i == 0 {
 			sub.Caption = t.Caption
 		}
@@ -232,22 +248,6 @@ func (s *setter) columnGroups(t *article.Table, cells []gridCell, measure float6
 			}
 		}
 		out = append(out, sub)
-	}
-	return out
-}
-
-// pickColumns returns rows with only the cells of the columns cols, which
-// span no column.
-func pickColumns(rows []article.Row, cols []int) []article.Row {
-	var out []article.Row
-	for _, r := range rows {
-		var nr article.Row
-		for _, c := range cols {
-			if c < len(r) {
-				nr = append(nr, r[c])
-			}
-		}
-		out = append(out, nr)
 	}
 	return out
 }
@@ -266,7 +266,11 @@ func (s *setter) tableStyle(t *article.Table, cells []gridCell, measure float64)
 	}
 	st := s.g.body
 	var least, natural []float64
-	for size := s.g.body.size * tableSize; ; size -= tableStep {
+	start := s.g.body.size * tableSize
+	if s.tableSize > 0 {
+		start = s.tableSize
+	}
+	for size := start; ; size -= tableStep {
 		size = math.Max(size, tableMinSize)
 		st.size, st.leading = size, 1.2*size
 		least, natural = s.columnWidths(cells, ncols, st)

@@ -333,3 +333,39 @@ func TestNoteLinks(t *testing.T) {
 		t.Errorf("the note links back to %.1f; the reference is at %.1f", back.TargetY, ref.Y)
 	}
 }
+
+// TestWideTableWithSpans checks that a table too wide for the measure
+// parts into groups of columns though its cells span rows and columns: a
+// title row over all columns is set over each group, and no word breaks.
+func TestWideTableWithSpans(t *testing.T) {
+	cols := []string{"Rank", "Name", "Region", "Population", "Rank", "Name", "Region", "Population", "Picture", "Picture"}
+	tb := &article.Table{Head: []article.Row{
+		{{Text: article.Plain("Largest urban areas"), Header: true, ColSpan: len(cols)}},
+		row(true, cols...),
+	}}
+	for i := range 4 {
+		r := row(false, fmt.Sprint(i+1), "Christchurch", "Canterbury", "1,628,900", fmt.Sprint(i+11), "Whangarei", "Northland", "58,800")
+		if i == 0 {
+			r = append(r, article.Cell{Text: article.Plain("Auckland"), RowSpan: 4}, article.Cell{Text: article.Plain("Wellington"), RowSpan: 4})
+		}
+		tb.Rows = append(tb.Rows, r)
+	}
+	paper, _ := PaperNamed("a5")
+	doc, err := typesetter().Layout(context.Background(), tablePub(tb), Options{Paper: paper})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, p := range docLines(doc) {
+		text = append(text, p...)
+	}
+	all := " " + strings.Join(text, " \n ") + " "
+	if n := strings.Count(all, "Largest urban areas"); n < 2 {
+		t.Errorf("the title row set %d times; want it over each group of columns:\n%s", n, all)
+	}
+	for _, w := range []string{"Christchurch", "Canterbury", "1,628,900", "Whangarei", "Northland", "Auckland", "Wellington", "Population"} {
+		if !strings.Contains(all, " "+w+" ") {
+			t.Errorf("%q not set whole:\n%s", w, all)
+		}
+	}
+}

@@ -114,6 +114,9 @@ type setter struct {
 	// footnotes holds the current article's notes, set, until the line
 	// that first refers to each takes it (footnotes.go).
 	footnotes []*vitem
+	// tableSize, when not 0, is the size the table being set starts from:
+	// a wide table's groups of columns are set at one size (table.go).
+	tableSize float64
 
 	stats    Stats
 	ratioSum float64
