@@ -144,16 +144,28 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 			notes = append(notes, v[k].notes...)
 		}
 		page = append(page, footPlaced(notes, height, noteGap, len(pages))...)
-		if end == top && len(page) == 0 && end < len(v) {
-			// Nothing fits at all (an item taller than the page): set it
-			// alone rather than loop.
-			page = append(page, placed{v: &v[end], page: len(pages)})
+		if end == top && end < len(v) && !placesAny(page, v) {
+			// Nothing of the list fits at all (an item taller than the
+			// page, or than what a table's repeated head leaves of it):
+			// set it rather than loop.
+			page = append(page, placed{v: &v[end], page: len(pages), y: y})
 			end++
 		}
 		pages = append(pages, page)
 		i = end
 	}
 	return pages
+}
+
+// placesAny reports whether a page holds an item of the list v, not only
+// what comes back to each page (a table's head, floated figures).
+func placesAny(page []placed, v []vitem) bool {
+	for _, p := range page {
+		if indexOf(v, p.v) >= 0 && !p.v.float {
+			return true
+		}
+	}
+	return false
 }
 
 // notesHeight returns the height of footnotes set one under the other.

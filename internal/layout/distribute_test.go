@@ -105,3 +105,27 @@ func TestPaginate(t *testing.T) {
 		})
 	}
 }
+
+// TestPaginateTallRowUnderAHead checks that a table row that fits a page
+// but not under the table's repeated head is set all the same, not looped
+// on.
+func TestPaginateTallRowUnderAHead(t *testing.T) {
+	head := &vitem{kind: vBlock, height: 3}
+	v := []vitem{
+		{kind: vBlock, height: 2},
+		{kind: vBlock, height: 9, head: head},
+		{kind: vBlock, height: 9, head: head},
+	}
+	pages := paginate(v, 10, 1)
+	placed := 0
+	for _, p := range pages {
+		for _, x := range p {
+			if x.v.height == 9 {
+				placed++
+			}
+		}
+	}
+	if placed != 2 || len(pages) > 4 {
+		t.Errorf("%d of 2 rows placed on %d pages", placed, len(pages))
+	}
+}

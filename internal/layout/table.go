@@ -177,7 +177,13 @@ func (s *setter) table(t *article.Table, x, measure float64) {
 		v := rowsBlock(r, end)
 		v.head = repeat
 		v.keep = end == rows // the last row stays with the closing rule
-		s.v = append(s.v, v)
+		if v.height > s.g.textHeight-2*st.leading {
+			// Taller than a page: the row alone may break, between its
+			// lines.
+			s.v = append(s.v, sliceRow(v, st.leading)...)
+		} else {
+			s.v = append(s.v, v)
+		}
 		r = end
 	}
 	s.v = append(s.v, rule(heavy))
@@ -250,6 +256,43 @@ func (s *setter) columnGroups(t *article.Table, cells []gridCell, head, body, ro
 		out = append(out, sub)
 	}
 	return out
+}
+
+// sliceRow cuts a row's block into slices a line of the table tall, each
+// holding the items whose baselines fall in it, for a row taller than a
+// page to break between its lines. Each slice repeats the table's head when
+// it opens a page, and the last keeps the row's keep.
+func sliceRow(v vitem, leading float64) []vitem {
+	n := int(math.Ceil(v.height / leading))
+	out := make([]vitem, n)
+	for i := range out {
+		out[i] = vitem{kind: vBlock, height: leading, article: v.article, head: v.head}
+	}
+	out[n-1].height = v.height - float64(n-1)*leading
+	out[n-1].keep = v.keep
+	for _, it := range v.items {
+		y := itemY(it)
+		k := min(max(int(y/leading), 0), n-1)
+		moveItem(it, 0, -float64(k)*leading)
+		out[k].items = append(out[k].items, it)
+	}
+	return out
+}
+
+// itemY returns where an item stands from the top of its block: a text's
+// baseline, a rule's or an area's top.
+func itemY(it Item) float64 {
+	switch it := it.(type) {
+	case *TextItem:
+		return it.Y - 0.01
+	case *RuleItem:
+		return it.Y1
+	case *LinkItem:
+		return it.Y + it.H
+	case *ImageItem:
+		return it.Y
+	}
+	return 0
 }
 
 // tableStyle returns the style a table is set in and its columns' widths:

@@ -369,3 +369,40 @@ func TestWideTableWithSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestTableRowTallerThanAPage checks that a row taller than a page breaks
+// between its lines, losing none, rather than running off the page.
+func TestTableRowTallerThanAPage(t *testing.T) {
+	var long []string
+	for i := range 700 {
+		long = append(long, fmt.Sprintf("word%d", i))
+	}
+	tb := &article.Table{Head: []article.Row{row(true, "Key", "Value")},
+		Rows: []article.Row{row(false, "short", "one"), row(false, "long", strings.Join(long, " ")), row(false, "after", "two")}}
+	paper, _ := PaperNamed("a5")
+	doc, err := typesetter().Layout(context.Background(), tablePub(tb), Options{Paper: paper})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, _ := design(paper, typesetter().fonts)
+	var all []string
+	for pi, p := range doc.Pages {
+		for _, it := range p.Items {
+			if ti, ok := it.(*TextItem); ok {
+				all = append(all, ti.Text)
+				if _, folio := strconv.Atoi(ti.Text); ti.Y > g.top+g.textHeight+0.5 && folio != nil {
+					t.Errorf("page %d: %q below the text block", pi+1, ti.Text)
+				}
+			}
+		}
+	}
+	text := " " + strings.Join(all, " ") + " "
+	for _, w := range append(long, "after", "two") {
+		if !strings.Contains(text, " "+w+" ") {
+			t.Errorf("%q lost", w)
+		}
+	}
+	if len(doc.Pages) < 2 {
+		t.Errorf("%d page; want the row to run onto another", len(doc.Pages))
+	}
+}
