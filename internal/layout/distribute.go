@@ -43,8 +43,11 @@ type vitem struct {
 	// notes are the footnotes this line first refers to, which go to the
 	// foot of its page.
 	notes []*vitem
-	// footnote is the number of the note this item is, for a footnote.
+	// footnote is the number of the note this item is, for a footnote,
+	// and cuts where its lines start, from its top, where it may be split
+	// to continue on the next page.
 	footnote int
+	cuts     []float64
 }
 
 // A placed vitem is where a vitem ended up.
@@ -62,8 +65,9 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 	const eps = 0.01
 	var pages [][]placed
 	var deferred []*vitem
+	var carry []*vitem // the rest of notes split at the last page's foot
 	moved := make([]bool, len(v))
-	for i := 0; i < len(v) || len(deferred) > 0; {
+	for i := 0; i < len(v) || len(deferred) > 0 || len(carry) > 0; {
 		var page []placed
 		y := 0.0
 		for _, d := range deferred {
@@ -87,6 +91,11 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 		j := i
 		overflow := false
 		notesH := 0.0 // the footnotes' height so far, their gap included
+		if len(carry) > 0 {
+			notesH = notesHeight(carry) + noteGap
+		}
+		split, splitHead := -1, []*vitem(nil) // a line whose notes were split
+		var nextCarry []*vitem
 		for ; j < len(v); j++ {
 			it := &v[j]
 			if moved[j] {
@@ -106,6 +115,13 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 					deferred = append(deferred, it)
 					lastFloat++
 					continue
+				}
+				if head, tail, ok := splitNotes(it, height-fill-it.height-notesH, noteGap, notesH == 0); ok {
+					// The line fits with the start of its notes; the rest
+					// continue at the next page's foot, as TeX's do.
+					split, splitHead, nextCarry = j, head, tail
+					lastOK = j
+					j++
 				}
 				overflow = true
 				break
@@ -134,14 +150,22 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 			}
 			deferred = kept
 		}
-		var notes []*vitem
+		notes := carry
+		carry = nextCarry
 		for k := top; k < end; k++ {
 			if moved[k] {
 				continue
 			}
 			page = append(page, placed{v: &v[k], page: len(pages), y: y})
 			y += v[k].height
-			notes = append(notes, v[k].notes...)
+			if k == split {
+				notes = append(notes, splitHead...)
+			} else {
+				notes = append(notes, v[k].notes...)
+			}
+		}
+		if split >= end {
+			carry = nil // the split line went to the next page after all
 		}
 		page = append(page, footPlaced(notes, height, noteGap, len(pages))...)
 		if end == top && end < len(v) && !placesAny(page, v) {
@@ -166,6 +190,64 @@ func placesAny(page []placed, v []vitem) bool {
 		}
 	}
 	return false
+}
+
+// splitNotes splits a line's footnotes so that the line and the start of
+// its notes fill room, the height its page has left under the notes set
+// already (gap more is needed over the first notes of a page): the notes
+// that fit whole, and the first lines of the next, set at this page's
+// foot; the rest carried to the next. It reports false when the line's
+// first note has no line that fits, or the line may not end the page.
+func splitNotes(it *vitem, room, gap float64, first bool) (head, tail []*vitem, ok bool) {
+	if it.kind != vLine || it.keep || len(it.notes) == 0 {
+		return nil, nil, false
+	}
+	if first {
+		room -= gap
+	}
+	for i, n := range it.notes {
+		if n.height <= room {
+			head = append(head, n)
+			room -= n.height
+			continue
+		}
+		cut := 0.0
+		for _, c := range n.cuts {
+			if c > 0 && c <= room {
+				cut = c
+			}
+		}
+		if cut == 0 {
+			if len(head) == 0 {
+				return nil, nil, false
+			}
+			return head, it.notes[i:], true
+		}
+		top, rest := sliceNote(n, cut)
+		return append(head, top), append([]*vitem{rest}, it.notes[i+1:]...), true
+	}
+	return nil, nil, false // all fit: no split is needed
+}
+
+// sliceNote cuts a footnote at cut, where one of its lines starts: the
+// lines above stay, the rest move up into a note of their own.
+func sliceNote(n *vitem, cut float64) (top, rest *vitem) {
+	top = &vitem{kind: vBlock, height: cut, article: n.article, footnote: n.footnote}
+	rest = &vitem{kind: vBlock, height: n.height - cut, article: n.article}
+	for _, it := range n.items {
+		if itemY(it) < cut {
+			top.items = append(top.items, it)
+			continue
+		}
+		moveItem(it, 0, -cut)
+		rest.items = append(rest.items, it)
+	}
+	for _, c := range n.cuts {
+		if c > cut {
+			rest.cuts = append(rest.cuts, c-cut)
+		}
+	}
+	return top, rest
 }
 
 // notesHeight returns the height of footnotes set one under the other.

@@ -10,7 +10,8 @@ import (
 // set as a block at the start of its article, the line that first refers
 // to it takes it, and distribute.go keeps room at the foot of that line's
 // page for it, as TeX's insertions do: the note's height is taken from the
-// page's.
+// page's, and a note too long for what is left starts there and continues
+// at the next page's foot (splitNotes).
 
 // setFootnotes sets an article's notes, small, each a block of its lines
 // with its number before its first words, for takeFootnotes to hand out.
@@ -29,6 +30,9 @@ func (s *setter) setFootnotes(notes []article.Note) {
 				moveItem(item, 0, v.height)
 			}
 			v.items = append(v.items, it.items...)
+			if it.kind == vLine {
+				v.cuts = append(v.cuts, v.height)
+			}
 			v.height += it.height
 		}
 		s.v = s.v[:mark]
@@ -79,8 +83,8 @@ func (s *setter) leftoverFootnotes() {
 }
 
 // A note taller than this share of the text block is set after the text:
-// at a page's foot it would leave too little room for the text, and it is
-// not split across pages.
+// at a page's foot it would leave too little room for the text, and its
+// rest, carried to the next page's foot, too little there.
 const maxFootnote = 0.4
 
 // footnoteRule is the space above a page's footnotes, where a short rule

@@ -406,3 +406,67 @@ func TestTableRowTallerThanAPage(t *testing.T) {
 		t.Errorf("%d page; want the row to run onto another", len(doc.Pages))
 	}
 }
+
+// TestLongFootnoteContinues checks that a note too long for what is left
+// of its page starts at that page's foot and continues at the next's, as
+// TeX sets it, all its words kept and none below the text block: the
+// reference stands after a varying number of paragraphs, so that it falls
+// at every height of a page, and at least one of them splits the note.
+func TestLongFootnoteContinues(t *testing.T) {
+	para := "The river rose slowly through the night, and by morning the lower town was under a foot of brown water that smelled of diesel and wet earth, as it had every spring."
+	var words []string
+	for i := range 60 {
+		words = append(words, fmt.Sprintf("noteword%d", i))
+	}
+	paper, _ := PaperNamed("a5")
+	g, _ := design(paper, typesetter().fonts)
+	splits := 0
+	for before := range 12 {
+		var body []article.Block
+		for range before {
+			body = append(body, &article.Paragraph{Text: article.Plain(para)})
+		}
+		body = append(body, &article.Paragraph{Text: article.Text{{Text: para}, {Note: 1}}})
+		for range 6 {
+			body = append(body, &article.Paragraph{Text: article.Plain(para)})
+		}
+		pub := tablePub(body...)
+		pub.Sections[0].Articles[0].Notes = []article.Note{{Blocks: []article.Block{&article.Paragraph{Text: article.Plain(strings.Join(words, " "))}}}}
+		doc, err := typesetter().Layout(context.Background(), pub, Options{Paper: paper})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pageOf := map[string]int{}
+		refPage := -1
+		for pi, p := range doc.Pages {
+			for _, it := range p.Items {
+				ti, ok := it.(*TextItem)
+				if !ok {
+					continue
+				}
+				if ti.Note == 1 {
+					refPage = pi
+				}
+				pageOf[ti.Text] = pi
+				if _, folio := strconv.Atoi(ti.Text); ti.Y > g.top+g.textHeight+0.5 && folio != nil {
+					t.Errorf("%d paragraphs before: page %d: %q below the text block", before, pi+1, ti.Text)
+				}
+			}
+		}
+		for _, w := range words {
+			if _, ok := pageOf[w]; !ok {
+				t.Errorf("%d paragraphs before: %q lost", before, w)
+			}
+		}
+		first, last := pageOf[words[0]], pageOf[words[len(words)-1]]
+		if first != refPage {
+			t.Errorf("%d paragraphs before: the note starts on page %d, its reference is on page %d", before, first+1, refPage+1)
+		}
+		if last == first+1 {
+			splits++
+		}
+	}
+	if splits == 0 {
+		t.Error("no note was split over two pages")
+	}
+}
