@@ -129,3 +129,15 @@ func TestIsNumeric(t *testing.T) {
 		}
 	}
 }
+
+// TestTableGridHostile checks that spans as wide and deep as a page may
+// claim do not make the grid huge.
+func TestTableGridHostile(t *testing.T) {
+	tb := &Table{}
+	for range 2000 {
+		tb.Rows = append(tb.Rows, Row{{Text: Plain("x"), ColSpan: 1000, RowSpan: 1000}})
+	}
+	if g := tb.Grid(); len(g) != 2000 {
+		t.Errorf("%d cells, want 2000", len(g))
+	}
+}

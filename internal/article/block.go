@@ -117,6 +117,10 @@ type GridCell struct {
 // above that span down into it. A row span never runs past the last row.
 func (t *Table) Grid() []GridCell {
 	var out []GridCell
+	rows := len(t.Head) + len(t.Rows) + len(t.Foot)
+	// Only a span down into a row that follows takes its columns: a
+	// span past the last row, or a wide one, marks no more than the grid
+	// has, so a hostile span cannot make the grid huge.
 	taken := map[[2]int]bool{}
 	r := 0
 	for row := range t.AllRows() {
@@ -125,7 +129,11 @@ func (t *Table) Grid() []GridCell {
 			for taken[[2]int{r, col}] {
 				col++
 			}
-			for dr := range max(c.RowSpan, 1) {
+			c.RowSpan = min(max(c.RowSpan, 1), rows-r)
+			if c.RowSpan == 1 {
+				c.RowSpan = 0
+			}
+			for dr := 1; dr < c.RowSpan && len(taken) < maxGridCells; dr++ {
 				for dc := range max(c.ColSpan, 1) {
 					taken[[2]int{r + dr, col + dc}] = true
 				}
@@ -135,20 +143,23 @@ func (t *Table) Grid() []GridCell {
 		}
 		r++
 	}
-	for i := range out {
-		if out[i].Row+max(out[i].RowSpan, 1) > r {
-			out[i].RowSpan = r - out[i].Row
-		}
-	}
 	return out
 }
+
+// maxGridCells bounds the cells row spans may claim in Grid: past it, a
+// span no longer pushes the cells of the rows it covers aside (they may
+// overlap it), so a hostile table costs no more than this.
+const maxGridCells = 1 << 16
 
 // ColumnAligns returns how each column of the grid is set: as Align says,
 // or to the right, its head included, where most of its cells hold
 // figures (IsNumeric), as tables set numbers; else AlignDefault.
 func (t *Table) ColumnAligns() []Align {
 	grid := t.Grid()
-	n := t.Columns()
+	n := 0
+	for _, c := range grid {
+		n = max(n, c.Col+max(c.ColSpan, 1))
+	}
 	aligns := make([]Align, n)
 	copy(aligns, t.Align)
 	figures, words := make([]int, n), make([]int, n)
@@ -186,15 +197,11 @@ func CellAlign(aligns []Align, c GridCell) Align {
 }
 
 // Columns returns how many columns the table's grid has: the most any row
-// covers, its cells' spans counted.
+// covers, its cells' spans and the spans from the rows above counted.
 func (t *Table) Columns() int {
 	n := 0
-	for r := range t.AllRows() {
-		w := 0
-		for _, c := range r {
-			w += max(c.ColSpan, 1)
-		}
-		n = max(n, w)
+	for _, c := range t.Grid() {
+		n = max(n, c.Col+max(c.ColSpan, 1))
 	}
 	return n
 }

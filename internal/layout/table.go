@@ -34,6 +34,41 @@ func tableGrid(t *article.Table) (cells []gridCell, head, body, rows int) {
 	return cells, len(t.Head), len(t.Rows), len(t.Head) + len(t.Rows) + len(t.Foot)
 }
 
+// maxColumns is the most columns a table is set in: no page holds more,
+// even in groups, and a grid wider than this is a hostile page's, whose
+// spans push its cells aside; it is set as a paragraph a row.
+const maxColumns = 100
+
+// columnsOf returns how many columns cells cover.
+func columnsOf(cells []gridCell) int {
+	n := 0
+	for _, c := range cells {
+		n = max(n, c.col+c.colSpan)
+	}
+	return n
+}
+
+// flatTable sets a table as its caption and a paragraph a row, its cells
+// parted by a bar, so that not a word of it is lost.
+func (s *setter) flatTable(t *article.Table, x, measure float64) {
+	first := true
+	var blocks []article.Block
+	if len(t.Caption) > 0 {
+		blocks = append(blocks, &article.Paragraph{Text: t.Caption})
+	}
+	for r := range t.AllRows() {
+		var text article.Text
+		for i, c := range r {
+			if i > 0 {
+				text = append(text, article.Run{Text: " | "})
+			}
+			text = append(text, c.Text...)
+		}
+		blocks = append(blocks, &article.Paragraph{Text: text})
+	}
+	s.blocks(blocks, &s.g.body, x, measure, &first)
+}
+
 // Sizes of a table: it is set a little smaller than the body, and smaller
 // still, down to tableMinSize, when its columns would not fit the measure.
 const (
@@ -50,6 +85,10 @@ const (
 func (s *setter) table(t *article.Table, x, measure float64) {
 	cells, head, body, rows := tableGrid(t)
 	if len(cells) == 0 {
+		return
+	}
+	if ncols := columnsOf(cells); ncols > maxColumns {
+		s.flatTable(t, x, measure)
 		return
 	}
 	if groups := s.columnGroups(t, cells, head, body, rows, measure); len(groups) > 1 {

@@ -470,3 +470,29 @@ func TestLongFootnoteContinues(t *testing.T) {
 		t.Error("no note was split over two pages")
 	}
 }
+
+// TestHostileTable checks that a table whose spans push its cells into a
+// grid no page could hold is set, every word kept, as rows of text.
+func TestHostileTable(t *testing.T) {
+	tb := &article.Table{}
+	for i := range 100 {
+		tb.Rows = append(tb.Rows, article.Row{{Text: article.Plain(fmt.Sprintf("span%d", i)), ColSpan: 1000, RowSpan: 1000}, {Text: article.Plain(fmt.Sprintf("cell%d", i))}})
+	}
+	paper, _ := PaperNamed("a5")
+	doc, err := typesetter().Layout(context.Background(), tablePub(tb), Options{Paper: paper})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, p := range docLines(doc) {
+		all = append(all, p...)
+	}
+	text := " " + strings.Join(all, " ") + " "
+	for i := range 100 {
+		for _, w := range []string{fmt.Sprintf("span%d", i), fmt.Sprintf("cell%d", i)} {
+			if !strings.Contains(text, " "+w+" ") {
+				t.Errorf("%q lost", w)
+			}
+		}
+	}
+}
