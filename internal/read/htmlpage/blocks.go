@@ -533,8 +533,21 @@ func columnAlign(rows []*html.Node, columns int) []article.Align {
 	return aligns
 }
 
-// cellAlign reads a cell's alignment from its align attribute or style.
+// cellAlign reads a cell's alignment from its align attribute or style,
+// or the class markCellAligns gave it.
 func cellAlign(cell *html.Node) article.Align {
+	for c := range strings.FieldsSeq(attr(cell, "class")) {
+		if a, ok := strings.CutPrefix(c, alignClass); ok {
+			switch a {
+			case "left":
+				return article.AlignLeft
+			case "center":
+				return article.AlignCenter
+			case "right":
+				return article.AlignRight
+			}
+		}
+	}
 	v := strings.ToLower(attr(cell, "align"))
 	if style := strings.ToLower(attr(cell, "style")); strings.Contains(style, "text-align") {
 		_, after, _ := strings.Cut(style, "text-align")

@@ -56,6 +56,7 @@ func Parse(data []byte, opts Options) (*article.Article, error) {
 	}
 	meta := readMeta(doc)
 	base := linkBase(doc, opts.URL, meta.sourceURL)
+	markCellAligns(doc)
 	// Readability takes the document apart: nothing reads it after.
 	ra, err := extract(doc, opts.URL)
 	if err != nil {
@@ -81,6 +82,35 @@ func Parse(data []byte, opts Options) (*article.Article, error) {
 	a.Credits = c.credits
 	article.Normalize(a)
 	return a, nil
+}
+
+// alignClass prefixes the class that carries a table cell's alignment
+// through Readability, which strips align and style attributes but keeps
+// classes (markCellAligns, cellAlign).
+const alignClass = "publish-align-"
+
+// markCellAligns gives each table cell of the page that says how it is
+// aligned (align="right", style="text-align: center") a class that says
+// it again, for Readability to keep.
+func markCellAligns(doc *html.Node) {
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode || n.Data != "td" && n.Data != "th" {
+			continue
+		}
+		a := cellAlign(n)
+		if a == article.AlignDefault {
+			continue
+		}
+		for i := range n.Attr {
+			if n.Attr[i].Key == "class" {
+				n.Attr[i].Val += " " + alignClass + a.String()
+				a = article.AlignDefault
+			}
+		}
+		if a != article.AlignDefault {
+			n.Attr = append(n.Attr, html.Attribute{Key: "class", Val: alignClass + a.String()})
+		}
+	}
 }
 
 // extract runs Readability on the page, which it changes as it goes. A
