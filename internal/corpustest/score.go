@@ -168,7 +168,7 @@ func common(a, b []string) int {
 
 // BylineNames splits a byline as expected.json gives it into the names of
 // its authors: those of its first line that names anyone, since the lines
-// under it name an editor ("Edited by …") or the desk ("WebMD Health
+// under it name an editor ("Edited by …") or the desk ("Health
 // News"). A line that holds a year (four digits from 1900 to 2099: "April
 // 28, 2019 at 6:01 am", "Last Updated: January 7, 2025") is a date, not
 // names, and is skipped. The names' line is cut at commas,

@@ -32,10 +32,10 @@ var (
 	// A social-media handle beside a name: "@jdoe".
 	handle = lazyre.New(`(?:^|\s)@\w+`)
 	// A name run into what a page printed after it without a space, a
-	// date and a count: "Lucas Nolan22 Dec 2016651".
+	// date and a count: "Ann Lee22 Dec 2016651".
 	gluedDate = lazyre.New(`^(.*\pL)(\d{1,2}\.?\s+\pL{3,10}\.?,?\s+\d{4})\d*$`)
 	// Degrees and suffixes that follow a name after a comma and belong to
-	// it: "Brenda Goodman, MA".
+	// it: "Ann Lee, MA".
 	nameSuffix = lazyre.New(`^(?:MA|MS|MSc|MD|PhD|Ph\.D\.|MBA|MPH|RN|DO|JD|Jr\.?|Sr\.?|II|III|IV)$`)
 	// What a page prints beside a byline that is no part of a name.
 	bylineNoise = lazyre.New(`(?i)\s+(?:follow(?: author)?|staff)$`)
@@ -337,7 +337,7 @@ func HasFurnitureWord(s string) bool {
 }
 
 // withNames splits s into author names. explicit says a "By" announced them,
-// which lets single-word names ("By TMZ Staff", "By Reuters") through.
+// which lets single-word names ("By News Staff", "By Reuters") through.
 func (b Byline) withNames(s string, explicit bool) (Byline, bool) {
 	s = coauthors().ReplaceAllString(strings.TrimSpace(s), ", $1")
 	s = bylineRole().ReplaceAllString(s, "")
@@ -355,7 +355,7 @@ func (b Byline) withNames(s string, explicit bool) (Byline, bool) {
 			continue
 		}
 		if n := len(b.Authors); n > 0 && nameSuffix().MatchString(name) {
-			b.Authors[n-1] += ", " + name // "Brenda Goodman, MA" is one person
+			b.Authors[n-1] += ", " + name // "Ann Lee, MA" is one person
 			continue
 		}
 		if len(b.Authors) > 0 && jobTitle().MatchString(name) {
@@ -422,7 +422,7 @@ func isParticle(w string) bool {
 }
 
 // looksLikeOrg accepts the one- to four-word capitalised names of desks and
-// agencies that bylines carry ("Reuters", "TMZ Staff", "Mac & i").
+// agencies that bylines carry ("Reuters", "News Staff", "Science & Co").
 func looksLikeOrg(s string) bool {
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 4 || strings.Contains(s, "://") {

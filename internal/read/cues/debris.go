@@ -47,7 +47,7 @@ func IsRelatedLabel(line string) bool {
 }
 
 var (
-	// A label over a page's comments: "Comments (10580)", "12 Comments",
+	// A label over a page's comments: "Comments (12)", "12 Comments",
 	// "Leave a Reply", in the languages publish hyphenates.
 	commentsLine = lazyre.New(`(?i)^(?:(?:\d[\d,.]*\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentáře)(?:\s*\(\d[\d,.]*\))?|(?:leave|post|add|write) a (?:reply|comment)|join the (?:discussion|conversation)|(?:show|view|load) (?:all )?comments)[.:]?$`)
 	// A label over teasers of the site's other stories.
@@ -84,7 +84,7 @@ func footerLinks() []string {
 }
 
 // IsFooterLink reports whether line is a short line that names one of a
-// footer's links ("RSS Terms of Service", "Help and Contact Us"): a
+// footer's links ("Site Terms of Service", "Help and Contact Us"): a
 // headline may mention a privacy policy, but at more length.
 func IsFooterLink(line string) bool {
 	if len(strings.Fields(line)) > 6 {

@@ -207,7 +207,7 @@ func MayHoldDate(s string) bool {
 }
 
 // FindLabelled finds, anywhere in line, a date a label announces
-// ("Published on: June 25, 2024", "Updated 5 May 2015", "Publié le 30
+// ("Published on: May 18, 2018", "Updated 5 May 2015", "Publié le 30
 // avril 2015") and returns it: a scraper may run a page's head into one
 // line, the date among the title and the reading time. An unlabelled date
 // in running text is no publication's, and is not found.

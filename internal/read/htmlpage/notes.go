@@ -10,7 +10,7 @@ import (
 
 // This file finds a page's notes: a reference in the text is a link to a
 // place on the page (href="#…") that holds the note, marked as one or
-// standing in a list: Wikipedia's sup.reference to ol.references,
+// standing in a list: an encyclopedia's sup.reference to ol.references,
 // footnotes written <a href="#fn1"> to <li id="fn1">, and the ARIA and EPUB
 // roles doc-noteref, doc-endnote, doc-footnote and epub:type note.
 

@@ -14,7 +14,7 @@ const sniffBytes = 64 << 10
 // text shares with Markdown (dashes before list items, "> " before a
 // quoted mail, a line of "=" under a title). A reference link
 // ("[text][label]") is no sign without its definition, which is one: a
-// scraper prints a page's adjacent links and images as "[Search][Go]", and
+// scraper prints a page's adjacent links and images as "[Menu][Home]", and
 // CommonMark leaves a reference to nothing defined as text.
 var (
 	strongSigns = []*regexp.Regexp{

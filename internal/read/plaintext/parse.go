@@ -66,8 +66,8 @@ func (p *parser) parse() {
 
 // joinLeadIn joins to the title the line over it when that line leads
 // into it with a colon: a headline broken in two after its colon, as a
-// page sets a series' name over an episode's ("The Open Journalism
-// Project:" over "Better Student Journalism").
+// page sets a series' name over an episode's ("The Open River
+// Project:" over "Better Bridges for All").
 func (p *parser) joinLeadIn() {
 	at := p.titleAt
 	if at < 1 || p.a.Meta.Title != p.units[at].text {

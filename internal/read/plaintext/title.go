@@ -258,7 +258,7 @@ func (c titleContext) score(i int) int {
 // namesSubject reports whether every content word of s, a line too short
 // for a headline, is one the lead names again and again (subjectNamed
 // times): an encyclopedia's entry or a standard is titled with its
-// subject's name alone ("Mozilla", "remoteStorage"), which its text then
+// subject's name alone ("Tarragon", "WebDAV"), which its text then
 // repeats.
 func (c titleContext) namesSubject(s string) bool {
 	content := 0
@@ -345,7 +345,7 @@ func isCaption(units []unit, i int) bool {
 }
 
 // isHonoredName reports whether s is a person's name after an honorific
-// ("Dr. Melvin Konner", "Prof. Ann Lee"): a byline's, never a headline.
+// ("Dr. Ann Lee", "Prof. Bo Chen"): a byline's, never a headline.
 func isHonoredName(s string) bool {
 	f := strings.Fields(s)
 	if len(f) < 2 || len(f) > 4 {
@@ -369,7 +369,7 @@ func isDekShaped(s string) bool {
 // two words between bars or arrows ("« Previous | Next »", "Next Chapter →").
 func isNavigation(s string) bool {
 	if n := strings.Count(s, "«"); n > 0 && n == strings.Count(s, "»") && strings.Index(s, "«") < strings.Index(s, "»") && !strings.Contains(s, "|") {
-		return false // French quotation marks, «Vape Wave», not « Previous | Next »
+		return false // French quotation marks, «Les Enfants», not « Previous | Next »
 	}
 	pieces := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("|«»‹›←→", r) })
 	if len(pieces) == 0 || len(pieces) == 1 && !strings.ContainsAny(s, "«»‹›←→") {
