@@ -141,3 +141,21 @@ func TestTableGridHostile(t *testing.T) {
 		t.Errorf("%d cells, want 2000", len(g))
 	}
 }
+
+func TestRunJoins(t *testing.T) {
+	text := Run{Text: "a", Style: Emphasis, Link: "https://x.example/"}
+	for _, tt := range []struct {
+		next Run
+		want bool
+	}{
+		{Run{Text: "b", Style: Emphasis, Link: "https://x.example/"}, true},
+		{Run{Text: "b", Link: "https://x.example/"}, false},
+		{Run{Text: "b", Style: Emphasis}, false},
+		{Run{Break: true, Style: Emphasis, Link: "https://x.example/"}, false},
+		{Run{Note: 1, Style: Emphasis, Link: "https://x.example/"}, false},
+	} {
+		if got := text.Joins(tt.next); got != tt.want {
+			t.Errorf("%+v.Joins(%+v) = %v, want %v", text, tt.next, got, tt.want)
+		}
+	}
+}

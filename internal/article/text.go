@@ -27,6 +27,13 @@ type Run struct {
 	Note int
 }
 
+// Joins reports whether next continues r as one run: both are text, not a
+// break nor a note's reference, with the same style and link. Readers and
+// backends merge such runs.
+func (r Run) Joins(next Run) bool {
+	return !r.Break && !next.Break && r.Note == 0 && next.Note == 0 && r.Style == next.Style && r.Link == next.Link
+}
+
 // Text is inline content: a sequence of runs. Nesting (an emphasised word in
 // a link) is expressed by each run carrying all that applies to it.
 type Text []Run

@@ -135,7 +135,7 @@ func mergeRuns(t article.Text) []article.Run {
 		if r.Text == "" {
 			continue
 		}
-		if n := len(out); n > 0 && !out[n-1].Break && out[n-1].Note == 0 && out[n-1].Style == r.Style && out[n-1].Link == r.Link {
+		if n := len(out); n > 0 && out[n-1].Joins(r) {
 			out[n-1].Text += r.Text
 			continue
 		}

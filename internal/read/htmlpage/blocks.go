@@ -292,7 +292,7 @@ func (b *builder) text(s string, st style) {
 		out.WriteByte(' ')
 	}
 	t := out.String()
-	if n := len(b.runs); n > 0 && !b.runs[n-1].Break && b.runs[n-1].Note == 0 && b.runs[n-1].Style == st.style && b.runs[n-1].Link == st.link {
+	if n := len(b.runs); n > 0 && b.runs[n-1].Joins(article.Run{Style: st.style, Link: st.link}) {
 		b.runs[n-1].Text += t
 		return
 	}
@@ -368,7 +368,7 @@ func finish(runs article.Text) article.Text {
 		if !r.Break && r.Note == 0 && r.Text == "" {
 			continue
 		}
-		if k := len(kept); k > 0 && !r.Break && r.Note == 0 && !kept[k-1].Break && kept[k-1].Note == 0 && kept[k-1].Style == r.Style && kept[k-1].Link == r.Link {
+		if k := len(kept); k > 0 && kept[k-1].Joins(r) {
 			kept[k-1].Text += r.Text
 			continue
 		}

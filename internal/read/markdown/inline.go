@@ -162,7 +162,7 @@ func tidy(t article.Text) article.Text {
 		// Join a group's texts at once: run-by-run concatenation would be
 		// quadratic in a paragraph of many short runs.
 		j := i
-		for j < len(t) && !t[j].Break && t[j].Note == 0 && t[j].Style == r.Style && t[j].Link == r.Link {
+		for j < len(t) && r.Joins(t[j]) {
 			j++
 		}
 		if j-i > 1 {
