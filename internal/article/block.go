@@ -156,10 +156,7 @@ const maxGridCells = 1 << 16
 // figures (IsNumeric), as tables set numbers; else AlignDefault.
 func (t *Table) ColumnAligns() []Align {
 	grid := t.Grid()
-	n := 0
-	for _, c := range grid {
-		n = max(n, c.Col+max(c.ColSpan, 1))
-	}
+	n := gridColumns(grid)
 	aligns := make([]Align, n)
 	copy(aligns, t.Align)
 	figures, words := make([]int, n), make([]int, n)
@@ -199,8 +196,13 @@ func CellAlign(aligns []Align, c GridCell) Align {
 // Columns returns how many columns the table's grid has: the most any row
 // covers, its cells' spans and the spans from the rows above counted.
 func (t *Table) Columns() int {
+	return gridColumns(t.Grid())
+}
+
+// gridColumns returns how many columns a grid's cells cover.
+func gridColumns(grid []GridCell) int {
 	n := 0
-	for _, c := range t.Grid() {
+	for _, c := range grid {
 		n = max(n, c.Col+max(c.ColSpan, 1))
 	}
 	return n

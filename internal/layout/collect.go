@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/pressroom/publish/internal/article"
@@ -47,17 +46,8 @@ func (s *setter) notes(notes []article.Note) {
 	first := true
 	s.blocks([]article.Block{&article.Heading{Level: 3, Text: article.Plain("Notes")}}, &s.g.body, 0, s.g.measure, &first)
 	for i, n := range notes {
-		num := article.Run{Text: strconv.Itoa(i+1) + ". ", Style: article.Strong}
-		blocks := n.Blocks
-		if len(blocks) > 0 {
-			if p, ok := blocks[0].(*article.Paragraph); ok {
-				blocks = append([]article.Block{&article.Paragraph{Text: append(article.Text{num}, p.Text...)}}, blocks[1:]...)
-			} else {
-				blocks = append([]article.Block{&article.Paragraph{Text: article.Text{num}}}, blocks...)
-			}
-		}
 		nfirst := true
-		s.blocks(blocks, &s.g.caption, 0, s.g.measure, &nfirst)
+		s.blocks(numbered(n.Blocks, i+1), &s.g.caption, 0, s.g.measure, &nfirst)
 	}
 }
 

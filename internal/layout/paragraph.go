@@ -150,12 +150,12 @@ func (p *paragraph) collect(runs []article.Run) {
 
 // superior returns n in superior figures, as a note's reference prints.
 func superior(n int) string {
-	const digits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-	var out []rune
+	digits := [10]rune{'⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'}
+	var b strings.Builder
 	for _, d := range strconv.Itoa(n) {
-		out = append(out, []rune(digits)[d-'0'])
+		b.WriteRune(digits[d-'0'])
 	}
-	return string(out)
+	return b.String()
 }
 
 // isSpace reports whether c is white space that may break a line; the

@@ -236,10 +236,7 @@ func (s *setter) table(t *article.Table, x, measure float64) {
 // several pages. A cell spanning columns of two groups is set in each,
 // over the columns it covers there. It returns nil for a table that fits.
 func (s *setter) columnGroups(t *article.Table, cells []gridCell, head, body, rows int, measure float64) []*article.Table {
-	ncols := 0
-	for _, c := range cells {
-		ncols = max(ncols, c.col+c.colSpan)
-	}
+	ncols := columnsOf(cells)
 	if ncols < 3 {
 		return nil
 	}
@@ -342,10 +339,7 @@ func itemY(it Item) float64 {
 // least width and a share of what is left in proportion to how much more
 // it would take.
 func (s *setter) tableStyle(t *article.Table, cells []gridCell, measure float64) (textStyle, []float64) {
-	ncols := 0
-	for _, c := range cells {
-		ncols = max(ncols, c.col+c.colSpan)
-	}
+	ncols := columnsOf(cells)
 	st := s.g.body
 	var least, natural []float64
 	start := s.g.body.size * tableSize

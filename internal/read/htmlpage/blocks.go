@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -453,8 +454,12 @@ func (b *builder) table(t *html.Node, st style) {
 		tb.Caption = finish(cb.runs)
 		deferred = append(deferred, cb.deferred...)
 	}
+	// Each cell's alignment, by part and row as the cells are kept, for
+	// columnAlign.
+	var aligns [3][][]article.Align // head, body, foot
 	for _, row := range rows {
 		var r article.Row
+		var ra []article.Align
 		for _, cell := range cells(row) {
 			cb := b.c.newBuilder(true)
 			cb.children(cell, st)
@@ -465,21 +470,24 @@ func (b *builder) table(t *html.Node, st style) {
 				ColSpan: span(attr(cell, "colspan")),
 				RowSpan: span(attr(cell, "rowspan")),
 			})
+			ra = append(ra, cellAlign(cell))
 		}
 		if len(r) == 0 {
 			continue
 		}
-		switch part := row.Parent.Data; {
-		case part == "thead" || part != "tfoot" && len(tb.Rows) == 0 && allHeaders(r):
-			tb.Head = append(tb.Head, r)
-		case part == "tfoot":
-			tb.Foot = append(tb.Foot, r)
+		part := 1
+		switch p := row.Parent.Data; {
+		case p == "thead" || p != "tfoot" && len(tb.Rows) == 0 && allHeaders(r):
+			tb.Head, part = append(tb.Head, r), 0
+		case p == "tfoot":
+			tb.Foot, part = append(tb.Foot, r), 2
 		default:
 			tb.Rows = append(tb.Rows, r)
 		}
+		aligns[part] = append(aligns[part], ra)
 	}
 	if len(tb.Head)+len(tb.Rows)+len(tb.Foot) > 0 {
-		tb.Align = columnAlign(rows, tb.Columns())
+		tb.Align = columnAlign(tb, slices.Concat(slices.Concat(aligns[:]...)...))
 		b.blocks = append(b.blocks, tb)
 	}
 	b.blocks = append(b.blocks, deferred...)
@@ -508,23 +516,18 @@ func allHeaders(r article.Row) bool {
 	return true
 }
 
-// columnAlign returns each column's alignment, where the cells of its
-// first row that says one agree: align="right" or style="text-align:
-// right".
-func columnAlign(rows []*html.Node, columns int) []article.Align {
-	aligns := make([]article.Align, columns)
+// columnAlign returns each column of a table's grid (article.Table.Grid)
+// aligned as the first of its cells that says how (align="right",
+// style="text-align: right"), or nil when none does; cells holds each
+// cell's alignment in the grid's order.
+func columnAlign(t *article.Table, cells []article.Align) []article.Align {
+	grid := t.Grid()
+	aligns := make([]article.Align, t.Columns())
 	any := false
-	for _, row := range rows {
-		col := 0
-		for _, cell := range cells(row) {
-			if col >= columns {
-				break
-			}
-			if a := cellAlign(cell); a != article.AlignDefault && aligns[col] == article.AlignDefault {
-				aligns[col] = a
-				any = true
-			}
-			col += max(span(attr(cell, "colspan")), 1)
+	for i, c := range grid {
+		if a := cells[i]; a != article.AlignDefault && aligns[c.Col] == article.AlignDefault {
+			aligns[c.Col] = a
+			any = true
 		}
 	}
 	if !any {

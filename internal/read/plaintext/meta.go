@@ -84,17 +84,23 @@ func (p *parser) headMeta(start int) {
 func (p *parser) stampedName(start int) {
 	for i := min(start, len(p.units)) - 1; i >= 0; i-- {
 		t := p.units[i].text
-		if p.used[i] || i == p.titleAt || !isNameAlone(t) {
-			continue
-		}
-		for j := max(0, i-stampReach); j <= min(len(p.units)-1, i+stampReach); j++ {
-			if j != i && isStamp(p.units[j].text) {
-				p.addAuthor(bare(t))
-				p.used[i] = true
-				return
-			}
+		if !p.used[i] && i != p.titleAt && isNameAlone(t) && p.stampNear(i, stampReach) {
+			p.addAuthor(bare(t))
+			p.used[i] = true
+			return
 		}
 	}
+}
+
+// stampNear reports whether a stamp (isStamp) stands within reach units
+// of unit i.
+func (p *parser) stampNear(i, reach int) bool {
+	for j := max(0, i-reach); j <= min(len(p.units)-1, i+reach); j++ {
+		if j != i && isStamp(p.units[j].text) {
+			return true
+		}
+	}
+	return false
 }
 
 // metaLine reads unit i as the byline or the date when it is one and the
@@ -114,10 +120,8 @@ func (p *parser) metaLine(i int) bool {
 // a longer unit (the bio under the article, "More by NAME", a picture's
 // credit). A section's or a widget's name stands only in menus.
 func (p *parser) vouchedFor(name string, i int) bool {
-	for j := max(0, i-dateReach); j < min(len(p.units), i+dateReach+1); j++ {
-		if isStamp(p.units[j].text) {
-			return true
-		}
+	if p.stampNear(i, dateReach) {
+		return true
 	}
 	for j, u := range p.units {
 		if j != i && strings.Contains(u.text, name) && len(strings.Fields(u.text)) >= mentionWords {

@@ -156,8 +156,14 @@ type titleContext struct {
 // ("Related", cues.IsRelatedLabel) nearest above unit start within
 // titleWindow units, or -1: what stands under it is their headlines.
 func relatedAbove(units []unit, start int) int {
-	for i := start - 1; i >= max(0, start-titleWindow); i-- {
-		if cues.IsRelatedLabel(units[i].text) {
+	return nearestAbove(units, start, titleWindow, cues.IsRelatedLabel)
+}
+
+// nearestAbove returns the index of the unit nearest above unit start,
+// within window units, whose text is reports true for, or -1.
+func nearestAbove(units []unit, start, window int, is func(string) bool) int {
+	for i := start - 1; i >= max(0, start-window); i-- {
+		if is(units[i].text) {
 			return i
 		}
 	}
@@ -170,12 +176,10 @@ func relatedAbove(units []unit, start int) int {
 // picture's caption, a gallery's headline, a subhead, or a video player's
 // furniture, which may run long.
 func bylineAbove(units []unit, start int) int {
-	for i := start - 1; i >= max(0, start-bylineWindow); i-- {
-		if _, ok := cues.ParseSignedByline(units[i].text); ok {
-			return i
-		}
-	}
-	return -1
+	return nearestAbove(units, start, bylineWindow, func(s string) bool {
+		_, ok := cues.ParseSignedByline(s)
+		return ok
+	})
 }
 
 // leadLength is how much of the article's text, in runes, leadWords reads:
