@@ -250,8 +250,8 @@ func wordy(s string) bool {
 // of the article (a kicker, the title, a byline) though menus stand
 // between it and the text. Past the span, all goes. A page with no good
 // unit is all article.
-func articleUnits(units []unit, classes []class, c span, isTitle func(i int) bool) []bool {
-	from, to := articleSpan(units, classes, c, isTitle)
+func articleUnits(units []unit, classes []class, comments []bool, c span, isTitle func(i int) bool) []bool {
+	from, to := articleSpan(units, classes, comments, c, isTitle)
 	keep := make([]bool, len(units))
 	for i := range to {
 		keep[i] = i >= from || i >= from-titleReach && !furniture(classes[i]) && len(strings.Fields(units[i].text)) >= headWords
@@ -292,7 +292,7 @@ func smooth(classes []class) {
 // dekReach units beyond it, the article's dek or headline; and it takes in
 // the nearest unit that isTitle reports is the article's title, with the
 // byline and date under it, when it stands at most titleReach units above.
-func articleSpan(units []unit, classes []class, c span, isTitle func(i int) bool) (from, to int) {
+func articleSpan(units []unit, classes []class, comments []bool, c span, isTitle func(i int) bool) (from, to int) {
 	from, to = c.from, c.to
 	if from < 0 {
 		return 0, len(units)
@@ -341,7 +341,7 @@ func articleSpan(units []unit, classes []class, c span, isTitle func(i int) bool
 			break
 		}
 	}
-	for to < len(units) && !endsSpan(units, classes, to) {
+	for to < len(units) && !endsSpan(units, classes, comments, to) {
 		to++
 	}
 	return from, to
@@ -350,10 +350,10 @@ func articleSpan(units []unit, classes []class, c span, isTitle func(i int) bool
 // endsSpan reports whether the article's span, grown past its core, ends
 // at unit i: furniture starts there (furnitureStarts), or the page's
 // copyright notice, a label of its comments or teasers
-// (cues.EndsArticle), or a comment's byline (isCommentByline).
-func endsSpan(units []unit, classes []class, i int) bool {
+// (cues.EndsArticle), or a comment's byline (commentBylines).
+func endsSpan(units []unit, classes []class, comments []bool, i int) bool {
 	t := units[i].text
-	return furnitureStarts(classes, i, 1) || isFooter(t) || cues.EndsArticle(t) || isCommentByline(t)
+	return furnitureStarts(classes, i, 1) || isFooter(t) || cues.EndsArticle(t) || comments[i]
 }
 
 // isMenuItem reports whether s, of class c, reads as a menu's item: short,
@@ -394,7 +394,7 @@ const (
 // figures and lists among it, and ends where the page's menus, teasers
 // and comments outweigh what prose lies beyond them. It is the maximum
 // subarray, found in one pass (Kadane).
-func core(units []unit, classes []class, seen map[string]int) span {
+func core(units []unit, classes []class, comments []bool, seen map[string]int) span {
 	weights := make([]int, len(units))
 	for i, u := range units {
 		weights[i] = weight(u.text, classes[i])
@@ -419,7 +419,7 @@ func core(units []unit, classes []class, seen map[string]int) span {
 		return span{from, to}
 	}
 	c := trimCore(classes, weights, from, to)
-	c.to = commentsStart(units, c)
+	c.to = commentsStart(units, comments, c)
 	c.to = teasersStart(units, weights, c)
 	return c
 }
@@ -451,23 +451,23 @@ func teasersStart(units []unit, weights []int, c span) int {
 // or c.to when it holds none. Comments are prose too, and follow the
 // article, so the core's sum takes them in; but each is signed with a
 // name and a date and no "By" ("Ann Lee · March 10, 2017 at 2:56 AM"),
-// which an article prints once at most. Where commentBylines of them
+// which an article prints once at most. Where threadBylines of them
 // follow, the first of them, and the label and short lines above it
 // ("3 Comments", "Leave a Reply"), start the comments.
-func commentsStart(units []unit, c span) int {
+func commentsStart(units []unit, comments []bool, c span) int {
 	first, n := -1, 0
 	for i := c.from + 1; i < c.to; i++ {
-		if !isCommentByline(units[i].text) {
+		if !comments[i] {
 			continue
 		}
 		if first < 0 {
 			first = i
 		}
-		if n++; n >= commentBylines {
+		if n++; n >= threadBylines {
 			break
 		}
 	}
-	if n < commentBylines {
+	if n < threadBylines {
 		return c.to
 	}
 	for first > c.from+1 && !isProse(units[first-1].text) && !isSentence(units[first-1].text) {
@@ -477,13 +477,18 @@ func commentsStart(units []unit, c span) int {
 }
 
 // A thread of at least this many comment bylines is the page's comments.
-const commentBylines = 3
+const threadBylines = 3
 
-// isCommentByline reports whether s is a comment's byline: names and a
-// date without a byline's word (isDatedByline).
-func isCommentByline(s string) bool {
-	b, ok := parseDatedByline(s)
-	return ok && !b.Signed
+// commentBylines reports, for each unit, whether it is a comment's
+// byline: names and a date without a byline's word (parseDatedByline). It
+// parses each unit once a page, for core, articleSpan and signedByline.
+func commentBylines(units []unit) []bool {
+	out := make([]bool, len(units))
+	for i, u := range units {
+		b, ok := parseDatedByline(u.text)
+		out[i] = ok && !b.Signed
+	}
+	return out
 }
 
 // A span is the stretch of units [from, to); -1, -1 when there is none.

@@ -59,7 +59,7 @@ func TestArticleUnits(t *testing.T) {
 		units[i] = unit{text: s, block: i}
 	}
 	classes := classifyAll(units)
-	got := articleUnits(units, classes, core(units, classes, repeats(units)), func(int) bool { return false })
+	got := articleUnits(units, classes, commentBylines(units), core(units, classes, commentBylines(units), repeats(units)), func(int) bool { return false })
 	want := []bool{false, false, false, true, true, true, true, true, true, true, false, false, false}
 	for i := range want {
 		if got[i] != want[i] {
@@ -90,7 +90,7 @@ func TestCoreLeavesOutTeasers(t *testing.T) {
 		classes[i] = classify(s)
 	}
 	smooth(classes)
-	if c := core(units, classes, repeats(units)); c != (span{0, 3}) {
+	if c := core(units, classes, commentBylines(units), repeats(units)); c != (span{0, 3}) {
 		t.Errorf("core = [%d, %d), want [0, 3): the article and not the stream of teasers after it", c.from, c.to)
 	}
 }
@@ -113,11 +113,11 @@ func TestCoreLeavesOutComments(t *testing.T) {
 		units[i] = unit{text: s, block: i, at: i}
 	}
 	classes := classifyAll(units)
-	c := core(units, classes, repeats(units))
+	c := core(units, classes, commentBylines(units), repeats(units))
 	if c != (span{0, 3}) {
 		t.Errorf("core = [%d, %d), want [0, 3): the article and not the comments after it", c.from, c.to)
 	}
-	if from, to := articleSpan(units, classes, c, func(int) bool { return false }); to != 3 {
+	if from, to := articleSpan(units, classes, commentBylines(units), c, func(int) bool { return false }); to != 3 {
 		t.Errorf("articleSpan = [%d, %d), want it to end at 3, where the comments start", from, to)
 	}
 }
@@ -137,7 +137,7 @@ func TestCoreEndsAtTeasersLabel(t *testing.T) {
 	for i, s := range texts {
 		units[i] = unit{text: s, block: i, at: i}
 	}
-	if c := core(units, classifyAll(units), repeats(units)); c != (span{0, 3}) {
+	if c := core(units, classifyAll(units), commentBylines(units), repeats(units)); c != (span{0, 3}) {
 		t.Errorf("core = [%d, %d), want [0, 3): the article, not the teaser under its label", c.from, c.to)
 	}
 }
@@ -169,8 +169,8 @@ func TestSpanStopsAtMenus(t *testing.T) {
 			units[i] = unit{text: s, block: i, at: i}
 		}
 		classes := classifyAll(units)
-		c := core(units, classes, repeats(units))
-		if from, _ := articleSpan(units, classes, c, func(int) bool { return false }); from != tt.from {
+		c := core(units, classes, commentBylines(units), repeats(units))
+		if from, _ := articleSpan(units, classes, commentBylines(units), c, func(int) bool { return false }); from != tt.from {
 			t.Errorf("%s: span from %d, want %d", tt.name, from, tt.from)
 		}
 	}

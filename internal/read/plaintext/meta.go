@@ -186,8 +186,8 @@ func (p *parser) signedByline(start int) {
 			continue
 		}
 		if _, ok := cues.ParseSignedByline(u.text); !ok {
-			if isDatedByline(u.text) {
-				dated, datedCount = i, datedCount+1
+			if p.comments[i] {
+				dated, datedCount = i, datedCount+1 // unsigned: ParseSignedByline failed
 			}
 			continue
 		}
@@ -215,12 +215,6 @@ func (p *parser) signedByline(start int) {
 	}
 }
 
-// isDatedByline reports whether s is a byline with both names and a date.
-func isDatedByline(s string) bool {
-	_, ok := parseDatedByline(s)
-	return ok
-}
-
 // parseDatedByline reads s as a byline with both names and a date.
 func parseDatedByline(s string) (cues.Byline, bool) {
 	if utf8.RuneCountInString(s) > maxDatedByline || !dates.MayHoldDate(s) {
@@ -230,5 +224,5 @@ func parseDatedByline(s string) (cues.Byline, bool) {
 	return b, ok && len(b.Authors) > 0 && !b.Date.IsZero()
 }
 
-// maxDatedByline is the longest line isDatedByline parses.
+// maxDatedByline is the longest line parseDatedByline parses.
 const maxDatedByline = 100

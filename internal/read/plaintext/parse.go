@@ -28,6 +28,9 @@ type parser struct {
 	// article's text among them (see core), each judged once.
 	classes []class
 	core    span
+	// comments marks the units that are comments' bylines
+	// (commentBylines), parsed once.
+	comments []bool
 	// titleAt is the index of the unit findTitle took as the title, or -1.
 	titleAt int
 	// used marks the units read as metadata (headMeta), which the body
@@ -42,7 +45,8 @@ func (p *parser) parse() {
 	bodyStart := p.bodyStart()
 	seen := repeats(p.units)
 	p.classes = classifyAll(p.units)
-	p.core = core(p.units, p.classes, seen)
+	p.comments = commentBylines(p.units)
+	p.core = core(p.units, p.classes, p.comments, seen)
 	start := articleStart(p.units, p.core)
 	p.titleAt = findTitle(p.units, start, seen)
 	p.used = make([]bool, len(p.units))
@@ -388,7 +392,7 @@ func (p *parser) acceptBio(name string) bool {
 // unit findTitle found, or a line that repeats the title the head found.
 func (p *parser) body(leftover, units []unit) {
 	all := append(leftover, units...)
-	keep := articleUnits(p.units, p.classes, p.core, func(i int) bool {
+	keep := articleUnits(p.units, p.classes, p.comments, p.core, func(i int) bool {
 		return i == p.titleAt || p.a.Meta.Title != "" && strings.Trim(p.units[i].text, "[]") == p.a.Meta.Title
 	})
 	for i, u := range all {

@@ -72,7 +72,7 @@ func TestFindTitle(t *testing.T) {
 			units = append(units, unit{text: l, block: i})
 		}
 		seen := repeats(units)
-		start := articleStart(units, core(units, classifyAll(units), seen))
+		start := articleStart(units, core(units, classifyAll(units), commentBylines(units), seen))
 		if got := findTitle(units, start, seen); got != tt.want {
 			t.Errorf("%s: findTitle = %d, want %d", tt.name, got, tt.want)
 		}
