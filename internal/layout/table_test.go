@@ -26,6 +26,28 @@ func row(header bool, texts ...string) article.Row {
 	return r
 }
 
+// checkTextBlock fails the test for each text item of doc set below its
+// pages' text block, the folio aside; what names the document in the
+// message.
+func checkTextBlock(t *testing.T, doc *Document, paper Paper, what string) {
+	t.Helper()
+	g, err := design(paper, typesetter().fonts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pi, p := range doc.Pages {
+		for _, it := range p.Items {
+			ti, ok := it.(*TextItem)
+			if !ok {
+				continue
+			}
+			if _, folio := strconv.Atoi(ti.Text); ti.Y > g.top+g.textHeight+0.5 && folio != nil {
+				t.Errorf("%spage %d: %q set below the text block", what, pi+1, ti.Text)
+			}
+		}
+	}
+}
+
 // docLines returns each page's lines of text (pageLines), top to bottom.
 func docLines(doc *Document) [][]string {
 	var pages [][]string
@@ -220,20 +242,18 @@ func TestFootnotesAtTheFoot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	refPage, notePage := map[int]int{}, map[int]int{}
+	checkTextBlock(t, doc, paper, "")
 	g, err := design(paper, typesetter().fonts)
 	if err != nil {
 		t.Fatal(err)
 	}
+	refPage, notePage := map[int]int{}, map[int]int{}
 	for pi, p := range doc.Pages {
 		lastText, firstNote := 0.0, 1e9
 		for _, it := range p.Items {
 			ti, ok := it.(*TextItem)
 			if !ok {
 				continue
-			}
-			if _, folio := strconv.Atoi(ti.Text); ti.Y > g.top+g.textHeight+0.5 && folio != nil {
-				t.Errorf("page %d: %q set below the text block", pi+1, ti.Text)
 			}
 			n, numErr := strconv.Atoi(strings.TrimSuffix(ti.Text, "."))
 			switch {
@@ -384,15 +404,12 @@ func TestTableRowTallerThanAPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, _ := design(paper, typesetter().fonts)
+	checkTextBlock(t, doc, paper, "")
 	var all []string
-	for pi, p := range doc.Pages {
+	for _, p := range doc.Pages {
 		for _, it := range p.Items {
 			if ti, ok := it.(*TextItem); ok {
 				all = append(all, ti.Text)
-				if _, folio := strconv.Atoi(ti.Text); ti.Y > g.top+g.textHeight+0.5 && folio != nil {
-					t.Errorf("page %d: %q below the text block", pi+1, ti.Text)
-				}
 			}
 		}
 	}
@@ -419,7 +436,6 @@ func TestLongFootnoteContinues(t *testing.T) {
 		words = append(words, fmt.Sprintf("noteword%d", i))
 	}
 	paper, _ := PaperNamed("a5")
-	g, _ := design(paper, typesetter().fonts)
 	splits := 0
 	for before := range 12 {
 		var body []article.Block
@@ -448,11 +464,9 @@ func TestLongFootnoteContinues(t *testing.T) {
 					refPage = pi
 				}
 				pageOf[ti.Text] = pi
-				if _, folio := strconv.Atoi(ti.Text); ti.Y > g.top+g.textHeight+0.5 && folio != nil {
-					t.Errorf("%d paragraphs before: page %d: %q below the text block", before, pi+1, ti.Text)
-				}
 			}
 		}
+		checkTextBlock(t, doc, paper, fmt.Sprintf("%d paragraphs before: ", before))
 		for _, w := range words {
 			if _, ok := pageOf[w]; !ok {
 				t.Errorf("%d paragraphs before: %q lost", before, w)
