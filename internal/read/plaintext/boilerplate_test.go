@@ -54,10 +54,7 @@ func TestArticleUnits(t *testing.T) {
 		menu,
 		"© 2024 The Example Company. All rights reserved.",
 	}
-	units := make([]unit, len(texts))
-	for i, s := range texts {
-		units[i] = unit{text: s, block: i}
-	}
+	units := unitsOf(texts)
 	classes := classifyAll(units)
 	got := articleUnits(units, classes, commentBylines(units), core(units, classes, commentBylines(units), repeats(units)), func(int) bool { return false })
 	want := []bool{false, false, false, true, true, true, true, true, true, true, false, false, false}
@@ -69,9 +66,6 @@ func TestArticleUnits(t *testing.T) {
 }
 
 func TestCoreLeavesOutTeasers(t *testing.T) {
-	para := func(s string) string {
-		return s + " The council met on Tuesday and agreed, after a long debate, that the plan would go ahead in the spring once the money was found."
-	}
 	texts := []string{
 		para("The bridge over the river will be rebuilt."), // 0: the article
 		para("Work will start in March."),
@@ -83,22 +77,14 @@ func TestCoreLeavesOutTeasers(t *testing.T) {
 	for _, h := range []string{"A Park Opens Downtown", "Schools Get New Books", "The Mayor Visits Paris", "A Storm Hits the Coast"} {
 		texts = append(texts, h, para("In other news a thing happened."), "March 3, 2024")
 	}
-	units := make([]unit, len(texts))
-	classes := make([]class, len(texts))
-	for i, s := range texts {
-		units[i] = unit{text: s, block: i}
-		classes[i] = classify(s)
-	}
-	smooth(classes)
+	units := unitsOf(texts)
+	classes := classifyAll(units)
 	if c := core(units, classes, commentBylines(units), repeats(units)); c != (span{0, 3}) {
 		t.Errorf("core = [%d, %d), want [0, 3): the article and not the stream of teasers after it", c.from, c.to)
 	}
 }
 
 func TestCoreLeavesOutComments(t *testing.T) {
-	para := func(s string) string {
-		return s + " The council met on Tuesday and agreed, after a long debate, that the plan would go ahead in the spring once the money was found."
-	}
 	texts := []string{
 		para("The bridge over the river will be rebuilt."), // 0: the article
 		para("Work will start in March."),
@@ -108,10 +94,7 @@ func TestCoreLeavesOutComments(t *testing.T) {
 	for _, name := range []string{"Ann Lee", "Bo Chen", "Cy Young"} {
 		texts = append(texts, name+" · March 10, 2017 at 2:56 AM", para("I agree with the council."), "Reply")
 	}
-	units := make([]unit, len(texts))
-	for i, s := range texts {
-		units[i] = unit{text: s, block: i, at: i}
-	}
+	units := unitsOf(texts)
 	classes := classifyAll(units)
 	c := core(units, classes, commentBylines(units), repeats(units))
 	if c != (span{0, 3}) {
@@ -123,9 +106,6 @@ func TestCoreLeavesOutComments(t *testing.T) {
 }
 
 func TestCoreEndsAtTeasersLabel(t *testing.T) {
-	para := func(s string) string {
-		return s + " The council met on Tuesday and agreed, after a long debate, that the plan would go ahead in the spring once the money was found."
-	}
 	texts := []string{
 		para("The bridge over the river will be rebuilt."), // 0: the article
 		para("Work will start in March."),
@@ -133,19 +113,13 @@ func TestCoreEndsAtTeasersLabel(t *testing.T) {
 		"Recommended for You", // 3: teasers of other stories
 		"A Park Opens Downtown", para("In other news a park opened."),
 	}
-	units := make([]unit, len(texts))
-	for i, s := range texts {
-		units[i] = unit{text: s, block: i, at: i}
-	}
+	units := unitsOf(texts)
 	if c := core(units, classifyAll(units), commentBylines(units), repeats(units)); c != (span{0, 3}) {
 		t.Errorf("core = [%d, %d), want [0, 3): the article, not the teaser under its label", c.from, c.to)
 	}
 }
 
 func TestSpanStopsAtMenus(t *testing.T) {
-	para := func(s string) string {
-		return s + " The council met on Tuesday and agreed, after a long debate, that the plan would go ahead in the spring once the money was found."
-	}
 	menu := []string{"Health A-Z", "Drugs & Supplements", "Living Healthy", "Family & Pregnancy", "News & Experts", "Sleep Disorders",
 		"Featured Topics", "Oral Care", "Living Well", "Women's Health", "Men's Health", "Aging Well", "Teens"}
 	tests := []struct {
@@ -164,10 +138,7 @@ func TestSpanStopsAtMenus(t *testing.T) {
 			0},
 	}
 	for _, tt := range tests {
-		units := make([]unit, len(tt.texts))
-		for i, s := range tt.texts {
-			units[i] = unit{text: s, block: i, at: i}
-		}
+		units := unitsOf(tt.texts)
 		classes := classifyAll(units)
 		c := core(units, classes, commentBylines(units), repeats(units))
 		if from, _ := articleSpan(units, classes, commentBylines(units), c, func(int) bool { return false }); from != tt.from {
@@ -191,4 +162,18 @@ func TestIsNumbered(t *testing.T) {
 			t.Errorf("isNumbered(%q) = %v, want %v", in, got, want)
 		}
 	}
+}
+
+// para makes a paragraph of prose of s by adding a sentence to it.
+func para(s string) string {
+	return s + " The council met on Tuesday and agreed, after a long debate, that the plan would go ahead in the spring once the money was found."
+}
+
+// unitsOf makes one unit of each text, each its own block on its own line.
+func unitsOf(texts []string) []unit {
+	units := make([]unit, len(texts))
+	for i, s := range texts {
+		units[i] = unit{text: s, block: i, at: i}
+	}
+	return units
 }
