@@ -3,7 +3,6 @@ package publish
 import (
 	"archive/zip"
 	"bytes"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -180,16 +179,7 @@ func epubCells(t *testing.T, path string) []string {
 		if !strings.HasSuffix(f.Name, ".xhtml") {
 			continue
 		}
-		rc, err := f.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := html.Parse(bytes.NewReader(data))
+		doc, err := html.Parse(strings.NewReader(zipFile(t, path, f.Name)))
 		if err != nil {
 			t.Fatal(err)
 		}
