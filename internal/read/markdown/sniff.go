@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"regexp"
+
+	"github.com/pressroom/publish/internal/lazyre"
 )
 
 // sniffBytes is how much of the input Sniff reads: the head of a Markdown
@@ -15,34 +17,35 @@ const sniffBytes = 64 << 10
 // quoted mail, a line of "=" under a title). A reference link
 // ("[text][label]") is no sign without its definition, which is one: a
 // scraper prints a page's adjacent links and images as "[Menu][Home]", and
-// CommonMark leaves a reference to nothing defined as text.
+// CommonMark leaves a reference to nothing defined as text. They are
+// compiled on first use: a run that reads only HTML never sniffs.
 var (
-	strongSigns = []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^#{1,6}[ \t]+\S`),                                          // ATX heading
-		regexp.MustCompile("(?m)^[ \t]{0,3}(?:```|~~~)"),                                   // code fence
-		regexp.MustCompile(`!?\[[^\]\n]+\]\((?:<[^>\n]*>|[^()\s]+)(?:[ \t]+"[^"\n]*")?\)`), // inline link or image
+	strongSigns = []func() *regexp.Regexp{
+		lazyre.New(`(?m)^#{1,6}[ \t]+\S`),                                          // ATX heading
+		lazyre.New("(?m)^[ \t]{0,3}(?:```|~~~)"),                                   // code fence
+		lazyre.New(`!?\[[^\]\n]+\]\((?:<[^>\n]*>|[^()\s]+)(?:[ \t]+"[^"\n]*")?\)`), // inline link or image
 		linkDefinition,
-		regexp.MustCompile(`<https?://[^>\s]+>`), // autolink
-		regexp.MustCompile(`(?:^|[\s(])\*\*[^\s*][^*\n]*\*\*(?:$|[\s.,;:!?)])`), // **strong**
-		regexp.MustCompile(`(?:^|[\s(])__[^\s_][^_\n]*__(?:$|[\s.,;:!?)])`),     // __strong__
+		lazyre.New(`<https?://[^>\s]+>`), // autolink
+		lazyre.New(`(?:^|[\s(])\*\*[^\s*][^*\n]*\*\*(?:$|[\s.,;:!?)])`), // **strong**
+		lazyre.New(`(?:^|[\s(])__[^\s_][^_\n]*__(?:$|[\s.,;:!?)])`),     // __strong__
 	}
-	weakSigns = []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^[ \t]{0,3}[-*+][ \t]+\S`),                        // bullet list item
-		regexp.MustCompile(`(?m)^[ \t]{0,3}\d{1,9}[.)][ \t]+\S`),                  // ordered list item
-		regexp.MustCompile(`(?m)^[ \t]{0,3}>[ \t]?\S`),                            // block quote
-		regexp.MustCompile(`(?m)^\S[^\n]*\n[ \t]{0,3}(?:=+|-{2,})[ \t]*$`),        // setext heading
-		regexp.MustCompile("`[^`\n]+`"),                                           // code span
-		regexp.MustCompile(`(?:^|[\s(])[*_][^\s*_][^*_\n]*[*_](?:$|[\s.,;:!?)])`), // *emphasis*
+	weakSigns = []func() *regexp.Regexp{
+		lazyre.New(`(?m)^[ \t]{0,3}[-*+][ \t]+\S`),                        // bullet list item
+		lazyre.New(`(?m)^[ \t]{0,3}\d{1,9}[.)][ \t]+\S`),                  // ordered list item
+		lazyre.New(`(?m)^[ \t]{0,3}>[ \t]?\S`),                            // block quote
+		lazyre.New(`(?m)^\S[^\n]*\n[ \t]{0,3}(?:=+|-{2,})[ \t]*$`),        // setext heading
+		lazyre.New("`[^`\n]+`"),                                           // code span
+		lazyre.New(`(?:^|[\s(])[*_][^\s*_][^*_\n]*[*_](?:$|[\s.,;:!?)])`), // *emphasis*
 	}
 	// A link reference definition: "[label]: https://…".
-	linkDefinition = regexp.MustCompile(`(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:|\.{0,2}/|#)\S*$`)
+	linkDefinition = lazyre.New(`(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:|\.{0,2}/|#)\S*$`)
 	// A reference link, "[text][label]", not footnote marks "[6][7]": a
 	// sign only beside a definition (see strongSigns).
-	referenceLink = regexp.MustCompile(`\[[^\]\n]*\pL[^\]\n]*\]\[[^\]\n]*\]`)
+	referenceLink = lazyre.New(`\[[^\]\n]*\pL[^\]\n]*\]\[[^\]\n]*\]`)
 	// A front matter block of "key: value" lines is Markdown's alone.
-	frontMatterSign = regexp.MustCompile(`\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:`)
+	frontMatterSign = lazyre.New(`\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:`)
 	// So is a table's header row over its delimiter row.
-	tableSign = regexp.MustCompile(`(?m)^[^\n]*\|[^\n]*\n[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\||$)`)
+	tableSign = lazyre.New(`(?m)^[^\n]*\|[^\n]*\n[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\||$)`)
 )
 
 // Sniff reports whether data looks like Markdown rather than plain text.
@@ -57,23 +60,23 @@ func Sniff(data []byte) bool {
 	}
 	// The patterns read lines that end in "\n" alone.
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	if (frontMatterSign.Match(data) && closesFrontMatter(data)) || tableSign.Match(data) {
+	if (frontMatterSign().Match(data) && closesFrontMatter(data)) || tableSign().Match(data) {
 		return true
 	}
 	strong, kinds := 0, 0
 	for _, re := range strongSigns {
-		if n := len(re.FindAllIndex(data, 3)); n > 0 {
+		if n := len(re().FindAllIndex(data, 3)); n > 0 {
 			strong += n
 			kinds++
 		}
 	}
-	if linkDefinition.Match(data) && referenceLink.Match(data) {
+	if linkDefinition().Match(data) && referenceLink().Match(data) {
 		strong++
 		kinds++
 	}
 	weak := 0
 	for _, re := range weakSigns {
-		if re.Match(data) {
+		if re().Match(data) {
 			weak++
 		}
 	}
