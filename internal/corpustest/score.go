@@ -168,17 +168,17 @@ func common(a, b []string) int {
 
 // BylineNames splits a byline as expected.json gives it into the names of
 // its authors: those of its first line that names anyone, since the lines
-// under it name an editor ("Edited by …") or the desk ("Health
-// News"). A line that holds a year (four digits from 1900 to 2099: "April
-// 28, 2019 at 6:01 am", "Last Updated: January 7, 2025") is a date, not
-// names, and is skipped. The names' line is cut at commas,
-// semicolons, "&", parentheses, and the words "and", "und", "et", "y",
-// "avec" (Readability gives "Martin Untersinger (avec Damien Leloup et
-// Morgane Tual)"); a leading "By", "Written by", "Edited by", "Von", "Par"
-// or "Por" is dropped from each piece. A piece that holds a URL or no
-// letter is not a name, and a degree or suffix after a comma belongs to
-// the name before it ("Brenda Goodman, MA"). So "Jong, Michiel de" gives "Jong" and "Michiel
-// de", each of which NamesFound looks for on its own.
+// under it name an editor ("Edited by …") or the desk ("News Staff"). A
+// line that holds a year (four digits from 1900 to 2099: "April 28, 2019
+// at 6:01 am", "Last Updated: January 7, 2025") is a date, not names, and
+// is skipped. The names' line is cut at commas, semicolons, "&",
+// parentheses, and the words "and", "und", "et", "y", "avec" (Readability
+// gives "Ann Lee (avec Bo Chen et Cy Young)"); a leading "By", "Written
+// by", "Edited by", "Von", "Par" or "Por" is dropped from each piece. A
+// piece that holds a URL or no letter is not a name, and a degree or
+// suffix after a comma belongs to the name before it ("Ann Lee, MA"). So
+// "Jong, Ann de" gives "Jong" and "Ann de", each of which NamesFound looks
+// for on its own.
 func BylineNames(byline string) []string {
 	var names []string
 	for line := range strings.Lines(byline) {
@@ -191,7 +191,7 @@ func BylineNames(byline string) []string {
 		line = strings.NewReplacer(";", ",", "&", ",", "(", ",", ")", ",").Replace(line)
 		for piece := range strings.SplitSeq(line, ",") {
 			if isNameSuffix(piece) && len(names) > 0 {
-				// "Brenda Goodman, MA" is one person.
+				// "Ann Lee, MA" is one person.
 				names[len(names)-1] += ", " + strings.TrimSpace(piece)
 				continue
 			}
