@@ -61,16 +61,35 @@ func docLines(doc *Document) [][]string {
 	return pages
 }
 
+// flatLines returns the text of a document's lines, page after page.
+func flatLines(doc *Document) []string {
+	var lines []string
+	for _, p := range docLines(doc) {
+		lines = append(lines, p...)
+	}
+	return lines
+}
+
+// setTable lays out a publication of one table on the named paper.
+func setTable(t *testing.T, paperName string, tb *article.Table) (*Document, Paper) {
+	t.Helper()
+	paper, err := PaperNamed(paperName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := typesetter().Layout(context.Background(), tablePub(tb), Options{Paper: paper})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, paper
+}
+
 func TestTableRowsAndRepeatedHead(t *testing.T) {
 	tb := &article.Table{Caption: article.Plain("Table 1. Ships by year"), Head: []article.Row{row(true, "Year", "Ships", "Cargo")}}
 	for i := range 120 {
 		tb.Rows = append(tb.Rows, row(false, fmt.Sprint(1900+i), fmt.Sprintf("%d,%03d", 1+i%9, i), fmt.Sprintf("cargo %d", i)))
 	}
-	paper, _ := PaperNamed("a5")
-	doc, err := typesetter().Layout(context.Background(), tablePub(tb), Options{Paper: paper})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, _ := setTable(t, "a5", tb)
 	pages := docLines(doc)
 	if len(pages) < 3 {
 		t.Fatalf("%d pages for 120 rows; want the table to run over several", len(pages))
@@ -110,11 +129,7 @@ func TestTableWiderThanTheMeasure(t *testing.T) {
 	cols := []string{"Country", "Population", "Area", "Capital", "Largest city", "Official language", "Currency", "Calling code", "Internet domain", "Driving side", "Time zone", "Anthem"}
 	tb := &article.Table{Head: []article.Row{row(true, cols...)}}
 	tb.Rows = append(tb.Rows, row(false, "Zealandia", "4,699,755", "268,021", "Wellington", "Auckland", "English", "Dollar", "+64", ".nz", "left", "NZST", "Defend"))
-	paper, _ := PaperNamed("a5")
-	doc, err := typesetter().Layout(context.Background(), tablePub(tb), Options{Paper: paper})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, _ := setTable(t, "a5", tb)
 	pages := docLines(doc)
 	text := strings.Join(pages[0], "\n")
 	// The table parts into groups of columns, each led by the first.
@@ -160,11 +175,7 @@ func TestTableSpans(t *testing.T) {
 			t.Errorf("%q at row, column %v; want %v", k, got[k], v)
 		}
 	}
-	paper, _ := PaperNamed("a4")
-	doc, err := typesetter().Layout(context.Background(), tablePub(tb), Options{Paper: paper})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, _ := setTable(t, "a4", tb)
 	pages := docLines(doc)
 	text := strings.Join(pages[0], "\n")
 	for _, l := range []string{"Symptom Cause", "Serving errors Database refusing connections", "Servers overloaded", "Both columns"} {
@@ -207,10 +218,7 @@ func TestNotesAfterTheText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var text []string
-	for _, p := range docLines(doc) {
-		text = append(text, p...)
-	}
+	text := flatLines(doc)
 	all := strings.Join(text, "\n")
 	// Each reference is a word of its own to pageLines, which joins
 	// words with spaces.
@@ -297,10 +305,7 @@ func TestLinkNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var text []string
-	for _, p := range docLines(doc) {
-		text = append(text, p...)
-	}
+	text := flatLines(doc)
 	all := strings.Join(text, "\n")
 	for _, want := range []string{"the report ¹ , the ledger ²", "1. https://example.com/report", "2. The harbour ledger, 1950–1987."} {
 		if !strings.Contains(all, want) {
@@ -370,15 +375,8 @@ func TestWideTableWithSpans(t *testing.T) {
 		}
 		tb.Rows = append(tb.Rows, r)
 	}
-	paper, _ := PaperNamed("a5")
-	doc, err := typesetter().Layout(context.Background(), tablePub(tb), Options{Paper: paper})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var text []string
-	for _, p := range docLines(doc) {
-		text = append(text, p...)
-	}
+	doc, _ := setTable(t, "a5", tb)
+	text := flatLines(doc)
 	all := " " + strings.Join(text, " \n ") + " "
 	if n := strings.Count(all, "Largest urban areas"); n < 2 {
 		t.Errorf("the title row set %d times; want it over each group of columns:\n%s", n, all)
@@ -399,11 +397,7 @@ func TestTableRowTallerThanAPage(t *testing.T) {
 	}
 	tb := &article.Table{Head: []article.Row{row(true, "Key", "Value")},
 		Rows: []article.Row{row(false, "short", "one"), row(false, "long", strings.Join(long, " ")), row(false, "after", "two")}}
-	paper, _ := PaperNamed("a5")
-	doc, err := typesetter().Layout(context.Background(), tablePub(tb), Options{Paper: paper})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, paper := setTable(t, "a5", tb)
 	checkTextBlock(t, doc, paper, "")
 	var all []string
 	for _, p := range doc.Pages {
@@ -492,15 +486,8 @@ func TestHostileTable(t *testing.T) {
 	for i := range 100 {
 		tb.Rows = append(tb.Rows, article.Row{{Text: article.Plain(fmt.Sprintf("span%d", i)), ColSpan: 1000, RowSpan: 1000}, {Text: article.Plain(fmt.Sprintf("cell%d", i))}})
 	}
-	paper, _ := PaperNamed("a5")
-	doc, err := typesetter().Layout(context.Background(), tablePub(tb), Options{Paper: paper})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all []string
-	for _, p := range docLines(doc) {
-		all = append(all, p...)
-	}
+	doc, _ := setTable(t, "a5", tb)
+	all := flatLines(doc)
 	text := " " + strings.Join(all, " ") + " "
 	for i := range 100 {
 		for _, w := range []string{fmt.Sprintf("span%d", i), fmt.Sprintf("cell%d", i)} {
