@@ -90,6 +90,18 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 		lastOK, lastFloat := -1, 0
 		j := i
 		overflow := false
+		// Notes carried from the last page take at most maxCarry of this
+		// one while text is left to set, and the rest goes on to the next.
+		var carried []*vitem
+		if len(carry) > 0 {
+			room := height - noteGap
+			if i < len(v) {
+				room = maxCarry*height - noteGap
+			}
+			if head, tail, ok := fitNotes(carry, room); ok {
+				carry, carried = head, tail
+			}
+		}
 		notesH := 0.0 // the footnotes' height so far, their gap included
 		if len(carry) > 0 {
 			notesH = notesHeight(carry) + noteGap
@@ -151,7 +163,7 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 			deferred = kept
 		}
 		notes := carry
-		carry = nextCarry
+		carry = append(carried, nextCarry...)
 		for k := top; k < end; k++ {
 			if moved[k] {
 				continue
@@ -165,7 +177,7 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 			}
 		}
 		if split >= end {
-			carry = nil // the split line went to the next page after all
+			carry = carried // the split line went to the next page after all
 		}
 		page = append(page, footPlaced(notes, height, noteGap, len(pages))...)
 		if end == top && end < len(v) && !placesAny(page, v) {
@@ -173,6 +185,7 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 			// page, or than what a table's repeated head leaves of it):
 			// set it rather than loop.
 			page = append(page, placed{v: &v[end], page: len(pages), y: y})
+			carry = append(carry, v[end].notes...)
 			end++
 		}
 		pages = append(pages, page)
@@ -199,13 +212,21 @@ func placesAny(page []placed, v []vitem) bool {
 // foot; the rest carried to the next. It reports false when the line's
 // first note has no line that fits, or the line may not end the page.
 func splitNotes(it *vitem, room, gap float64, first bool) (head, tail []*vitem, ok bool) {
-	if it.kind != vLine || it.keep || len(it.notes) == 0 {
+	if it.keep || len(it.notes) == 0 {
 		return nil, nil, false
 	}
 	if first {
 		room -= gap
 	}
-	for i, n := range it.notes {
+	return fitNotes(it.notes, room)
+}
+
+// fitNotes splits notes set one under the other so that the first part
+// fills room: the notes that fit whole, and the first lines of the next;
+// the rest is the tail. It reports false when all fit, or when the first
+// note has no line that fits.
+func fitNotes(notes []*vitem, room float64) (head, tail []*vitem, ok bool) {
+	for i, n := range notes {
 		if n.height <= room {
 			head = append(head, n)
 			room -= n.height
@@ -221,10 +242,10 @@ func splitNotes(it *vitem, room, gap float64, first bool) (head, tail []*vitem, 
 			if len(head) == 0 {
 				return nil, nil, false
 			}
-			return head, it.notes[i:], true
+			return head, notes[i:], true
 		}
 		top, rest := sliceNote(n, cut)
-		return append(head, top), append([]*vitem{rest}, it.notes[i+1:]...), true
+		return append(head, top), append([]*vitem{rest}, notes[i+1:]...), true
 	}
 	return nil, nil, false // all fit: no split is needed
 }

@@ -11,13 +11,13 @@ import (
 // to it takes it, and distribute.go keeps room at the foot of that line's
 // page for it, as TeX's insertions do: the note's height is taken from the
 // page's, and a note too long for what is left starts there and continues
-// at the next page's foot (splitNotes).
+// at the next page's foot (splitNotes), and on as many as it needs.
 
 // setFootnotes sets an article's notes, small, each a block of its lines
 // with its number before its first words, for takeFootnotes to hand out.
 func (s *setter) setFootnotes(notes []article.Note) {
 	// Set aside while the notes are set: a note that refers to another
-	// leaves it for the text after the body (leftoverFootnotes).
+	// hands it on when the text takes it (takeFootnotes).
 	s.footnotes = s.footnotes[:0]
 	var set []*vitem
 	for i, n := range notes {
@@ -52,8 +52,9 @@ func numbered(blocks []article.Block, n int) []article.Block {
 	return append([]article.Block{&article.Paragraph{Text: article.Text{num}}}, blocks...)
 }
 
-// takeFootnotes returns the notes a line's items first refer to, which the
-// line takes to the foot of its page.
+// takeFootnotes returns the notes a line's or a table row's items first
+// refer to, which it takes to the foot of its page, each followed by the
+// notes it first refers to itself.
 func (s *setter) takeFootnotes(items []Item) []*vitem {
 	var out []*vitem
 	for _, it := range items {
@@ -61,18 +62,16 @@ func (s *setter) takeFootnotes(items []Item) []*vitem {
 		if !ok || t.Note < 1 || t.Note > len(s.footnotes) || s.footnotes[t.Note-1] == nil {
 			continue
 		}
-		if s.footnotes[t.Note-1].height > maxFootnote*s.g.textHeight {
-			continue // too long for a page's foot: it follows the text
-		}
-		out = append(out, s.footnotes[t.Note-1])
+		n := s.footnotes[t.Note-1]
 		s.footnotes[t.Note-1] = nil
+		out = append(out, n)
+		out = append(out, s.takeFootnotes(n.items)...)
 	}
 	return out
 }
 
-// leftoverFootnotes sets after the text the notes no line took (one
-// referred to from a table's cell or from another note, or too long for a
-// page's foot), so that none is lost.
+// leftoverFootnotes sets after the text the notes no line took (a note
+// only an unreferred note refers to), so that none is lost.
 func (s *setter) leftoverFootnotes() {
 	for _, v := range s.footnotes {
 		if v != nil {
@@ -82,10 +81,10 @@ func (s *setter) leftoverFootnotes() {
 	s.footnotes = s.footnotes[:0]
 }
 
-// A note taller than this share of the text block is set after the text:
-// at a page's foot it would leave too little room for the text, and its
-// rest, carried to the next page's foot, too little there.
-const maxFootnote = 0.4
+// maxCarry is the share of a page the rest of a note carried from the page
+// before may take while text is left to set, so that a note longer than a
+// page leaves room for the text on each page it continues on.
+const maxCarry = 0.6
 
 // footnoteRule is the space above a page's footnotes, where a short rule
 // parts them from the text, in body lines.

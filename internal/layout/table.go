@@ -198,6 +198,7 @@ func (s *setter) table(t *article.Table, x, measure float64) {
 		hv.items = append(hv.items, mid.items...)
 		hv.height += mid.height
 		hv.keep = true
+		hv.notes = s.takeFootnotes(hv.items)
 		s.v = append(s.v, hv)
 		// The head repeated over the rows a page break carries on: the
 		// closing rule of the head included.
@@ -219,8 +220,12 @@ func (s *setter) table(t *article.Table, x, measure float64) {
 		if v.height > s.g.textHeight-2*st.leading {
 			// Taller than a page: the row alone may break, between its
 			// lines.
-			s.v = append(s.v, sliceRow(v, st.leading)...)
+			for _, sv := range sliceRow(v, st.leading) {
+				sv.notes = s.takeFootnotes(sv.items)
+				s.v = append(s.v, sv)
+			}
 		} else {
+			v.notes = s.takeFootnotes(v.items)
 			s.v = append(s.v, v)
 		}
 		r = end

@@ -497,3 +497,108 @@ func TestHostileTable(t *testing.T) {
 		}
 	}
 }
+
+// TestFootnotesFollowTheirReference checks that a note is set at the foot
+// of the page of its first reference wherever that reference stands (a
+// line, a table's cell, another note), that a note longer than a page
+// continues over the pages it needs, and that no word of a note is lost
+// and no page runs past its text block.
+func TestFootnotesFollowTheirReference(t *testing.T) {
+	para := "The river rose slowly through the night, and by morning the lower town was under a foot of brown water that smelled of diesel and wet earth, as it had every spring."
+	noteText := func(n, words int) article.Note {
+		var w []string
+		for k := range words {
+			w = append(w, fmt.Sprintf("n%dw%d", n, k))
+		}
+		return article.Note{Blocks: []article.Block{&article.Paragraph{Text: article.Plain(strings.Join(w, " "))}}}
+	}
+	paras := func(n int) []article.Block {
+		var out []article.Block
+		for range n {
+			out = append(out, &article.Paragraph{Text: article.Plain(para)})
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		body  []article.Block
+		notes []article.Note
+	}{
+		{
+			name: "table cells",
+			body: func() []article.Block {
+				tb := &article.Table{Head: []article.Row{row(true, "Year", "Level")}}
+				for i := range 40 {
+					r := row(false, fmt.Sprintf("%d", 1950+i), fmt.Sprintf("%d.%d m", 3+i%4, i%10))
+					if i%8 == 3 {
+						r[1].Text = append(r[1].Text, article.Run{Note: i/8 + 1})
+					}
+					tb.Rows = append(tb.Rows, r)
+				}
+				return append(append(paras(5), tb), paras(4)...)
+			}(),
+			notes: []article.Note{noteText(1, 20), noteText(2, 20), noteText(3, 20), noteText(4, 20), noteText(5, 20)},
+		},
+		{
+			name: "a note's note",
+			body: append(append(paras(3), &article.Paragraph{Text: article.Text{{Text: para}, {Note: 1}}}), paras(10)...),
+			notes: []article.Note{
+				{Blocks: []article.Block{&article.Paragraph{Text: article.Text{{Text: "n1w0 n1w1 see"}, {Note: 2}}}}},
+				noteText(2, 12),
+			},
+		},
+		{
+			name:  "a note longer than a page",
+			body:  append(append(paras(4), &article.Paragraph{Text: article.Text{{Text: para}, {Note: 1}}}), paras(12)...),
+			notes: []article.Note{noteText(1, 900)},
+		},
+	}
+	paper, _ := PaperNamed("a5")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pub := tablePub(tt.body...)
+			pub.Sections[0].Articles[0].Notes = tt.notes
+			doc, err := typesetter().Layout(context.Background(), pub, Options{Paper: paper})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTextBlock(t, doc, paper, "")
+			refPage, firstWord, lastWord := map[int]int{}, map[int]int{}, map[int]int{}
+			set := map[string]bool{}
+			for pi, p := range doc.Pages {
+				for _, it := range p.Items {
+					ti, ok := it.(*TextItem)
+					if !ok {
+						continue
+					}
+					if _, seen := refPage[ti.Note]; ti.Note > 0 && !seen {
+						refPage[ti.Note] = pi
+					}
+					set[ti.Text] = true
+					var n, k int
+					if _, err := fmt.Sscanf(ti.Text, "n%dw%d", &n, &k); err == nil {
+						if _, seen := firstWord[n]; !seen {
+							firstWord[n] = pi
+						}
+						lastWord[n] = pi
+					}
+				}
+			}
+			for i, n := range tt.notes {
+				for _, r := range n.Blocks[0].(*article.Paragraph).Text {
+					for _, w := range strings.Fields(r.Text) {
+						if !set[w] {
+							t.Errorf("note %d: %q lost", i+1, w)
+						}
+					}
+				}
+				if firstWord[i+1] != refPage[i+1] {
+					t.Errorf("note %d starts on page %d, its reference is on page %d", i+1, firstWord[i+1]+1, refPage[i+1]+1)
+				}
+			}
+			if tt.name == "a note longer than a page" && lastWord[1]-firstWord[1] < 2 {
+				t.Errorf("the long note runs over pages %d–%d, want three pages at least", firstWord[1]+1, lastWord[1]+1)
+			}
+		})
+	}
+}
