@@ -6,8 +6,10 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -107,8 +109,14 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 		return err
 	}
 	if opts.OutDir != "" {
-		// As mkdir -p would: a folder named for the outputs is made.
-		if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
+		// As mkdir -p would: a folder named for the outputs is made, and
+		// taken away again if no output was written into it.
+		if _, err := os.Stat(opts.OutDir); errors.Is(err, fs.ErrNotExist) {
+			if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
+				return fmt.Errorf("-o: %w", err)
+			}
+			defer os.Remove(opts.OutDir) // fails, as it should, unless empty
+		} else if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
 			return fmt.Errorf("-o: %w", err)
 		}
 	}

@@ -81,6 +81,27 @@ func TestWriteOutputsChecksAllFirst(t *testing.T) {
 	}
 }
 
+// TestFailedRunMakesNoFolder checks that -o's folder, made for the
+// outputs, is not left behind empty when the input fails, and that a
+// folder that was there before is kept.
+func TestFailedRunMakesNoFolder(t *testing.T) {
+	base := t.TempDir()
+	missing := filepath.Join(base, "missing.txt")
+	fresh := filepath.Join(base, "out")
+	if err := Run(context.Background(), []string{missing}, Options{OutDir: fresh, Stderr: io.Discard}); err == nil {
+		t.Fatal("a missing input published")
+	}
+	if _, err := os.Stat(fresh); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the failed run left its folder %s behind: %v", fresh, err)
+	}
+	if err := Run(context.Background(), []string{missing}, Options{OutDir: base, Stderr: io.Discard}); err == nil {
+		t.Fatal("a missing input published")
+	}
+	if _, err := os.Stat(base); err != nil {
+		t.Errorf("the folder that was there before was taken away: %v", err)
+	}
+}
+
 // TestOutputsRespectUmask checks that outputs get the mode the user's umask
 // leaves of 0666, as any program's documents do, and that -o makes its
 // folder when it is missing. It changes the process's umask, so it runs

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -69,13 +70,15 @@ func checkTablesAndCode(t *testing.T, page corpustest.Page, out string) {
 		}
 		lines := strings.Split(string(layout), "\n")
 		for _, tb := range tables {
-			if columns(tb) > wideTable {
-				// Too wide for the measure even at 7 pt: its words break
-				// or its columns part into groups, until landscape pages
-				// take it whole.
-				continue
-			}
 			for _, row := range tb[:min(len(tb), sampledRows)] {
+				if columns(tb) > wideTable {
+					// Too wide for the measure even at 7 pt, its columns
+					// part into groups, each led by the first column.
+					if !rowInGroups(lines, row) {
+						t.Errorf("the PDF does not set the row %q in groups of its columns, each on one line led by its first cell, cells in order", row)
+					}
+					continue
+				}
 				if !rowOnOneLine(lines, row) {
 					t.Errorf("the PDF does not set the row %q on one line, cells in order", row)
 				}
@@ -105,8 +108,8 @@ func checkTablesAndCode(t *testing.T, page corpustest.Page, out string) {
 	}
 }
 
-// sampledRows is how many of a table's first rows the PDF check reads, of
-// tables of wideTable columns at most.
+// sampledRows is how many of a table's first rows the PDF check reads;
+// a table of more than wideTable columns may be set in column groups.
 const (
 	sampledRows = 4
 	wideTable   = 6
@@ -121,7 +124,8 @@ func columns(rows [][]string) int {
 	return n
 }
 
-// dataTables returns the text of each cell of the data tables of a page:
+// dataTables returns the text of each cell of the data tables of a page,
+// an empty first cell where a row's first column is spanned from above:
 // tables of two rows and two columns at least that hold no other table
 // and do not say they lay the page out (role="presentation").
 func dataTables(doc *html.Node) [][][]string {
@@ -135,11 +139,24 @@ func dataTables(doc *html.Node) [][][]string {
 			}
 		}
 		cols := 0
+		covered := 0 // rows more that a cell of the first column spans
 		for _, tr := range elementsNamed(t, "tr") {
 			var row []string
+			if covered > 0 {
+				// The first column's cell is a span's, from a row above.
+				row = append(row, "")
+				covered--
+			}
 			for c := range tr.ChildNodes() {
 				if c.Type != html.ElementNode || c.Data != "td" && c.Data != "th" {
 					continue
+				}
+				if len(row) == 0 {
+					for _, a := range c.Attr {
+						if n, err := strconv.Atoi(a.Val); a.Key == "rowspan" && err == nil && n > 1 {
+							covered = n - 1
+						}
+					}
 				}
 				row = append(row, strings.Join(strings.Fields(textOf(c)), " "))
 			}
@@ -214,6 +231,45 @@ func rowOnOneLine(lines []string, row []string) bool {
 		}
 	}
 	return false
+}
+
+// rowInGroups reports whether lines hold the row's cells in order over
+// lines that each open with its first cell, as a table parted into groups
+// of columns sets it: every cell's first word is found after the first
+// cell's on one of those lines, in order within each.
+func rowInGroups(lines []string, row []string) bool {
+	if len(row) == 0 {
+		return true
+	}
+	lead := strings.Fields(row[0])
+	rest := row[1:]
+	for _, l := range lines {
+		if len(rest) == 0 {
+			break
+		}
+		f := strings.Fields(l)
+		if len(lead) > 0 && (len(f) == 0 || f[0] != lead[0]) {
+			continue
+		}
+		at := 0
+		if len(lead) > 0 {
+			at = strings.Index(l, lead[0]) + len(lead[0])
+		}
+		for len(rest) > 0 {
+			w := strings.Fields(rest[0])
+			if len(w) == 0 {
+				rest = rest[1:]
+				continue
+			}
+			i := strings.Index(l[at:], w[0])
+			if i < 0 {
+				break
+			}
+			at += i + len(w[0])
+			rest = rest[1:]
+		}
+	}
+	return len(rest) == 0
 }
 
 // elementsNamed returns the elements named tag under n, in document order.
