@@ -61,6 +61,7 @@ func (c coverText) alt() string {
 // Japanese, Korean), from a fallback face.
 type coverFace struct {
 	main font.Face
+	name string // the main face's, which picks the fallbacks' style
 	// fallbacks are the faces of fonts.FallbackChain the text needs, by
 	// name; empty when the main face sets it all.
 	fallbacks map[string]font.Face
@@ -134,13 +135,13 @@ func (cf *CoverFonts) face(name string, size float64, text string) (*coverFace, 
 	if err != nil {
 		return nil, err
 	}
-	c := &coverFace{main: main, fallbacks: map[string]font.Face{},
+	c := &coverFace{main: main, name: name, fallbacks: map[string]font.Face{},
 		runes: map[rune]coverRune{}, kerns: map[[2]rune]fixed.Int26_6{}}
 	for _, r := range text {
 		if _, ok := main.GlyphAdvance(r); ok || unicode.IsSpace(r) {
 			continue
 		}
-		for _, fb := range fonts.FallbackChain(r) {
+		for _, fb := range fonts.FallbackChain(r, name) {
 			f := c.fallbacks[fb]
 			if f == nil {
 				if f, err = cf.newFace(fb, size); err != nil {
@@ -166,7 +167,7 @@ func (c *coverFace) lookup(r rune) coverRune {
 	cr := coverRune{face: c.main}
 	if cr.adv, cr.ok = c.main.GlyphAdvance(r); !cr.ok && len(c.fallbacks) != 0 {
 	chain:
-		for _, fb := range fonts.FallbackChain(r) {
+		for _, fb := range fonts.FallbackChain(r, c.name) {
 			if f := c.fallbacks[fb]; f != nil {
 				if adv, ok := f.GlyphAdvance(r); ok {
 					cr = coverRune{face: f, adv: adv, ok: ok}

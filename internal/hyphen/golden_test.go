@@ -14,7 +14,9 @@ var update = flag.Bool("update", false, "rewrite testdata/golden from the curren
 // TestGolden hyphenates the word lists in testdata/words (words from the
 // shared corpora and hand-picked ones) and compares with testdata/golden.
 // The golden files were checked word for word against LuaTeX with the same
-// patterns and minimums; after -update, review the diff before committing.
+// patterns and minimums, but Thai's, whose points are the boundaries of
+// words and syllables where a Thai line breaks, read by eye; after -update,
+// review the diff before committing.
 func TestGolden(t *testing.T) {
 	lib := NewLibrary()
 	for _, tag := range sets() {

@@ -37,11 +37,17 @@ func (p *paragraph) finalize(breaks []int, o paraOptions, out []setLine) []setLi
 		line, r := adjust(m, o)
 		line.hyphenated = hyphenated
 		pl.startLine()
-		pl.place(p.nodes[start:brk], r)
+		pl.place(p.visual(p.nodes[start:brk]), r)
 		pl.end(bn, hyphenated, li == len(breaks)-1)
 		line.width = pl.x
 		if hyphenated {
 			line.width += bn.width
+		}
+		if p.base%2 == 1 {
+			// A right-to-left line is set from the right edge.
+			for _, it := range pl.items {
+				moveItem(it, o.measure-line.width, 0)
+			}
 		}
 		line.items = pl.mem.keep(pl.items)
 		out = append(out, line)
@@ -106,8 +112,10 @@ func adjust(m sums, o paraOptions) (line setLine, r float64) {
 // the text items of the whole paragraph, and one for the item lists of its
 // lines.
 type itemMemory struct {
-	texts []TextItem
-	list  []Item
+	texts  []TextItem
+	list   []Item
+	glyphs []Glyph
+	shaped []Shaped
 }
 
 // itemMemory returns the memory for the items of a paragraph of the given
@@ -131,7 +139,18 @@ func (p *paragraph) itemMemory(lines int) itemMemory {
 			prev = nil
 		}
 	}
-	return itemMemory{texts: make([]TextItem, 0, words+lines), list: make([]Item, 0, words+2*lines)}
+	m := itemMemory{texts: make([]TextItem, 0, words+lines), list: make([]Item, 0, words+2*lines)}
+	if len(p.glyphs) > 0 {
+		m.glyphs = make([]Glyph, 0, len(p.glyphs))
+		boxes := 0
+		for i := range p.nodes {
+			if p.nodes[i].shaped {
+				boxes++
+			}
+		}
+		m.shaped = make([]Shaped, 0, boxes)
+	}
+	return m
 }
 
 // text stores t and returns a pointer to it. texts is sized for the
@@ -162,7 +181,7 @@ func (m *itemMemory) keep(items []Item) []Item {
 // text ended at end: the two are set as one text item, one word in one
 // font.
 func (n *node) continues(slot int16, run, end int32) bool {
-	return n.slot == slot && n.run == run && n.start == end
+	return n.slot == slot && n.run == run && n.start == end && !n.shaped
 }
 
 // A placer positions the words of a paragraph's lines, each from x = 0.
@@ -230,6 +249,10 @@ func (pl *placer) box(n *node) {
 // same font, or starts a new one, and records the kerns inside the box.
 func (pl *placer) text(n *node, sl slot) {
 	p := pl.p
+	if n.shaped {
+		pl.shaped(n, sl)
+		return
+	}
 	if pl.cur != nil && n.continues(pl.curSlot, pl.curRun, pl.curEnd) {
 		if pl.kerned {
 			pl.cur.Kerns = append(pl.cur.Kerns, Kern{At: int(n.start - pl.curStart), Offset: pl.x - pl.cur.X})
@@ -250,6 +273,22 @@ func (pl *placer) text(n *node, sl slot) {
 			pl.cur.Kerns = append(pl.cur.Kerns, Kern{At: int(k.at - pl.curStart), Offset: gx - pl.cur.X})
 		}
 	}
+}
+
+// shaped adds the text item of a shaped box, its glyphs placed from the
+// item's X. It goes on from no other item, and none goes on from it.
+func (pl *placer) shaped(n *node, sl slot) {
+	p := pl.p
+	m := &pl.mem
+	from := len(m.glyphs)
+	for _, g := range p.glyphs[n.kernLo:n.kernHi] {
+		m.glyphs = append(m.glyphs, Glyph{ID: g.id, X: g.x, Y: g.y, Text: p.text[g.from:g.to]})
+	}
+	m.shaped = append(m.shaped, Shaped{Glyphs: m.glyphs[from:len(m.glyphs):len(m.glyphs)], RightToLeft: p.level(int(n.start))%2 == 1})
+	t := pl.mem.text(TextItem{X: pl.x, Font: sl.face.Name(), Size: sl.size, Text: p.text[n.start:n.end], Gray: p.style.gray, Note: p.runs[n.run].note,
+		Shaped: &m.shaped[len(m.shaped)-1]})
+	pl.items = append(pl.items, t)
+	pl.cur = nil
 }
 
 // linkArea extends the link area under a box of a linked run, or starts

@@ -30,6 +30,7 @@ const (
 type node struct {
 	kind    nodeKind
 	flagged bool    // penalty or discretionary: ends the line with a hyphen (K-P "flagged")
+	shaped  bool    // a box of shaped glyphs: glyphs[kernLo:kernHi] of its paragraph
 	width   float64 // for penalties and discretionaries, the width added when broken there
 	stretch float64
 	shrink  float64
@@ -37,7 +38,8 @@ type node struct {
 	penalty float64
 
 	// What a box draws: text[start:end] of its paragraph in font slot
-	// slot, from source run run. Internal kerns are kerns[kernLo:kernHi].
+	// slot, from source run run. Internal kerns are kerns[kernLo:kernHi],
+	// or, in a shaped box, its glyphs are glyphs[kernLo:kernHi].
 	slot           int16
 	run            int32
 	start, end     int32

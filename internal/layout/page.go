@@ -26,8 +26,23 @@ type Document struct {
 	// line each: overfull lines and characters no font has.
 	Warnings []string
 	// Missing lists, once each and in order of first use, the characters
-	// that no font has; they are left out of the pages.
+	// that no font has; each is drawn as its face's missing glyph, a box,
+	// and counted in Stats.MissingGlyphs.
 	Missing []rune
+	// Undrawn measures what the missing glyphs cost the reader, for the
+	// pipeline to judge.
+	Undrawn Undrawn
+}
+
+// Undrawn counts the letters a document could not draw: a document that
+// lost its title or much of its text to missing glyphs is a failure, not a
+// document.
+type Undrawn struct {
+	// Title is set when an article's title has a letter no face has.
+	Title bool
+	// Letters counts the letters set as missing glyphs, of All letters
+	// set; All is counted only when Letters is not 0.
+	Letters, All int
 }
 
 // A Page is one side of a leaf.
@@ -60,6 +75,31 @@ type TextItem struct {
 	// X+Kerns[i].Offset. Text before the first kern starts at X. Empty
 	// when the text has no kerned pairs. Pieces walks them.
 	Kerns []Kern
+	// Shaped, when not nil, is how a shaper set Text: a backend draws
+	// its glyphs, not Text's characters, and gives Text as the words they
+	// stand for.
+	Shaped *Shaped
+}
+
+// Shaped is text set in the glyphs a shaper chose.
+type Shaped struct {
+	// Glyphs are drawn in order, left to right.
+	Glyphs []Glyph
+	// RightToLeft says the text reads right to left, so that its glyphs
+	// come last character first.
+	RightToLeft bool
+}
+
+// A Glyph is one glyph of shaped text.
+type Glyph struct {
+	ID uint16 // the glyph's number in the face's font file
+	// X and Y place the glyph's origin from the item's X and baseline, in
+	// points, y growing downward.
+	X, Y float64
+	// Text is what the glyph stands for: its cluster's characters, in
+	// logical order, on the cluster's widest glyph, its base; empty on
+	// the others (a mark, the pieces of a conjunct).
+	Text string
 }
 
 // A Kern starts a piece of a TextItem's text at its own position.

@@ -6,10 +6,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/go-text/typesetting/bidi"
+	"github.com/rivo/uniseg"
+
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/hyphen"
+	"github.com/pressroom/publish/internal/shape"
 	"github.com/pressroom/publish/internal/typeface"
-	"github.com/rivo/uniseg"
 )
 
 // This file is the first two stages of setting a paragraph: collect its runs
@@ -79,19 +82,82 @@ type paragraph struct {
 
 	buf  strings.Builder
 	hyph []int
-	// fallback finds a face for a character no face of the chain has,
-	// loading the CJK fallback font on first use; nil means none.
-	fallback func(r rune) (*typeface.Face, bool)
-	// missing collects characters no face has, in order of first use.
-	missing     []rune
-	missingSeen map[rune]bool
+	// fallback finds a face for a character no face of the chain has, in
+	// the style of the chain's first face, loading each fallback font on
+	// first use; nil means none.
+	fallback func(r rune, style *typeface.Face) (*typeface.Face, bool)
+	// missing collects characters no face has, in order of first use;
+	// missingCount counts every time one is set, as its face's missing
+	// glyph, and missingLetters the times it is a letter.
+	missing        []rune
+	missingSeen    map[rune]bool
+	missingCount   int
+	missingLetters int
+
+	// Shaping (shaping.go): the shaper, made on first use from
+	// shapeFonts, in the language lang; the glyphs of the shaped boxes;
+	// and scratch space for one word.
+	shapeFonts *shape.Fonts
+	shp        *shape.Shaper
+	lang       string
+	// rtl sets a paragraph with no strong character of its own (digits,
+	// punctuation) right to left: the article's language is written so.
+	rtl        bool
+	glyphs     []shapedGlyph
+	wordRunes  []rune
+	wordBytes  []int32
+	shapeBuf   []shape.Glyph
+	clusterBuf []int
+	seenBuf    []int
+	// thai returns the Thai patterns, which find the words of a Thai
+	// phrase, loaded on first use; nil, or a nil result, leaves Thai
+	// unbroken. breaks are where the word being shaped may break.
+	thai   func() *hyphen.Dictionary
+	breaks []int
+
+	// Direction (bidi.go): the embedding level of each byte of text, nil
+	// when all of it is left to right; base is the paragraph's level.
+	levels []uint8
+	base   uint8
+	bidi   bidi.Paragraph
+	order  []node
+}
+
+// setLanguage readies the paragraph for text in the language tag: its
+// shaping, and the direction of paragraphs without a strong character.
+func (p *paragraph) setLanguage(tag string) {
+	p.lang, p.rtl = tag, rtlLanguage(tag)
+	if p.shp != nil {
+		p.shp.SetLanguage(tag)
+	}
+}
+
+// rtlLanguage reports whether the language tag names a language written
+// right to left.
+func rtlLanguage(tag string) bool {
+	primary, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	switch primary {
+	case "ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "syr", "ji":
+		return true
+	}
+	return false
+}
+
+// shaper returns the paragraph's shaper, made on first use.
+func (p *paragraph) shaper() *shape.Shaper {
+	if p.shp == nil {
+		p.shp = p.shapeFonts.NewShaper()
+		p.shp.SetLanguage(p.lang)
+	}
+	return p.shp
 }
 
 // build prepares runs set in style st.
 func (p *paragraph) build(runs []article.Run, st *textStyle, s Settings, o paraOptions) {
 	p.style, p.s = st, s
-	p.nodes, p.kerns, p.slots, p.runs = p.nodes[:0], p.kerns[:0], p.slots[:0], p.runs[:0]
+	p.nodes, p.kerns, p.slots, p.runs, p.glyphs = p.nodes[:0], p.kerns[:0], p.slots[:0], p.runs[:0], p.glyphs[:0]
 	p.collect(runs)
+	p.direction(p.rtl)
 	if o.indent > 0 {
 		p.nodes = append(p.nodes, box(o.indent))
 	}
@@ -193,7 +259,9 @@ func (p *paragraph) prepare(o paraOptions) {
 		if text[te] == '\n' {
 			p.nodes = append(p.nodes, fillGlue(), penalty(0, ejectPenalty, false))
 		} else if te > ts {
-			p.nodes = append(p.nodes, p.space(o))
+			sp := p.space(o)
+			sp.start, sp.end = int32(te), int32(te+1) // where it is, for its direction
+			p.nodes = append(p.nodes, sp)
 		}
 		ts = te + 1
 	}
@@ -282,6 +350,9 @@ func (p *paragraph) space(o paraOptions) node {
 // last-resort break.
 func (p *paragraph) word(ws, we, ri int, hyph, chars bool, o paraOptions) float64 {
 	text := p.text
+	if needsShaping(text[ws:we]) || p.mixedLevels(ws, we) {
+		return p.shapedWord(ws, we, ri, o)
+	}
 	p.hyph = p.hyph[:0]
 	if hyph && hyphenatable(text[ws:we]) {
 		p.hyph = o.dict.AppendHyphenate(p.hyph, text[ws:we])
@@ -356,6 +427,9 @@ func (p *paragraph) word(ws, we, ri int, hyph, chars bool, o paraOptions) float6
 			cur, curSlot, curRun = len(p.nodes)-1, sl, ri
 		}
 		adv := f.Advance(r) * size
+		if adv == 0 && !f.Has(r) {
+			adv = f.NotdefAdvance() * size
+		}
 		p.nodes[cur].width += adv
 		p.nodes[cur].end = int32(pos + utf8.RuneLen(r))
 		total += adv
@@ -370,7 +444,9 @@ func (p *paragraph) word(ws, we, ri int, hyph, chars bool, o paraOptions) float6
 const codeScale = 0.9
 
 // slotFor returns the slot of the first face of the style's chain that has
-// r, or -1 after noting r as missing.
+// r. A character no face has is noted as missing and set in the style's
+// own face, which draws its missing glyph, a visible box, in its place;
+// controls and format characters, which draw nothing, return -1.
 func (p *paragraph) slotFor(r rune, s article.Style) int16 {
 	ch := p.style.chain(s)
 	size := p.style.size
@@ -383,28 +459,38 @@ func (p *paragraph) slotFor(r rune, s article.Style) int16 {
 				continue
 			}
 			var ok bool
-			if f, ok = p.fallback(r); !ok {
+			if f, ok = p.fallback(r, ch[0]); !ok {
 				break
 			}
 		}
-		for i := range p.slots {
-			if p.slots[i].face == f && p.slots[i].size == size {
-				return int16(i)
-			}
-		}
-		p.slots = append(p.slots, slot{face: f, size: size})
-		return int16(len(p.slots) - 1)
+		return p.slotOf(f, size)
 	}
-	if !unicode.IsControl(r) && !unicode.Is(unicode.Cf, r) {
-		if p.missingSeen == nil {
-			p.missingSeen = make(map[rune]bool)
-		}
-		if !p.missingSeen[r] {
-			p.missingSeen[r] = true
-			p.missing = append(p.missing, r)
+	if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+		return -1
+	}
+	if p.missingSeen == nil {
+		p.missingSeen = make(map[rune]bool)
+	}
+	if !p.missingSeen[r] {
+		p.missingSeen[r] = true
+		p.missing = append(p.missing, r)
+	}
+	p.missingCount++
+	if unicode.IsLetter(r) {
+		p.missingLetters++
+	}
+	return p.slotOf(ch[0], size)
+}
+
+// slotOf returns the slot of face at size, adding it on first use.
+func (p *paragraph) slotOf(face *typeface.Face, size float64) int16 {
+	for i := range p.slots {
+		if p.slots[i].face == face && p.slots[i].size == size {
+			return int16(i)
 		}
 	}
-	return -1
+	p.slots = append(p.slots, slot{face: face, size: size})
+	return int16(len(p.slots) - 1)
 }
 
 // hyphenatable reports whether a word should be given to the patterns:

@@ -7,7 +7,6 @@ import (
 
 	"github.com/pressroom/publish/assets/fonts"
 	"github.com/pressroom/publish/internal/article"
-	"github.com/pressroom/publish/internal/typeface"
 )
 
 // setText sets a paragraph in the body style of A4 at the given measure and
@@ -20,8 +19,8 @@ func setText(t *testing.T, text article.Text, measure float64, hyphenate bool) (
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &setter{t: ts, g: g, article: &article.Article{}}
-	s.para.fallback = func(r rune) (*typeface.Face, bool) { return ts.fonts.Resolve([]string{fonts.Fallback}, r) }
+	s := ts.newSetter(Options{Paper: paper}, g)
+	s.article = &article.Article{}
 	o := paraOptions{measure: measure}
 	if hyphenate {
 		if o.dict, err = ts.hyph.Dictionary("en"); err != nil {

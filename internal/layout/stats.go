@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Stats measure how well a document is set, in the terms of TeX's own
@@ -31,6 +32,9 @@ type Stats struct {
 	// largest in absolute value.
 	MeanAdjustmentRatio float64 `json:"mean_adjustment_ratio"`
 	MaxAdjustmentRatio  float64 `json:"max_adjustment_ratio"`
+	// MissingGlyphs counts the characters set as a missing glyph, a box,
+	// because no embedded face has them.
+	MissingGlyphs int `json:"missing_glyphs"`
 }
 
 // account adds a line to the statistics and reports it when overfull.
@@ -81,13 +85,44 @@ func (s *setter) finish(doc *Document) *Document {
 	if s.ratioN > 0 {
 		s.stats.MeanAdjustmentRatio = s.ratioSum / float64(s.ratioN)
 	}
+	s.stats.MissingGlyphs = s.para.missingCount
 	doc.Stats = s.stats
 	doc.Missing = s.para.missing
-	for _, r := range doc.Missing {
-		s.warnings = append(s.warnings, fmt.Sprintf("layout: no font has %U %q; it is left out", r, r))
+	doc.Undrawn = Undrawn{Title: s.titleMissing, Letters: s.para.missingLetters}
+	if n := len(doc.Missing); n > 0 {
+		if doc.Undrawn.Letters > 0 {
+			doc.Undrawn.All = letters(doc)
+		}
+		// One line for them all, however many there are.
+		var first []string
+		for _, r := range doc.Missing[:min(n, 5)] {
+			first = append(first, fmt.Sprintf("%U %q", r, r))
+		}
+		more := ""
+		if n > 5 {
+			more = fmt.Sprintf(" and %d more", n-5)
+		}
+		s.warnings = append(s.warnings, fmt.Sprintf("layout: %d characters set as a box: no font has %s%s", s.para.missingCount, strings.Join(first, ", "), more))
 	}
 	doc.Warnings = s.warnings
 	return doc
+}
+
+// letters counts the letters a document's pages set.
+func letters(doc *Document) int {
+	n := 0
+	for _, p := range doc.Pages {
+		for _, it := range p.Items {
+			if t, ok := it.(*TextItem); ok {
+				for _, r := range t.Text {
+					if unicode.IsLetter(r) {
+						n++
+					}
+				}
+			}
+		}
+	}
+	return n
 }
 
 // countWidows counts the widows and orphans on a page.

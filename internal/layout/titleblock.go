@@ -29,7 +29,11 @@ func (s *setter) titleBlock(a *article.Article) *OutlineEntry {
 		text(article.Plain(strings.ToUpper(k)), &g.kicker, 0.25*L)
 	}
 	titleAt := len(s.v)
+	missing := s.para.missingLetters
 	text(article.Plain(a.Title()), &g.title, 0.4*L)
+	if s.para.missingLetters > missing {
+		s.titleMissing = true
+	}
 	entry := &OutlineEntry{Title: a.Title(), Level: s.outlineBase}
 	s.v[titleAt].outline = entry
 	text(article.Plain(strings.TrimSpace(m.Subtitle)), &g.dek, 0.6*L)

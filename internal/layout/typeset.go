@@ -3,11 +3,13 @@ package layout
 import (
 	"context"
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/pressroom/publish/assets/fonts"
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/hyphen"
+	"github.com/pressroom/publish/internal/shape"
 	"github.com/pressroom/publish/internal/typeface"
 )
 
@@ -35,14 +37,17 @@ type Options struct {
 // hyphenation libraries, which load lazily and are safe for concurrent use,
 // so one Typesetter serves any number of goroutines.
 type Typesetter struct {
-	fonts *typeface.Library
-	hyph  *hyphen.Library
+	fonts  *typeface.Library
+	hyph   *hyphen.Library
+	shapes *shape.Fonts
 }
 
 // New returns a Typesetter that takes metrics from fonts and hyphenation
-// patterns from hyph. A nil hyph sets text without hyphenation.
+// patterns from hyph. A nil hyph sets text without hyphenation. Text that
+// needs shaping is shaped in the same faces, each parsed for the shaper
+// on first use.
 func New(fonts *typeface.Library, hyph *hyphen.Library) *Typesetter {
-	return &Typesetter{fonts: fonts, hyph: hyph}
+	return &Typesetter{fonts: fonts, hyph: hyph, shapes: shape.NewFonts()}
 }
 
 // Layout sets a publication into pages. Each article starts on a new page
@@ -64,10 +69,7 @@ func (t *Typesetter) Layout(ctx context.Context, pub *article.Publication, opts 
 	if err != nil {
 		return nil, err
 	}
-	s := &setter{t: t, opts: opts, g: g}
-	s.para.fallback = func(r rune) (*typeface.Face, bool) {
-		return t.fonts.Resolve(fonts.FallbackChain(r), r)
-	}
+	s := t.newSetter(opts, g)
 	s.articles = pub.Articles()
 	if pub.Book {
 		return s.book(ctx, pub)
@@ -80,6 +82,24 @@ func (t *Typesetter) Layout(ctx context.Context, pub *article.Publication, opts 
 		s.credits(a)
 	}
 	return s.document(), nil
+}
+
+// newSetter returns the state of one Layout call on pages of geometry g,
+// its paragraph readied to take faces, shapes and Thai breaks from t.
+func (t *Typesetter) newSetter(opts Options, g geometry) *setter {
+	s := &setter{t: t, opts: opts, g: g}
+	s.para.shapeFonts = t.shapes
+	s.para.thai = sync.OnceValue(func() *hyphen.Dictionary {
+		if t.hyph == nil {
+			return nil
+		}
+		d, _ := t.hyph.Dictionary("th")
+		return d
+	})
+	s.para.fallback = func(r rune, style *typeface.Face) (*typeface.Face, bool) {
+		return t.fonts.Resolve(fonts.FallbackChain(r, style.Name()), r)
+	}
+	return s
 }
 
 // document paginates the vertical list and decorates the pages.
@@ -117,6 +137,9 @@ type setter struct {
 	// tableSize, when not 0, is the size the table being set starts from:
 	// a wide table's groups of columns are set at one size (table.go).
 	tableSize float64
+
+	// titleMissing says a title has a letter no face has.
+	titleMissing bool
 
 	stats    Stats
 	ratioSum float64

@@ -5,8 +5,10 @@ import (
 	"compress/zlib"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 )
 
 // The fonts are embedded by this package, not by fpdf. fpdf draws the text
@@ -154,12 +156,16 @@ func (w *fontWriter) font(fc *face) (string, error) {
 		glyphSpace(m.XMin), glyphSpace(m.YMin), glyphSpace(m.XMax), glyphSpace(m.YMax),
 		italic, 50+int(math.Pow(float64(m.Weight)/65, 2)), missing, file))
 
-	var gids []byte // CIDToGIDMap: the glyph of each code, two bytes each
-	if n := len(sub.Runes); n > 0 {
-		gids = make([]byte, 2*(sub.Runes[n-1]+1))
-	}
+	// CIDToGIDMap: the glyph of each code, two bytes each, up to the last
+	// code drawn; a code the subset lacks maps to the missing glyph, 0,
+	// and its width is /DW.
+	gids := make([]byte, 2*(fc.last+1))
 	for i, r := range sub.Runes {
 		gids[2*r], gids[2*r+1] = byte(sub.Glyphs[i]>>8), byte(sub.Glyphs[i])
+	}
+	for i, sc := range fc.shaped {
+		c := firstGlyphCode + i
+		gids[2*c], gids[2*c+1] = byte(sc.glyph>>8), byte(sc.glyph)
 	}
 	cidToGID, err := w.stream(gids, "")
 	if err != nil {
@@ -174,9 +180,20 @@ func (w *fontWriter) font(fc *face) (string, error) {
 		fmt.Fprintf(&cid, "/DW %d\n", missing)
 	}
 	cid.WriteString("/W [")
-	for i, r := range sub.Runes {
+	// The runes' codes, then the shaped glyphs' from firstGlyphCode on:
+	// in that order the codes only rise.
+	codes, advances := sub.Runes, sub.Advances
+	if len(fc.shaped) > 0 {
+		codes = slices.Clone(codes)
+		advances = slices.Clone(advances)
+		for i, sc := range fc.shaped {
+			codes = append(codes, rune(firstGlyphCode+i))
+			advances = append(advances, sc.advance)
+		}
+	}
+	for i, r := range codes {
 		// A run of codes that follow on shares one array.
-		if i == 0 || r != sub.Runes[i-1]+1 {
+		if i == 0 || r != codes[i-1]+1 {
 			if i > 0 {
 				cid.WriteString("]")
 			}
@@ -184,14 +201,53 @@ func (w *fontWriter) font(fc *face) (string, error) {
 		} else {
 			cid.WriteString(" ")
 		}
-		cid.WriteString(strconv.Itoa(int(math.Round(float64(sub.Advances[i]) * scale))))
+		cid.WriteString(strconv.Itoa(int(math.Round(float64(advances[i]) * scale))))
 	}
-	if len(sub.Runes) > 0 {
+	if len(codes) > 0 {
 		cid.WriteString("]")
 	}
 	fmt.Fprintf(&cid, " ]\n/CIDToGIDMap %d 0 R>>", cidToGID)
 	descendant := w.add(cid.String())
 
+	toUni := w.toUnicode
+	if len(fc.shaped) > 0 {
+		cmap := glyphToUnicode(fc.shaped)
+		toUni = w.add(fmt.Sprintf("<</Length %d>>\nstream\n%s\nendstream", len(cmap), cmap))
+	}
 	return fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>",
-		fc.subsetName(), descendant, w.toUnicode), nil
+		fc.subsetName(), descendant, toUni), nil
+}
+
+// glyphToUnicode returns the ToUnicode CMap of a face that draws shaped
+// glyphs: every character's code maps to itself, as in toUnicode, but for
+// the surrogates, which are the shaped glyphs' codes, each mapped to the
+// text it stands for (a glyph that stands for nothing, a mark or a piece
+// of a conjunct whose cluster's first glyph carries the text, to nothing).
+func glyphToUnicode(shaped []shapedCode) string {
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
+		"2 beginbfrange\n<0000> <D7FF> <0000>\n<E000> <FFFF> <E000>\nendbfrange\n")
+	var entries []string
+	for i, sc := range shaped {
+		t := sc.text
+		if t == "" {
+			continue
+		}
+		var dst strings.Builder
+		for _, u := range utf16.Encode([]rune(t)) {
+			fmt.Fprintf(&dst, "%04X", u)
+		}
+		entries = append(entries, fmt.Sprintf("<%04X> <%s>", firstGlyphCode+i, dst.String()))
+	}
+	// At most 100 entries a block (ISO 32000-1, 9.10.3).
+	for len(entries) > 0 {
+		n := min(len(entries), 100)
+		fmt.Fprintf(&b, "%d beginbfchar\n%s\nendbfchar\n", n, strings.Join(entries[:n], "\n"))
+		entries = entries[n:]
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	return b.String()
 }

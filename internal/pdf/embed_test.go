@@ -139,7 +139,7 @@ func TestEmbeddedFonts(t *testing.T) {
 			}
 			upem := fixed.Int26_6(full.UnitsPerEm())
 			var fb, eb sfnt.Buffer
-			for _, r := range used[name].runes() {
+			for _, r := range used[name].runes.runes() {
 				g, _ := full.GlyphIndex(&fb, r)
 				if g == 0 {
 					if _, ok := e.widths[int(r)]; ok {
@@ -193,7 +193,7 @@ func TestUsedFaces(t *testing.T) {
 		{fonts.SerifRegular, "abc\uFFFD"},
 		{fonts.SansBold, "Zé"},
 	} {
-		if got := string(used[tt.face].runes()); got != tt.runes {
+		if got := string(used[tt.face].runes.runes()); got != tt.runes {
 			t.Errorf("%s: runes %q, want %q", tt.face, got, tt.runes)
 		}
 	}

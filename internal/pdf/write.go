@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -228,6 +229,9 @@ func (d *drawer) text(t *layout.TextItem) error {
 		d.textGray = g
 	}
 	fc.use(t.Text)
+	if t.Shaped != nil {
+		return d.appendGlyphs(t, fc)
+	}
 	// Each piece that kerning moves is drawn at its own X.
 	for x, piece := range t.Pieces() {
 		if !finite(x) {
@@ -274,6 +278,65 @@ func (d *drawer) appendText(x, y float64, s string) {
 		b = append(b, " Q"...)
 	}
 	d.pending = b
+}
+
+// appendGlyphs adds to the pending text the operators that draw a shaped
+// item's glyphs, each at its place, inside a marked-content span whose
+// ActualText is the item's text: a reader that copies or searches the
+// page gets the words in their logical order, whatever order and shape
+// the glyphs are drawn in.
+func (d *drawer) appendGlyphs(t *layout.TextItem, fc *face) error {
+	b := d.pending
+	if len(b) > 0 {
+		b = append(b, '\n')
+	}
+	span := !t.Shaped.RightToLeft
+	if span {
+		b = append(b, "/Span <</ActualText <FEFF"...)
+		for _, u := range utf16.Encode([]rune(t.Text)) {
+			b = fmt.Appendf(b, "%04X", u)
+		}
+		b = append(b, ">>> BDC "...)
+	}
+	colored := d.textGray != 0
+	if colored {
+		b = append(b, "q "...)
+		b = strconv.AppendFloat(b, float64(d.textGray)/255, 'f', 3, 64)
+		b = append(b, " g "...)
+	}
+	b = append(b, "BT"...)
+	// Td moves from the start of the last line: px, py is where it is.
+	px, py := 0.0, 0.0
+	for _, g := range t.Shaped.Glyphs {
+		code, ok := fc.codes[shapedKey{g.ID, glyphText(g.Text, t.Shaped.RightToLeft)}]
+		if !ok {
+			continue // a number past the font's glyphs: nothing to draw
+		}
+		x, y := (t.X+g.X)*d.k, (d.h-t.Y-g.Y)*d.k
+		if !finite(x, y) {
+			return fmt.Errorf("text %q: glyph at x=%g: not a place", t.Text, g.X)
+		}
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, x-px, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, y-py, 'f', 2, 64)
+		b = append(b, " Td ("...)
+		b = appendEscaped(b, byte(code>>8))
+		b = appendEscaped(b, byte(code))
+		b = append(b, ") Tj"...)
+		// The rounding Td made is carried, so errors do not add up.
+		px += math.Round((x-px)*100) / 100
+		py += math.Round((y-py)*100) / 100
+	}
+	b = append(b, " ET"...)
+	if colored {
+		b = append(b, " Q"...)
+	}
+	if span {
+		b = append(b, " EMC"...)
+	}
+	d.pending = b
+	return nil
 }
 
 // appendEscaped appends c to a literal string as fpdf's escape does.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"unicode"
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/epub"
@@ -39,10 +40,49 @@ func (e *env) layout(ctx context.Context, pub *article.Publication, opts layout.
 	if err != nil {
 		return nil, fmt.Errorf("%s: layout: %w", input, err)
 	}
+	if err := undrawn(doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", input, err)
+	}
 	for _, w := range doc.Warnings {
 		fmt.Fprintf(stderr, "publish: %s: %s\n", input, w)
 	}
 	return doc, nil
+}
+
+// maxUndrawn is the share of a document's letters that may be set as
+// missing glyphs before the document counts as lost: a stray symbol is
+// a box in a page of text, a script no face has is a page of boxes.
+const maxUndrawn = 0.05
+
+// undrawn returns an error when the document could not draw its title or
+// more than maxUndrawn of its letters, naming the script no face has.
+func undrawn(doc *layout.Document) error {
+	u := doc.Undrawn
+	if !u.Title && float64(u.Letters) <= maxUndrawn*float64(u.All) {
+		return nil
+	}
+	script, first := "", rune(0)
+	for _, r := range doc.Missing {
+		if unicode.IsLetter(r) {
+			script, first = scriptOf(r), r
+			break
+		}
+	}
+	what := fmt.Sprintf("%d of its %d letters", u.Letters, u.All)
+	if u.Title {
+		what = "its title"
+	}
+	return fmt.Errorf("no embedded font draws %s text (%U %q): %s would print as boxes", script, first, first, what)
+}
+
+// scriptOf names the Unicode script of r, "unknown" for none.
+func scriptOf(r rune) string {
+	for name, table := range unicode.Scripts {
+		if name != "Common" && name != "Inherited" && unicode.Is(table, r) {
+			return name
+		}
+	}
+	return "unknown"
 }
 
 // render writes pub in one format; name is what messages call it.

@@ -21,6 +21,13 @@ type Font struct {
 	Runes    []rune
 	Glyphs   []uint16
 	Advances []uint16
+	// Extra are the glyphs asked for by number, as the full font numbers
+	// them, sorted and once each; ExtraGlyphs and ExtraAdvances hold their
+	// numbers in Data and their advance widths. A shaper's output (a
+	// ligature, a contextual form) is drawn by glyph, not by rune.
+	Extra         []uint16
+	ExtraGlyphs   []uint16
+	ExtraAdvances []uint16
 	Metrics
 }
 
@@ -34,6 +41,13 @@ type Font struct {
 // Subset returns ErrCmapFull, wrapped, for a set of runes a format 4 cmap
 // cannot hold.
 func Subset(file string, runes []rune) (*Font, error) {
+	return SubsetGlyphs(file, runes, nil)
+}
+
+// SubsetGlyphs is Subset that keeps, besides the glyphs of runes, the
+// glyphs numbered in glyphs, which come in any order and may repeat;
+// numbers past the font's glyphs are left out.
+func SubsetGlyphs(file string, runes []rune, glyphs []uint16) (*Font, error) {
 	tabs, err := tables(file)
 	if err != nil {
 		return nil, fmt.Errorf("ttf: %w", err)
@@ -72,6 +86,16 @@ func Subset(file string, runes []rune) (*Font, error) {
 	if cm.d.Err != nil {
 		return nil, fmt.Errorf("ttf: cmap: %w", cm.d.Err)
 	}
+	glyphs = slices.Clone(glyphs)
+	slices.Sort(glyphs)
+	glyphs = slices.Compact(glyphs)
+	extra := glyphs[:0]
+	for _, g := range glyphs {
+		if int(g) < o.numGlyphs {
+			extra = append(extra, g)
+			roots = append(roots, g)
+		}
+	}
 	keep, err := o.closure(roots)
 	if err != nil {
 		return nil, fmt.Errorf("ttf: %w", err)
@@ -93,6 +117,11 @@ func Subset(file string, runes []rune) (*Font, error) {
 		font.Runes[i], font.Advances[i] = m.r, advance(&hmtx, n, m.g)
 		ms[i].g = renumber(m.g)
 		font.Glyphs[i] = ms[i].g
+	}
+	font.Extra = extra
+	for _, g := range extra {
+		font.ExtraGlyphs = append(font.ExtraGlyphs, renumber(g))
+		font.ExtraAdvances = append(font.ExtraAdvances, advance(&hmtx, n, g))
 	}
 	if font.Metrics, err = metrics(tabs, advance(&hmtx, n, 0)); err != nil {
 		return nil, fmt.Errorf("ttf: %w", err)

@@ -431,3 +431,53 @@ func BenchmarkSubset(b *testing.B) {
 		})
 	}
 }
+
+// TestSubsetGlyphs checks that glyphs asked for by number are kept with
+// their outlines and advances, whatever order they come in, and that a
+// number past the font's glyphs is left out.
+func TestSubsetGlyphs(t *testing.T) {
+	file, full := face(t, fonts.SerifRegular)
+	var buf sfnt.Buffer
+	var want []sfnt.GlyphIndex
+	for _, r := range "ﬁé€" {
+		g, err := full.GlyphIndex(&buf, r)
+		if err != nil || g == 0 {
+			t.Fatalf("%U: glyph %d, %v", r, g, err)
+		}
+		want = append(want, g)
+	}
+	ask := []uint16{uint16(want[2]), uint16(want[0]), 65535, uint16(want[1]), uint16(want[0])}
+	sf, err := SubsetGlyphs(file, []rune("a"), ask)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sf.Extra) != 3 || !slices.IsSorted(sf.Extra) {
+		t.Fatalf("extra glyphs %v, want the three in the font, sorted", sf.Extra)
+	}
+	sub, err := sfnt.Parse(sf.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ppem := fixed.Int26_6(full.UnitsPerEm())
+	for i, g := range sf.Extra {
+		fa, err := full.GlyphAdvance(&buf, sfnt.GlyphIndex(g), ppem, font.HintingNone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int(sf.ExtraAdvances[i]) != int(fa) {
+			t.Errorf("glyph %d: advance %d, want %d", g, sf.ExtraAdvances[i], fa)
+		}
+		fs, err := full.LoadGlyph(&buf, sfnt.GlyphIndex(g), ppem, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(fs)
+		ss, err := sub.LoadGlyph(&buf, sfnt.GlyphIndex(sf.ExtraGlyphs[i]), ppem, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ss) != n || n == 0 {
+			t.Errorf("glyph %d (%d in the subset): %d segments, want %d", g, sf.ExtraGlyphs[i], len(ss), n)
+		}
+	}
+}

@@ -47,6 +47,10 @@ func (f *Face) Advance(r rune) float64 {
 	return f.adv[g]
 }
 
+// NotdefAdvance returns the advance width in em of the face's missing
+// glyph (.notdef), the box drawn for a character no face has.
+func (f *Face) NotdefAdvance() float64 { return f.adv[0] }
+
 // Kern returns the kerning between left and right in em, to add to the
 // advance of left: negative moves right closer. It is 0 for a pair the
 // font does not kern and when the face lacks either rune.

@@ -1,0 +1,302 @@
+package layout
+
+import (
+	"math"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/publish/internal/hyphen"
+)
+
+// This file is the shaping step of preparing a paragraph (paragraph.go): a
+// word in a script whose glyphs depend on their neighbours (Arabic,
+// Hebrew with points, the Indic scripts, Thai) is given to the shaper, and
+// each piece of it in one face becomes a box that draws the glyphs the
+// shaper chose. Latin, Greek, Cyrillic and CJK, one glyph a character with
+// pair kerning, keep the direct path of paragraph.word, which gives the
+// same glyphs and positions at a fraction of the cost.
+
+// A shapedGlyph is a glyph of a shaped box, placed from the box's start.
+type shapedGlyph struct {
+	id   uint16
+	x, y float64 // points; y grows downward
+	// from and to are the byte range of p.text the glyph stands for, on
+	// the first glyph of its cluster; from == to on the others.
+	from, to int32
+}
+
+// needsShaping reports whether s has a character that the direct path
+// cannot set: one of a script whose letters change with their neighbours,
+// a combining mark to place on its base, or one beyond the Basic
+// Multilingual Plane, which a backend draws by glyph.
+func needsShaping(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0xCC { // below U+0300: Latin and its supplements
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if shapedRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// shapedRune reports whether r needs the shaper (see needsShaping).
+func shapedRune(r rune) bool {
+	switch {
+	case r < 0x0300:
+		return false
+	case r <= 0x036F, // combining diacritical marks
+		0x0483 <= r && r <= 0x0489,                             // Cyrillic combining marks
+		0x0590 <= r && r <= 0x08FF,                             // Hebrew, Arabic, Syriac, Thaana, N'Ko, ...
+		0x0900 <= r && r <= 0x0DFF,                             // the Indic scripts
+		0x0E00 <= r && r <= 0x0FFF,                             // Thai, Lao, Tibetan
+		0x1000 <= r && r <= 0x109F,                             // Myanmar
+		0x1780 <= r && r <= 0x17FF,                             // Khmer
+		0x1AB0 <= r && r <= 0x1AFF, 0x1DC0 <= r && r <= 0x1DFF, // combining marks
+		0x20D0 <= r && r <= 0x20FF, 0xFE20 <= r && r <= 0xFE2F, // combining marks
+		0xA8E0 <= r && r <= 0xA8FF,                             // Devanagari extended
+		0xFB1D <= r && r <= 0xFDFF, 0xFE70 <= r && r <= 0xFEFF, // presentation forms
+		r > 0xFFFF:
+		return true
+	}
+	return false
+}
+
+// sticks reports whether r takes the face of the character before it
+// rather than one of its own: a mark goes on its base, a joiner between
+// the letters it joins, and neither may start a face's run.
+func sticks(r rune) bool {
+	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) || r == '\u200c' || r == '\u200d'
+}
+
+// shapedWord adds the boxes of text[ws:we], a word that needsShaping, in
+// run ri onwards, and returns their width. The word is cut into pieces of
+// one face, one run and one direction; the shaper sets each with the
+// whole word as context, so that letters join across a change of style.
+// A no-break space inside the word is glue that does not break, as in
+// word.
+func (p *paragraph) shapedWord(ws, we, ri int, o paraOptions) float64 {
+	p.wordRunes = p.wordRunes[:0]
+	p.wordBytes = p.wordBytes[:0]
+	for i, r := range p.text[ws:we] {
+		p.wordRunes = append(p.wordRunes, r)
+		p.wordBytes = append(p.wordBytes, int32(ws+i))
+	}
+	p.wordBytes = append(p.wordBytes, int32(we))
+	total := 0.0
+	type piece struct {
+		from, to int // runes of the word
+		slot     int16
+		run      int
+		rtl      bool
+	}
+	p.thaiBreaks(ws, we)
+	brk := 0 // the next of p.breaks
+	var cur piece
+	cur.slot = -1
+	flush := func(to int) {
+		cur.to = to
+		if cur.slot >= 0 && cur.to > cur.from {
+			total += p.shapedBox(cur.from, cur.to, cur.slot, cur.run, cur.rtl)
+		}
+		cur = piece{from: to, slot: -1}
+	}
+	for i, r := range p.wordRunes {
+		pos := int(p.wordBytes[i])
+		for ri+1 < len(p.runs) && int(p.runs[ri+1].start) <= pos {
+			ri++
+		}
+		for brk < len(p.breaks) && p.breaks[brk] < pos {
+			brk++
+		}
+		if brk < len(p.breaks) && p.breaks[brk] == pos && i > 0 {
+			// Between two words of a script written without spaces: a
+			// break that draws nothing, and a little stretch, so that a
+			// justified line spreads its words evenly.
+			flush(i)
+			p.nodes = append(p.nodes, glue(0, 0.1*p.style.size, 0))
+		}
+		if r == '\u00a0' || r == '\u2007' || r == '\u202f' {
+			flush(i)
+			sp := p.space(o)
+			p.nodes = append(p.nodes, penalty(0, infPenalty, false), sp)
+			total += sp.width
+			cur.from = i + 1
+			continue
+		}
+		rtl := p.level(pos)%2 == 1
+		var sl int16
+		if cur.slot >= 0 && sticks(r) && (p.slots[cur.slot].face.Has(r) || r == '\u200c' || r == '\u200d') {
+			sl = cur.slot
+		} else {
+			sl = p.slotFor(r, p.runs[ri].style)
+		}
+		if sl < 0 {
+			continue // a control that draws nothing
+		}
+		if cur.slot >= 0 && (sl != cur.slot || ri != cur.run || rtl != cur.rtl) {
+			flush(i)
+		}
+		if cur.slot < 0 {
+			cur = piece{from: i, slot: sl, run: ri, rtl: rtl}
+		}
+	}
+	flush(len(p.wordRunes))
+	return total
+}
+
+// shapedBox shapes the runes [from, to) of the current word in slot sl and
+// appends their box, from run ri, returning its width.
+func (p *paragraph) shapedBox(from, to int, sl int16, ri int, rtl bool) float64 {
+	s := p.slots[sl]
+	if p.shapeFonts == nil {
+		return p.directBox(from, to, sl, ri)
+	}
+	glyphs, err := p.shaper().Shape(p.shapeBuf[:0], s.face.Name(), p.wordRunes, from, to, rtl)
+	p.shapeBuf = glyphs
+	if err != nil || len(glyphs) == 0 {
+		// No shaper, or a face it cannot read (they are embedded, so
+		// that is a bug): set the characters a glyph each rather than
+		// lose them.
+		return p.directBox(from, to, sl, ri)
+	}
+	// The byte range of each cluster: from its first character to the
+	// next cluster's, in logical order.
+	starts := p.clusterBuf[:0]
+	for _, g := range glyphs {
+		starts = append(starts, g.Cluster)
+	}
+	slices.Sort(starts)
+	starts = slices.Compact(starts)
+	p.clusterBuf = starts
+	// Each cluster's text goes on its widest glyph, the base that its
+	// marks sit on, and of equals on the one nearest the baseline: a text
+	// extractor puts a raised mark on a line of its own, and would take
+	// the word's letters with it.
+	carrier := p.seenBuf[:0]
+	for range starts {
+		carrier = append(carrier, -1)
+	}
+	for i, g := range glyphs {
+		k, _ := slices.BinarySearch(starts, g.Cluster)
+		c := carrier[k]
+		if c < 0 || g.Advance > glyphs[c].Advance || g.Advance == glyphs[c].Advance && math.Abs(g.Y) < math.Abs(glyphs[c].Y) {
+			carrier[k] = i
+		}
+	}
+	p.seenBuf = carrier
+	lo := int32(len(p.glyphs))
+	x := 0.0
+	for i, g := range glyphs {
+		sg := shapedGlyph{id: g.ID, x: x + g.X*s.size, y: -g.Y * s.size}
+		if k, _ := slices.BinarySearch(starts, g.Cluster); carrier[k] == i {
+			end := to
+			if k+1 < len(starts) {
+				end = starts[k+1]
+			}
+			sg.from, sg.to = p.wordBytes[g.Cluster], p.wordBytes[end]
+		}
+		p.glyphs = append(p.glyphs, sg)
+		x += g.Advance * s.size
+	}
+	p.nodes = append(p.nodes, node{
+		kind: boxNode, shaped: true, width: x, slot: sl, run: int32(ri),
+		start: p.wordBytes[from], end: p.wordBytes[to],
+		kernLo: lo, kernHi: int32(len(p.glyphs)),
+	})
+	return x
+}
+
+// directBox appends a box of the runes [from, to) of the current word set
+// one glyph a character, unkerned, and returns its width.
+func (p *paragraph) directBox(from, to int, sl int16, ri int) float64 {
+	s := p.slots[sl]
+	w := 0.0
+	for _, r := range p.wordRunes[from:to] {
+		a := s.face.Advance(r)
+		if a == 0 && !s.face.Has(r) {
+			a = s.face.NotdefAdvance()
+		}
+		w += a * s.size
+	}
+	lo := int32(len(p.kerns))
+	p.nodes = append(p.nodes, node{kind: boxNode, width: w, slot: sl, run: int32(ri),
+		start: p.wordBytes[from], end: p.wordBytes[to], kernLo: lo, kernHi: lo})
+	return w
+}
+
+// isThai reports whether r is a Thai letter, vowel, tone mark or digit.
+func isThai(r rune) bool { return 0x0E01 <= r && r <= 0x0E5B }
+
+// Thai runs are given to the patterns in windows of at most thaiWindow
+// characters, as the patterns take words of 63 at most and a Thai phrase
+// runs on without a space; points within thaiTail bytes (ten characters)
+// of a window's cut are not trusted, for the cut looks to the patterns
+// like the end of a word.
+const (
+	thaiWindow = 60
+	thaiTail   = 10 * 3
+)
+
+// thaiBreaks sets p.breaks to where lines may break inside the word
+// text[ws:we]: between the words of each run of Thai, which the Thai
+// patterns find as TeX finds them, made from a dictionary of Thai words.
+func (p *paragraph) thaiBreaks(ws, we int) {
+	p.breaks = p.breaks[:0]
+	if p.thai == nil {
+		return
+	}
+	text := p.text
+	for i := ws; i < we; {
+		r, size := utf8.DecodeRuneInString(text[i:we])
+		if !isThai(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < we {
+			r, size := utf8.DecodeRuneInString(text[j:we])
+			if !isThai(r) {
+				break
+			}
+			j += size
+		}
+		if d := p.thai(); d != nil {
+			p.thaiRun(d, i, j)
+		} else {
+			return
+		}
+		i = j
+	}
+}
+
+// thaiRun adds the break points of the Thai run text[lo:hi].
+func (p *paragraph) thaiRun(d *hyphen.Dictionary, lo, hi int) {
+	for lo < hi {
+		end, n := lo, 0
+		for end < hi && n < thaiWindow {
+			_, size := utf8.DecodeRuneInString(p.text[end:hi])
+			end += size
+			n++
+		}
+		pts := d.AppendHyphenate(p.hyph[:0], p.text[lo:end])
+		p.hyph = pts
+		if end == hi {
+			for _, at := range pts {
+				p.breaks = append(p.breaks, lo+at)
+			}
+			return
+		}
+		next := end
+		for _, at := range pts {
+			if at <= end-lo-thaiTail {
+				p.breaks = append(p.breaks, lo+at)
+				next = lo + at
+			}
+		}
+		lo = next
+	}
+}
