@@ -5,6 +5,8 @@ import (
 
 	"github.com/go-text/typesetting/bidi"
 	xbidi "golang.org/x/text/unicode/bidi"
+
+	"github.com/pressroom/publish/internal/article"
 )
 
 // This file is the direction of a paragraph, by the Unicode bidirectional
@@ -17,15 +19,16 @@ import (
 // direction resolves the embedding levels of p.text, leaving p.levels nil
 // for a paragraph with no right-to-left character, nearly every one. The
 // paragraph's own direction is its first strong character's (rules P2 and
-// P3); rtl gives the direction of one that has none.
-func (p *paragraph) direction(rtl bool) {
+// P3); rtl gives the direction of one that has none, and force makes it
+// right to left in any case.
+func (p *paragraph) direction(rtl, force bool) {
 	p.levels, p.base = p.levels[:0], 0
 	first, any := firstStrong(p.text)
-	if !any && !rtl {
+	if !any && !rtl && !force {
 		return
 	}
 	dir := bidi.LeftToRight
-	if first == xbidi.R || first == xbidi.AL || first != xbidi.L && rtl {
+	if force || first == xbidi.R || first == xbidi.AL || first != xbidi.L && rtl {
 		dir, p.base = bidi.RightToLeft, 1
 	}
 	// A forced line break is a paragraph separator to UAX #9, which
@@ -163,4 +166,25 @@ func (p *paragraph) mixedLevels(ws, we int) bool {
 		}
 	}
 	return false
+}
+
+// isolated returns text to be set as a unit of its own direction inside a
+// paragraph of either (UAX #9 isolates, U+2068 to U+2069): a label of
+// publish's own, in English, keeps its full stop at its end in a
+// right-to-left title block.
+func isolated(text string) string { return "\u2068" + text + "\u2069" }
+
+// rtlText reports whether text's first strong character is right to left,
+// or, with none, whether rtl says so.
+func rtlText(t article.Text, rtl bool) bool {
+	for _, r := range t {
+		first, _ := firstStrong(r.Text)
+		switch first {
+		case xbidi.L:
+			return false
+		case xbidi.R, xbidi.AL:
+			return true
+		}
+	}
+	return rtl
 }

@@ -145,9 +145,15 @@ func (s *setter) list(b *article.List, st *textStyle, x, measure float64) {
 			marker = fmt.Sprintf("%d.", num)
 			num++
 		}
+		// A right-to-left item hangs its marker in an indent on the right.
+		rtl := len(item) > 0 && rtlText(blockText(item[0]), s.para.rtl)
 		mark := len(s.v)
 		ifirst := true
-		s.blocks(item, st, x+in, measure-in, &ifirst)
+		if rtl {
+			s.blocks(item, st, x, measure-in, &ifirst)
+		} else {
+			s.blocks(item, st, x+in, measure-in, &ifirst)
+		}
 		for k := mark; k < len(s.v); k++ {
 			if s.v[k].kind != vLine {
 				continue
@@ -155,8 +161,12 @@ func (s *setter) list(b *article.List, st *textStyle, x, measure float64) {
 			items, w := s.plain(marker, st)
 			f := st.chains[0][0]
 			baseline := (st.leading + f.CapHeight()*st.size) / 2
+			at := x + in - w - 0.5*s.g.em
+			if rtl {
+				at = x + measure - in + 0.5*s.g.em
+			}
 			for _, it := range items {
-				moveItem(it, x+in-w-0.5*s.g.em, baseline)
+				moveItem(it, at, baseline)
 			}
 			s.v[k].items = append(s.v[k].items, items...)
 			break
@@ -252,4 +262,15 @@ func (s *setter) space(h float64, keep bool) {
 func (s *setter) gridded(h float64) float64 {
 	L := s.g.body.leading
 	return math.Ceil(h/L-0.01) * L
+}
+
+// blockText returns the text of a paragraph or a heading, or nil.
+func blockText(b article.Block) article.Text {
+	switch b := b.(type) {
+	case *article.Paragraph:
+		return b.Text
+	case *article.Heading:
+		return b.Text
+	}
+	return nil
 }

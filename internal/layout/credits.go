@@ -23,7 +23,7 @@ func (s *setter) credits(a *article.Article) {
 	rule := &RuleItem{X1: 0, Y1: L / 2, X2: g.measure / 4, Y2: L / 2, Width: 0.5, Gray: 0.5}
 	s.v = append(s.v, vitem{kind: vBlock, height: L, items: []Item{rule}, keep: true, article: s.articleIndex})
 	mark := len(s.v)
-	s.addLines(s.set(article.Plain("Credits"), &g.heading3, paraOptions{measure: g.measure, ragged: true}), &g.heading3, 0, true)
+	s.addLines(s.set(article.Plain(s.label("Credits")), &g.heading3, paraOptions{measure: g.measure, ragged: true, rtl: s.para.rtl}), &g.heading3, 0, true)
 	s.v[mark].outline = &OutlineEntry{Title: "Credits", Level: s.outlineBase + 1}
 	s.creditLines(paras)
 }
@@ -33,7 +33,7 @@ func (s *setter) made() article.Text {
 	if s.opts.Created.IsZero() {
 		return nil
 	}
-	return article.Plain("This file was made on " + s.opts.Created.Format("2 January 2006") + ".")
+	return article.Plain(s.label("This file was made on " + s.opts.Created.Format("2 January 2006") + "."))
 }
 
 // creditLines sets credit paragraphs, a little apart.
@@ -43,7 +43,7 @@ func (s *setter) creditLines(paras []article.Text) {
 		if i > 0 {
 			s.space(0.3*g.body.leading, false)
 		}
-		s.addLines(s.set(p, &g.credit, paraOptions{measure: g.measure, ragged: true, dict: s.dict}), &g.credit, 0, false)
+		s.addLines(s.set(p, &g.credit, paraOptions{measure: g.measure, ragged: true, dict: s.dict, rtl: s.para.rtl}), &g.credit, 0, false)
 	}
 }
 

@@ -21,8 +21,13 @@ func (s *setter) decorate(doc *Document, pages [][]placed) {
 		left := g.left(pi)
 		a := s.articles[pp[0].v.article]
 		aItems, aw := s.plain(strings.Join(a.Meta.AuthorNames(), ", "), &g.head)
-		tItems, _ := s.fitted(a.Title(), &g.head, g.measure-aw-2*g.em)
-		s.runningHead(page, left, tItems, aItems, aw)
+		tItems, tw := s.fitted(a.Title(), &g.head, g.measure-aw-2*g.em)
+		if rtlLanguage(a.Meta.Lang) {
+			// Mirrored: the title where a reader starts, on the right.
+			s.runningHead(page, left, aItems, tItems, tw)
+		} else {
+			s.runningHead(page, left, tItems, aItems, aw)
+		}
 		page.Folio = strconv.Itoa(page.Number)
 		s.folio(page, left)
 	}

@@ -62,6 +62,10 @@ type paraOptions struct {
 	measure float64
 	ragged  bool
 	dict    *hyphen.Dictionary // nil: no hyphenation
+	// rtl sets the paragraph right to left whatever its first strong
+	// character: an article's title block and credits when the article
+	// is written right to left.
+	rtl bool
 }
 
 // charBreakPenalty is the cost of breaking an over-wide word between two of
@@ -157,7 +161,7 @@ func (p *paragraph) build(runs []article.Run, st *textStyle, s Settings, o paraO
 	p.style, p.s = st, s
 	p.nodes, p.kerns, p.slots, p.runs, p.glyphs = p.nodes[:0], p.kerns[:0], p.slots[:0], p.runs[:0], p.glyphs[:0]
 	p.collect(runs)
-	p.direction(p.rtl)
+	p.direction(p.rtl, o.rtl)
 	if o.indent > 0 {
 		p.nodes = append(p.nodes, box(o.indent))
 	}

@@ -50,5 +50,12 @@ func (s *setter) plain(text string, st *textStyle, style ...article.Style) ([]It
 	for _, l := range lines[1:] {
 		items = append(items, l.items...)
 	}
+	if s.para.base%2 == 1 {
+		// A right-to-left line was set from the right of the wide
+		// measure: the caller places the text from its left.
+		for _, it := range items {
+			moveItem(it, -(wide - lines[0].width), 0)
+		}
+	}
 	return items, w
 }

@@ -190,3 +190,63 @@ func TestThaiBreaks(t *testing.T) {
 		t.Errorf("the lines hold %q, want %q", joined, phrase)
 	}
 }
+
+// TestRightToLeftArticle checks what an article written right to left
+// mirrors besides its paragraphs: its running heads put the title on the
+// right and the authors on the left, and its list items hang their
+// markers on the right.
+func TestRightToLeftArticle(t *testing.T) {
+	para := "ولما كان تناسي حقوق الإنسان وازدراؤها قد أفضيا إلى أعمال همجية آذت الضمير الإنساني وكان غاية ما يرنو إليه عامة البشر انبثاق عالم يتمتع فيه الفرد بحرية القول والعقيدة ويتحرر من الفزع والفاقة"
+	var body []article.Block
+	body = append(body, &article.List{Items: [][]article.Block{
+		{&article.Paragraph{Text: article.Plain("لكل فرد الحق في الحياة")}},
+		{&article.Paragraph{Text: article.Plain("لا يجوز استرقاق أي شخص")}},
+	}})
+	for range 12 {
+		body = append(body, &article.Paragraph{Text: article.Plain(para)})
+	}
+	a := &article.Article{Meta: article.Metadata{Title: "الإعلان العالمي", Lang: "ar", Authors: []article.Person{{Name: "الأمم المتحدة"}}}, Body: body}
+	pub := &article.Publication{Sections: []article.Section{{Articles: []*article.Article{a}}}}
+	paper, _ := PaperNamed("a5")
+	doc, err := typesetter().Layout(context.Background(), pub, Options{Paper: paper})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Pages) < 2 {
+		t.Fatalf("%d pages, want two at least", len(doc.Pages))
+	}
+	// The running head of page 2: its title and its author's name.
+	var title, author *TextItem
+	for _, it := range doc.Pages[1].Items {
+		ti, ok := it.(*TextItem)
+		if !ok {
+			continue
+		}
+		switch ti.Text {
+		case "العالمي":
+			title = ti
+		case "المتحدة":
+			author = ti
+		}
+	}
+	if title == nil || author == nil || title.X < author.X {
+		t.Errorf("running head: title %+v, author %+v; want the title on the right", title, author)
+	}
+	// Each marker stands right of its item's words.
+	markers := 0
+	for _, it := range doc.Pages[0].Items {
+		m, ok := it.(*TextItem)
+		if !ok || m.Text != "•" {
+			continue
+		}
+		markers++
+		for _, it := range doc.Pages[0].Items {
+			if w, ok := it.(*TextItem); ok && w != m && w.Y == m.Y && w.X > m.X {
+				t.Errorf("the word %q stands right of its marker", w.Text)
+			}
+		}
+	}
+	if markers != 2 {
+		t.Errorf("%d list markers on page 1, want 2", markers)
+	}
+}

@@ -19,7 +19,7 @@ func (s *setter) titleBlock(a *article.Article) *OutlineEntry {
 		if len(t) == 0 {
 			return
 		}
-		s.addLines(s.set(t, st, paraOptions{measure: g.measure, ragged: true}), st, 0, true)
+		s.addLines(s.set(t, st, paraOptions{measure: g.measure, ragged: true, rtl: s.para.rtl}), st, 0, true)
 		if after > 0 {
 			s.space(after, true)
 		}
@@ -38,7 +38,7 @@ func (s *setter) titleBlock(a *article.Article) *OutlineEntry {
 	s.v[titleAt].outline = entry
 	text(article.Plain(strings.TrimSpace(m.Subtitle)), &g.dek, 0.6*L)
 	if names := m.AuthorNames(); len(names) > 0 {
-		by := article.Text{{Text: "By "}, {Text: joinNames(names), Style: article.Strong}}
+		by := article.Text{{Text: s.label("By") + " "}, {Text: joinNames(names), Style: article.Strong}}
 		text(by, &g.byline, 0)
 	}
 	var line []string
@@ -57,11 +57,11 @@ func (s *setter) titleBlock(a *article.Article) *OutlineEntry {
 			s.figure(img, 0, g.measure, false)
 			s.v[len(s.v)-1].keep = true
 		} else if img.Credit != "" {
-			text(article.Plain("Photo: "+img.Credit), &g.small, 0)
+			text(article.Plain(s.label("Photo:")+" "+img.Credit), &g.small, 0)
 		}
 	} else if c := photoCredit(a); c != "" {
 		s.space(0.5*L, true)
-		text(article.Plain("Photo: "+c), &g.small, 0)
+		text(article.Plain(s.label("Photo:")+" "+c), &g.small, 0)
 	}
 	// The rule that closes the title block, then space down to the next
 	// grid line.
@@ -96,4 +96,13 @@ func joinNames(names []string) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// label returns a label of publish's own, in English, isolated in an
+// article written right to left, where it stays whole and in its order.
+func (s *setter) label(text string) string {
+	if s.para.rtl {
+		return isolated(text)
+	}
+	return text
 }
