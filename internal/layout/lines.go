@@ -202,6 +202,10 @@ type placer struct {
 	curRun   int32
 	kerned   bool      // a kern node came since the last box
 	link     *LinkItem // the link area being extended
+	// curShaped is the shaped text item being extended, whose glyphs
+	// start at mem.glyphs[glyphFrom].
+	curShaped *TextItem
+	glyphFrom int
 }
 
 // startLine readies the placer for the next line.
@@ -222,7 +226,7 @@ func (pl *placer) place(nodes []node, r float64) {
 			} else {
 				pl.x += n.width + r*n.stretch
 			}
-			pl.cur = nil
+			pl.cur, pl.curShaped = nil, nil
 		case kernNode:
 			pl.x += n.width
 			pl.kerned = true
@@ -235,7 +239,7 @@ func (pl *placer) place(nodes []node, r float64) {
 func (pl *placer) box(n *node) {
 	if n.slot < 0 {
 		pl.x += n.width
-		pl.cur, pl.link = nil, nil
+		pl.cur, pl.link, pl.curShaped = nil, nil, nil
 		return
 	}
 	sl := pl.p.slots[n.slot]
@@ -253,6 +257,7 @@ func (pl *placer) text(n *node, sl slot) {
 		pl.shaped(n, sl)
 		return
 	}
+	pl.curShaped = nil
 	if pl.cur != nil && n.continues(pl.curSlot, pl.curRun, pl.curEnd) {
 		if pl.kerned {
 			pl.cur.Kerns = append(pl.cur.Kerns, Kern{At: int(n.start - pl.curStart), Offset: pl.x - pl.cur.X})
@@ -280,6 +285,15 @@ func (pl *placer) text(n *node, sl slot) {
 func (pl *placer) shaped(n *node, sl slot) {
 	p := pl.p
 	m := &pl.mem
+	if t := pl.curShaped; t != nil && n.slot == pl.curSlot && n.run == pl.curRun && n.start == pl.curEnd {
+		// The rest of a word parted at a hyphenation point not taken.
+		for _, g := range p.glyphs[n.kernLo:n.kernHi] {
+			m.glyphs = append(m.glyphs, Glyph{ID: g.id, X: g.x + pl.x - t.X, Y: g.y, Text: p.text[g.from:g.to]})
+		}
+		t.Text = p.text[pl.curStart:n.end]
+		t.Shaped.Glyphs = m.glyphs[pl.glyphFrom:len(m.glyphs):len(m.glyphs)]
+		return
+	}
 	from := len(m.glyphs)
 	for _, g := range p.glyphs[n.kernLo:n.kernHi] {
 		m.glyphs = append(m.glyphs, Glyph{ID: g.id, X: g.x, Y: g.y, Text: p.text[g.from:g.to]})
@@ -289,6 +303,7 @@ func (pl *placer) shaped(n *node, sl slot) {
 		Shaped: &m.shaped[len(m.shaped)-1]})
 	pl.items = append(pl.items, t)
 	pl.cur = nil
+	pl.curShaped, pl.curStart, pl.glyphFrom = t, n.start, from
 }
 
 // linkArea extends the link area under a box of a linked run, or starts
@@ -320,7 +335,14 @@ func (pl *placer) linkArea(n *node, sl slot) {
 func (pl *placer) end(bn *node, hyphenated, last bool) {
 	switch {
 	case hyphenated:
-		if pl.cur != nil && pl.curSlot == bn.slot {
+		if t := pl.curShaped; t != nil && pl.curSlot == bn.slot {
+			// The hyphen ends the shaped word as one of its glyphs.
+			m := &pl.mem
+			f := pl.p.slots[bn.slot].face
+			m.glyphs = append(m.glyphs, Glyph{ID: f.Glyph('-'), X: pl.x - t.X, Text: "-"})
+			t.Text += "-"
+			t.Shaped.Glyphs = m.glyphs[pl.glyphFrom:len(m.glyphs):len(m.glyphs)]
+		} else if pl.cur != nil && pl.curSlot == bn.slot {
 			pl.cur.Text += "-"
 		} else if s := bn.slot; s >= 0 {
 			sl := pl.p.slots[s]

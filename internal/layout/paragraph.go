@@ -118,6 +118,9 @@ type paragraph struct {
 	// unbroken. breaks are where the word being shaped may break.
 	thai   func() *hyphen.Dictionary
 	breaks []int
+	// hyphAt are where the word being shaped may be hyphenated, as byte
+	// offsets in text.
+	hyphAt []int
 
 	// Direction (bidi.go): the embedding level of each byte of text, nil
 	// when all of it is left to right; base is the paragraph's level.
@@ -145,6 +148,14 @@ func rtlLanguage(tag string) bool {
 		return true
 	}
 	return false
+}
+
+// releaseShaper gives the paragraph's shaper back for the next document.
+func (p *paragraph) releaseShaper() {
+	if p.shp != nil {
+		p.shp.Release()
+		p.shp = nil
+	}
 }
 
 // shaper returns the paragraph's shaper, made on first use.
@@ -354,8 +365,8 @@ func (p *paragraph) space(o paraOptions) node {
 // last-resort break.
 func (p *paragraph) word(ws, we, ri int, hyph, chars bool, o paraOptions) float64 {
 	text := p.text
-	if needsShaping(text[ws:we]) || p.mixedLevels(ws, we) {
-		return p.shapedWord(ws, we, ri, o)
+	if needsShaping(text[ws:we]) || p.mixedLevels(ws, we) || !chars && hasLigature(text[ws:we]) && p.runs[ri].style&article.Code == 0 {
+		return p.shapedWord(ws, we, ri, hyph, o)
 	}
 	p.hyph = p.hyph[:0]
 	if hyph && hyphenatable(text[ws:we]) {

@@ -3,6 +3,7 @@ package layout
 import (
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -78,7 +79,7 @@ func sticks(r rune) bool {
 // whole word as context, so that letters join across a change of style.
 // A no-break space inside the word is glue that does not break, as in
 // word.
-func (p *paragraph) shapedWord(ws, we, ri int, o paraOptions) float64 {
+func (p *paragraph) shapedWord(ws, we, ri int, hyph bool, o paraOptions) float64 {
 	p.wordRunes = p.wordRunes[:0]
 	p.wordBytes = p.wordBytes[:0]
 	for i, r := range p.text[ws:we] {
@@ -92,6 +93,12 @@ func (p *paragraph) shapedWord(ws, we, ri int, o paraOptions) float64 {
 		slot     int16
 		run      int
 		rtl      bool
+	}
+	p.hyph = p.hyph[:0]
+	if hyph && hyphenatable(p.text[ws:we]) {
+		for _, at := range o.dict.AppendHyphenate(p.hyph, p.text[ws:we]) {
+			p.hyphAt = append(p.hyphAt, ws+at)
+		}
 	}
 	p.thaiBreaks(ws, we)
 	brk := 0 // the next of p.breaks
@@ -145,6 +152,7 @@ func (p *paragraph) shapedWord(ws, we, ri int, o paraOptions) float64 {
 		}
 	}
 	flush(len(p.wordRunes))
+	p.hyphAt = p.hyphAt[:0]
 	return total
 }
 
@@ -188,9 +196,21 @@ func (p *paragraph) shapedBox(from, to int, sl int16, ri int, rtl bool) float64 
 		}
 	}
 	p.seenBuf = carrier
-	lo := int32(len(p.glyphs))
-	x := 0.0
+	// A left-to-right box parts at the hyphenation points that fall
+	// between two clusters, with a discretionary hyphen between the
+	// parts; a point inside a cluster (inside a ligature: of|fice) is
+	// dropped, as the word is shaped whole.
+	box := node{kind: boxNode, shaped: true, slot: sl, run: int32(ri), start: p.wordBytes[from], kernLo: int32(len(p.glyphs))}
+	total, x := 0.0, 0.0
 	for i, g := range glyphs {
+		if !rtl && i > 0 && g.Cluster != glyphs[i-1].Cluster && p.hyphenAt(int(p.wordBytes[g.Cluster])) {
+			box.width, box.end, box.kernHi = x, p.wordBytes[g.Cluster], int32(len(p.glyphs))
+			p.nodes = append(p.nodes, box)
+			total += x
+			hw := (s.face.Advance('-') + s.face.Kern(p.wordRunes[g.Cluster-1], '-')) * s.size
+			p.nodes = append(p.nodes, discretionary(hw, p.s.HyphenPenalty, sl))
+			box.start, box.kernLo, x = p.wordBytes[g.Cluster], int32(len(p.glyphs)), 0
+		}
 		sg := shapedGlyph{id: g.ID, x: x + g.X*s.size, y: -g.Y * s.size}
 		if k, _ := slices.BinarySearch(starts, g.Cluster); carrier[k] == i {
 			end := to
@@ -202,12 +222,34 @@ func (p *paragraph) shapedBox(from, to int, sl int16, ri int, rtl bool) float64 
 		p.glyphs = append(p.glyphs, sg)
 		x += g.Advance * s.size
 	}
-	p.nodes = append(p.nodes, node{
-		kind: boxNode, shaped: true, width: x, slot: sl, run: int32(ri),
-		start: p.wordBytes[from], end: p.wordBytes[to],
-		kernLo: lo, kernHi: int32(len(p.glyphs)),
-	})
-	return x
+	box.width, box.end, box.kernHi = x, p.wordBytes[to], int32(len(p.glyphs))
+	p.nodes = append(p.nodes, box)
+	return total + x
+}
+
+// hyphenAt reports whether the word being shaped may be hyphenated before
+// the byte at pos of the paragraph's text.
+func (p *paragraph) hyphenAt(pos int) bool {
+	_, ok := slices.BinarySearch(p.hyphAt, pos)
+	return ok
+}
+
+// hasLigature reports whether s has letters that Latin faces set as one
+// glyph, their standard ligatures (ff, fi, fl, ffi, ffl), which only the
+// shaper sets.
+func hasLigature(s string) bool {
+	for i := strings.IndexByte(s, 'f'); i >= 0 && i+1 < len(s); {
+		switch s[i+1] {
+		case 'f', 'i', 'l':
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], 'f')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // directBox appends a box of the runes [from, to) of the current word set

@@ -38,8 +38,9 @@ func setParagraphs(t *testing.T, lang string, paras ...string) ([]*TextItem, Pap
 // TestShapedText checks that words that need a shaper get one, and what
 // it gives: a Devanagari conjunct in fewer glyphs than characters, an
 // Arabic word in glyphs that are not its letters' own, right to left,
-// each cluster's text on one glyph; and that Latin keeps the direct path,
-// with no glyphs of its own.
+// each cluster's text on one glyph, a Latin word with a ligature in one
+// glyph for its ffi; and that other Latin keeps the direct path, with no
+// glyphs of its own.
 func TestShapedText(t *testing.T) {
 	tests := []struct {
 		lang, word string
@@ -52,10 +53,11 @@ func TestShapedText(t *testing.T) {
 		{"he", "שָׁלוֹם", true, true, false},
 		{"th", "ภาษาไทย", true, false, false},
 		{"en", "Typeset", false, false, false},
+		{"en", "officials", true, false, true}, // the ffi ligature
 		{"ru", "Декларация", false, false, false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.lang, func(t *testing.T) {
+		t.Run(tt.lang+"/"+tt.word, func(t *testing.T) {
 			items, _ := setParagraphs(t, tt.lang, tt.word)
 			// A Thai word may part where a line could break.
 			var joined strings.Builder

@@ -70,6 +70,7 @@ func (t *Typesetter) Layout(ctx context.Context, pub *article.Publication, opts 
 		return nil, err
 	}
 	s := t.newSetter(opts, g)
+	defer s.para.releaseShaper()
 	s.articles = pub.Articles()
 	if pub.Book {
 		return s.book(ctx, pub)

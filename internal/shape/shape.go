@@ -30,6 +30,10 @@ import (
 // are not.
 type Fonts struct {
 	fonts []lazyFont // fixed at construction, read without a lock
+	// shapers keeps Shapers between documents, with the plans HarfBuzz
+	// compiled for each face: making them again costs a document more
+	// than shaping its words.
+	shapers sync.Pool
 }
 
 type lazyFont struct {
@@ -89,9 +93,20 @@ type hbFace struct {
 	upem float64
 }
 
-// NewShaper returns a Shaper for the faces of fs.
+// NewShaper returns a Shaper for the faces of fs, one that Release gave
+// back if there is one.
 func (fs *Fonts) NewShaper() *Shaper {
+	if s, ok := fs.shapers.Get().(*Shaper); ok {
+		return s
+	}
 	return &Shaper{fonts: fs, faces: map[string]*hbFace{}}
+}
+
+// Release gives s back to its Fonts for a later NewShaper; s must not be
+// used after.
+func (s *Shaper) Release() {
+	s.lang = ""
+	s.fonts.shapers.Put(s)
 }
 
 // SetLanguage sets the language of the text to shape next, a BCP 47 tag

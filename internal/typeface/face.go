@@ -47,6 +47,9 @@ func (f *Face) Advance(r rune) float64 {
 	return f.adv[g]
 }
 
+// Glyph returns the number of r's glyph in the face, 0 when it lacks r.
+func (f *Face) Glyph(r rune) uint16 { return f.runes.glyph(r) }
+
 // NotdefAdvance returns the advance width in em of the face's missing
 // glyph (.notdef), the box drawn for a character no face has.
 func (f *Face) NotdefAdvance() float64 { return f.adv[0] }
