@@ -15,10 +15,12 @@ import (
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
 	"github.com/pressroom/publish/assets/fonts"
 	"github.com/pressroom/publish/internal/jpegenc"
+	"github.com/pressroom/publish/internal/shape"
 )
 
 // The generated cover is 1600x2560 pixels (a 1:1.6 portrait), the size Kindle
@@ -62,6 +64,8 @@ func (c coverText) alt() string {
 type coverFace struct {
 	main font.Face
 	name string // the main face's, which picks the fallbacks' style
+	cf   *CoverFonts
+	size float64 // in px
 	// fallbacks are the faces of fonts.FallbackChain the text needs, by
 	// name; empty when the main face sets it all.
 	fallbacks map[string]font.Face
@@ -87,6 +91,10 @@ type coverRune struct {
 type CoverFonts struct {
 	mu     sync.Mutex
 	parsed map[string]*opentype.Font
+	// The shaper of lines that need one (coverscript.go), made on
+	// first use, one cover at a time.
+	shapeMu sync.Mutex
+	shp     *shape.Shaper
 }
 
 // NewCoverFonts returns an empty CoverFonts.
@@ -135,7 +143,7 @@ func (cf *CoverFonts) face(name string, size float64, text string) (*coverFace, 
 	if err != nil {
 		return nil, err
 	}
-	c := &coverFace{main: main, name: name, fallbacks: map[string]font.Face{},
+	c := &coverFace{main: main, name: name, cf: cf, size: size, fallbacks: map[string]font.Face{},
 		runes: map[rune]coverRune{}, kerns: map[[2]rune]fixed.Int26_6{}}
 	for _, r := range text {
 		if _, ok := main.GlyphAdvance(r); ok || unicode.IsSpace(r) {
@@ -251,6 +259,15 @@ func (c *coverFace) width(s string) fixed.Int26_6 {
 	return w
 }
 
+// shapedWidth returns the width of s set by the shaper.
+func (c *coverFace) shapedWidth(s string) fixed.Int26_6 {
+	sl, err := c.shapeLine(s)
+	if err != nil {
+		return c.width(s)
+	}
+	return sl.width
+}
+
 // join returns how much setting b after a, with a space between if
 // spaced, adds to the width of a and b apart: the kerning across the
 // join and the space. MeasureString sums advances and kerns in order, so
@@ -310,8 +327,12 @@ func (c *coverFace) wrap(text string, width int) (lines []string, ok bool) {
 	limit := fixed.I(width)
 	ok = true
 	line, lineW := "", fixed.Int26_6(0)
+	shaped := needsShaping(text)
 	for i, u := range units {
 		uw := c.width(u)
+		if shaped {
+			uw = c.shapedWidth(u)
+		}
 		cand, candW := u, uw
 		if line != "" {
 			candW = lineW + c.join(line, u, spaced[i]) + uw
@@ -394,7 +415,12 @@ func layoutCover(c coverText, cf *CoverFonts, cv coverPainter) error {
 		}
 		cv.text(f, lines, coverMargin, y, 0, coverAccent)
 	}
-	cv.fill(image.Rect(coverMargin, y+48, coverMargin+240, y+58), coverAccent)
+	if firstStrongRTL([]rune(c.Title)) {
+		// Mirrored, over a title that reads from the right.
+		cv.fill(image.Rect(coverWidth-coverMargin-240, y+48, coverWidth-coverMargin, y+58), coverAccent)
+	} else {
+		cv.fill(image.Rect(coverMargin, y+48, coverMargin+240, y+58), coverAccent)
+	}
 
 	// Title, then subtitle, fill the space down to the byline.
 	top := y + 200
@@ -472,11 +498,14 @@ func (l *coverLayer) mayInk(x, y int) bool {
 	return l.inked[(y/16-l.r.Min.Y/16)*l.tw+x/16-l.tx0]
 }
 
-// A placedGlyph is a glyph of a text block, and its dot.
+// A placedGlyph is a glyph of a text block, and its dot: a character's
+// in face, or a shaped glyph, by number, of sf.
 type placedGlyph struct {
 	face font.Face
 	r    rune
 	dot  fixed.Point26_6
+	sf   *sfnt.Font
+	id   sfnt.GlyphIndex
 }
 
 func newCoverCanvas() *coverCanvas {
@@ -520,8 +549,28 @@ func (cv *coverCanvas) fill(r image.Rectangle, col color.RGBA) {
 func (cv *coverCanvas) text(f *coverFace, lines []string, x, y, lead int, col color.RGBA) {
 	placed := cv.placed[:0]
 	var r image.Rectangle
+	var buf sfnt.Buffer
+	ppem := fixed.Int26_6(f.size * 64)
 	for i, l := range lines {
 		dot := fixed.P(x, y+i*lead)
+		if needsShaping(l) {
+			if sl, err := f.shapeLine(l); err == nil {
+				if sl.rtl {
+					// From the right margin, the canvas's margins being
+					// equal.
+					dot.X = fixed.I(coverWidth-x) - sl.width
+				}
+				for _, g := range sl.glyphs {
+					gd := dot.Add(g.dot)
+					dr, _ := rasterize(g.font, &buf, g.id, ppem, gd)
+					if !dr.Empty() {
+						placed = append(placed, placedGlyph{dot: gd, sf: g.font, id: g.id})
+						r = r.Union(dr)
+					}
+				}
+				continue
+			}
+		}
 		prev := rune(-1)
 		for _, c := range l {
 			if prev >= 0 {
@@ -531,7 +580,7 @@ func (cv *coverCanvas) text(f *coverFace, lines []string, x, y, lead int, col co
 			dr := image.Rect((b.Min.X + dot.X).Floor(), (b.Min.Y + dot.Y).Floor(),
 				(b.Max.X + dot.X).Ceil(), (b.Max.Y + dot.Y).Ceil())
 			if !dr.Empty() {
-				placed = append(placed, placedGlyph{f.pick(c), c, dot})
+				placed = append(placed, placedGlyph{face: f.pick(c), r: c, dot: dot})
 				r = r.Union(dr)
 			}
 			dot.X += f.lookup(c).adv
@@ -546,7 +595,18 @@ func (cv *coverCanvas) text(f *coverFace, lines []string, x, y, lead int, col co
 	l.tx0, l.tw = r.Min.X/16, (r.Max.X-1)/16-r.Min.X/16+1
 	l.inked = make([]bool, l.tw*((r.Max.Y-1)/16-r.Min.Y/16+1))
 	for _, p := range placed {
-		dr, mask, mp, _, _ := p.face.Glyph(p.dot, p.r)
+		var dr image.Rectangle
+		var mask image.Image
+		var mp image.Point
+		if p.sf != nil {
+			var a *image.Alpha
+			if dr, a = rasterize(p.sf, &buf, p.id, ppem, p.dot); a == nil {
+				continue
+			}
+			mask = a
+		} else {
+			dr, mask, mp, _, _ = p.face.Glyph(p.dot, p.r)
+		}
 		gr := dr.Intersect(r)
 		if gr.Empty() {
 			continue

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
 	"github.com/pressroom/publish/assets/fonts"
@@ -500,4 +501,74 @@ func BenchmarkRenderCover(b *testing.B) {
 			b.ReportMetric(float64(n), "bytes")
 		})
 	}
+}
+
+// TestCoverShapes checks that the cover sets a script that joins as the
+// book does: an Arabic title's glyphs are its letters' joining forms, not
+// their isolated ones, and the title, read from the right, hangs from the
+// right margin, as does the rule over it.
+func TestCoverShapes(t *testing.T) {
+	cf := NewCoverFonts()
+	title := "الإعلان العالمي لحقوق الإنسان"
+	f, err := cf.face(fonts.SerifBold, 120, title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sl, err := f.shapeLine("الإعلان العالمي")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sl.rtl || sl.width <= 0 {
+		t.Errorf("line right to left %v, width %v", sl.rtl, sl.width)
+	}
+	sf, err := cf.load(fonts.ArabicSerifBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	isolated := map[sfnt.GlyphIndex]bool{}
+	for _, r := range "الإعلان العالمي" {
+		g, _ := sf.GlyphIndex(&buf, r)
+		isolated[g] = true
+	}
+	joined := 0
+	for _, g := range sl.glyphs {
+		if !isolated[g.id] {
+			joined++
+		}
+	}
+	if joined < len(sl.glyphs)/2 {
+		t.Errorf("%d of %d glyphs are joining forms, want half at least", joined, len(sl.glyphs))
+	}
+	data, err := renderCover(coverText{Title: title}, cf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := jpeg.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	left, right := inkIn(img, 0, coverWidth/2, 500, 700), inkIn(img, coverWidth/2, coverWidth, 500, 700)
+	if right <= left {
+		t.Errorf("title ink: left half %.3f, right half %.3f; want it on the right", left, right)
+	}
+	if l, r := inkIn(img, 0, coverWidth/2, 340, 362), inkIn(img, coverWidth/2, coverWidth, 340, 362); r <= l {
+		t.Errorf("rule ink: left half %.3f, right half %.3f; want it on the right", l, r)
+	}
+}
+
+// inkIn returns the share of pixels in columns [x0, x1) of rows [y0, y1)
+// that differ clearly from the cover's background.
+func inkIn(img image.Image, x0, x1, y0, y1 int) float64 {
+	n, ink := 0, 0
+	for y := y0; y < y1; y++ {
+		for x := x0; x < x1; x++ {
+			r, g, b, _ := img.At(x, y).RGBA()
+			if absDiff(r>>8, uint32(coverInk.R))+absDiff(g>>8, uint32(coverInk.G))+absDiff(b>>8, uint32(coverInk.B)) > 120 {
+				ink++
+			}
+			n++
+		}
+	}
+	return float64(ink) / float64(n)
 }

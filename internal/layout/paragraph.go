@@ -365,7 +365,7 @@ func (p *paragraph) space(o paraOptions) node {
 // last-resort break.
 func (p *paragraph) word(ws, we, ri int, hyph, chars bool, o paraOptions) float64 {
 	text := p.text
-	if needsShaping(text[ws:we]) || p.mixedLevels(ws, we) || !chars && hasLigature(text[ws:we]) && p.runs[ri].style&article.Code == 0 {
+	if shape.Needed(text[ws:we]) || p.mixedLevels(ws, we) || !chars && hasLigature(text[ws:we]) && p.runs[ri].style&article.Code == 0 {
 		return p.shapedWord(ws, we, ri, hyph, o)
 	}
 	p.hyph = p.hyph[:0]

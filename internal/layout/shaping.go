@@ -14,7 +14,7 @@ import (
 // word in a script whose glyphs depend on their neighbours (Arabic,
 // Hebrew with points, the Indic scripts, Thai) is given to the shaper, and
 // each piece of it in one face becomes a box that draws the glyphs the
-// shaper chose. Latin, Greek, Cyrillic and CJK, one glyph a character with
+// shaper chose (shape.Needed says which words). Latin, Greek, Cyrillic and CJK, one glyph a character with
 // pair kerning, keep the direct path of paragraph.word, which gives the
 // same glyphs and positions at a fraction of the cost.
 
@@ -27,45 +27,6 @@ type shapedGlyph struct {
 	from, to int32
 }
 
-// needsShaping reports whether s has a character that the direct path
-// cannot set: one of a script whose letters change with their neighbours,
-// a combining mark to place on its base, or one beyond the Basic
-// Multilingual Plane, which a backend draws by glyph.
-func needsShaping(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0xCC { // below U+0300: Latin and its supplements
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		if shapedRune(r) {
-			return true
-		}
-	}
-	return false
-}
-
-// shapedRune reports whether r needs the shaper (see needsShaping).
-func shapedRune(r rune) bool {
-	switch {
-	case r < 0x0300:
-		return false
-	case r <= 0x036F, // combining diacritical marks
-		0x0483 <= r && r <= 0x0489,                             // Cyrillic combining marks
-		0x0590 <= r && r <= 0x08FF,                             // Hebrew, Arabic, Syriac, Thaana, N'Ko, ...
-		0x0900 <= r && r <= 0x0DFF,                             // the Indic scripts
-		0x0E00 <= r && r <= 0x0FFF,                             // Thai, Lao, Tibetan
-		0x1000 <= r && r <= 0x109F,                             // Myanmar
-		0x1780 <= r && r <= 0x17FF,                             // Khmer
-		0x1AB0 <= r && r <= 0x1AFF, 0x1DC0 <= r && r <= 0x1DFF, // combining marks
-		0x20D0 <= r && r <= 0x20FF, 0xFE20 <= r && r <= 0xFE2F, // combining marks
-		0xA8E0 <= r && r <= 0xA8FF,                             // Devanagari extended
-		0xFB1D <= r && r <= 0xFDFF, 0xFE70 <= r && r <= 0xFEFF, // presentation forms
-		r > 0xFFFF:
-		return true
-	}
-	return false
-}
-
 // sticks reports whether r takes the face of the character before it
 // rather than one of its own: a mark goes on its base, a joiner between
 // the letters it joins, and neither may start a face's run.
@@ -73,7 +34,7 @@ func sticks(r rune) bool {
 	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) || r == '\u200c' || r == '\u200d'
 }
 
-// shapedWord adds the boxes of text[ws:we], a word that needsShaping, in
+// shapedWord adds the boxes of text[ws:we], a word that shape.Needed, in
 // run ri onwards, and returns their width. The word is cut into pieces of
 // one face, one run and one direction; the shaper sets each with the
 // whole word as context, so that letters join across a change of style.
@@ -122,9 +83,14 @@ func (p *paragraph) shapedWord(ws, we, ri int, hyph bool, o paraOptions) float64
 		if brk < len(p.breaks) && p.breaks[brk] == pos && i > 0 {
 			// Between two words of a script written without spaces: a
 			// break that draws nothing, and a little stretch, so that a
-			// justified line spreads its words evenly.
+			// justified line spreads its words evenly (a ragged one
+			// keeps them together, as its spaces).
 			flush(i)
-			p.nodes = append(p.nodes, glue(0, 0.1*p.style.size, 0))
+			if o.ragged {
+				p.nodes = append(p.nodes, glue(0, 0, 0))
+			} else {
+				p.nodes = append(p.nodes, glue(0, 0.1*p.style.size, 0))
+			}
 		}
 		if r == '\u00a0' || r == '\u2007' || r == '\u202f' {
 			flush(i)

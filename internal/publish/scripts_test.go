@@ -21,9 +21,9 @@ import (
 const floorScriptWords = 0.95
 
 // TestScripts publishes the Universal Declaration of Human Rights in six
-// scripts (testdata/scripts, see SOURCES.md there), and a page that mixes
-// Arabic and Hebrew with Latin words and numbers, and checks each the way
-// a reader would: no character is set as a missing glyph, pdftotext gives
+// scripts (testdata/scripts at the project root, see SOURCES.md there),
+// and a page that mixes Arabic and Hebrew with Latin words and numbers,
+// and checks each the way a reader would: no character is set as a missing glyph, pdftotext gives
 // back floorScriptWords of the words, and epubcheck passes the EPUB with
 // no message.
 func TestScripts(t *testing.T) {
@@ -32,7 +32,7 @@ func TestScripts(t *testing.T) {
 	dir := t.TempDir()
 	var inputs []string
 	for _, s := range samples {
-		inputs = append(inputs, filepath.Join("testdata", "scripts", s+".md"))
+		inputs = append(inputs, filepath.Join("..", "..", "testdata", "scripts", s+".md"))
 	}
 	var stderr bytes.Buffer
 	opts := Options{OutDir: dir, Getenv: func(string) string { return "1526774400" }, Stderr: &stderr}

@@ -1,0 +1,215 @@
+package epub
+
+import (
+	"fmt"
+	"image"
+	"slices"
+
+	"github.com/go-text/typesetting/bidi"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+	xbidi "golang.org/x/text/unicode/bidi"
+
+	"github.com/pressroom/publish/internal/shape"
+)
+
+// This file sets the cover's lines that a glyph a character cannot: a
+// script whose letters join or reorder (shape.Needed), or text that reads
+// right to left. Such a line is parted into runs of one face and one
+// direction, the runs put in the order they are seen (UAX #9, rule L2),
+// each run shaped, and its glyphs drawn by number; a line that reads
+// right to left is set from the right margin.
+
+// A coverGlyph is a glyph of a shaped line, its dot from the line's start.
+type coverGlyph struct {
+	font *sfnt.Font
+	id   sfnt.GlyphIndex
+	dot  fixed.Point26_6
+}
+
+// A shapedLine is a cover line set by the shaper.
+type shapedLine struct {
+	glyphs []coverGlyph
+	width  fixed.Int26_6
+	rtl    bool // the line reads right to left: it hangs from the right margin
+}
+
+// needsShaping reports whether a cover line must be shaped.
+func needsShaping(s string) bool {
+	if shape.Needed(s) {
+		return true
+	}
+	for i := 0; i < len(s); {
+		if s[i] < 0x80 {
+			i++
+			continue
+		}
+		p, n := xbidi.LookupString(s[i:])
+		if c := p.Class(); c == xbidi.R || c == xbidi.AL {
+			return true
+		}
+		i += max(n, 1)
+	}
+	return false
+}
+
+// shaper returns the cover fonts' shaper, made on first use; the caller
+// holds cf.shapeMu.
+func (cf *CoverFonts) shaper() *shape.Shaper {
+	if cf.shp == nil {
+		cf.shp = shape.NewFonts().NewShaper()
+	}
+	return cf.shp
+}
+
+// shapeLine sets line in c at its size.
+func (c *coverFace) shapeLine(line string) (shapedLine, error) {
+	runes := []rune(line)
+	if len(runes) == 0 {
+		return shapedLine{}, nil
+	}
+	var para bidi.Paragraph
+	runs := para.Segment(runes, bidi.Neutral)
+	levels := make([]bidi.Level, len(runes))
+	for i := range runs.NumRuns() {
+		r := runs.Run(i)
+		for k := r.Start; k < r.End; k++ {
+			levels[k] = r.Level
+		}
+	}
+	// Runs of one face and one level, marks with their base.
+	type run struct {
+		from, to int
+		face     string
+		level    bidi.Level
+	}
+	var parts []run
+	for i, r := range runes {
+		name := c.faceName(r)
+		if i > 0 && (isMark(r) || name == parts[len(parts)-1].face && levels[i] == parts[len(parts)-1].level) {
+			parts[len(parts)-1].to = i + 1
+			continue
+		}
+		parts = append(parts, run{from: i, to: i + 1, face: name, level: levels[i]})
+	}
+	// Rule L2, over runs: from the highest level to the lowest odd one,
+	// reverse every sequence of runs at that level or above.
+	top, low := bidi.Level(0), bidi.Level(127)
+	for _, p := range parts {
+		top, low = max(top, p.level), min(low, p.level)
+	}
+	if low%2 == 0 {
+		low++
+	}
+	for l := top; l >= low && l > 0; l-- {
+		for i := 0; i < len(parts); {
+			if parts[i].level < l {
+				i++
+				continue
+			}
+			j := i
+			for j < len(parts) && parts[j].level >= l {
+				j++
+			}
+			slices.Reverse(parts[i:j])
+			i = j
+		}
+	}
+	out := shapedLine{rtl: firstStrongRTL(runes)}
+	c.cf.shapeMu.Lock()
+	defer c.cf.shapeMu.Unlock()
+	sh := c.cf.shaper()
+	var pen fixed.Int26_6
+	for _, p := range parts {
+		sf, err := c.cf.load(p.face)
+		if err != nil {
+			return shapedLine{}, err
+		}
+		glyphs, err := sh.Shape(nil, p.face, runes, p.from, p.to, p.level%2 == 1)
+		if err != nil {
+			return shapedLine{}, fmt.Errorf("cover: %w", err)
+		}
+		px := func(em float64) fixed.Int26_6 { return fixed.Int26_6(em * c.size * 64) }
+		for _, g := range glyphs {
+			out.glyphs = append(out.glyphs, coverGlyph{font: sf, id: sfnt.GlyphIndex(g.ID), dot: fixed.Point26_6{X: pen + px(g.X), Y: -px(g.Y)}})
+			pen += px(g.Advance)
+		}
+	}
+	out.width = pen
+	return out, nil
+}
+
+// faceName returns the name of the face that sets r: the main face's, or
+// the first fallback's that has r.
+func (c *coverFace) faceName(r rune) string {
+	cr := c.lookup(r)
+	for name, f := range c.fallbacks {
+		if f == cr.face {
+			return name
+		}
+	}
+	return c.name
+}
+
+// isMark reports whether r is a combining mark or a joiner, which goes
+// with the character before it.
+func isMark(r rune) bool {
+	p, _ := xbidi.LookupRune(r)
+	return p.Class() == xbidi.NSM || r == '\u200c' || r == '\u200d'
+}
+
+// firstStrongRTL reports whether the first strong character of runes
+// reads right to left.
+func firstStrongRTL(runes []rune) bool {
+	for _, r := range runes {
+		p, _ := xbidi.LookupRune(r)
+		switch p.Class() {
+		case xbidi.L:
+			return false
+		case xbidi.R, xbidi.AL:
+			return true
+		}
+	}
+	return false
+}
+
+// rasterize returns the coverage of glyph id of f at size ppem with its
+// origin at dot, and the pixels it covers.
+func rasterize(f *sfnt.Font, buf *sfnt.Buffer, id sfnt.GlyphIndex, ppem fixed.Int26_6, dot fixed.Point26_6) (image.Rectangle, *image.Alpha) {
+	segs, err := f.LoadGlyph(buf, id, ppem, nil)
+	if err != nil || len(segs) == 0 {
+		return image.Rectangle{}, nil
+	}
+	b := segs.Bounds()
+	r := image.Rect((b.Min.X + dot.X).Floor(), (b.Min.Y + dot.Y).Floor(), (b.Max.X + dot.X).Ceil(), (b.Max.Y + dot.Y).Ceil())
+	if r.Empty() {
+		return r, nil
+	}
+	ox := float32(dot.X)/64 - float32(r.Min.X)
+	oy := float32(dot.Y)/64 - float32(r.Min.Y)
+	pt := func(p fixed.Point26_6) (float32, float32) { return float32(p.X)/64 + ox, float32(p.Y)/64 + oy }
+	var z vector.Rasterizer
+	z.Reset(r.Dx(), r.Dy())
+	for _, s := range segs {
+		switch s.Op {
+		case sfnt.SegmentOpMoveTo:
+			z.MoveTo(pt(s.Args[0]))
+		case sfnt.SegmentOpLineTo:
+			z.LineTo(pt(s.Args[0]))
+		case sfnt.SegmentOpQuadTo:
+			x1, y1 := pt(s.Args[0])
+			x2, y2 := pt(s.Args[1])
+			z.QuadTo(x1, y1, x2, y2)
+		case sfnt.SegmentOpCubeTo:
+			x1, y1 := pt(s.Args[0])
+			x2, y2 := pt(s.Args[1])
+			x3, y3 := pt(s.Args[2])
+			z.CubeTo(x1, y1, x2, y2, x3, y3)
+		}
+	}
+	z.ClosePath()
+	mask := image.NewAlpha(image.Rect(0, 0, r.Dx(), r.Dy()))
+	z.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
+	return r, mask
+}
