@@ -134,6 +134,7 @@ func flags(opts *publish.Options, inspect bool, out io.Writer) (fs *flag.FlagSet
 	fs.IntVar(&opts.Jobs, "jobs", 0, "make `N` inputs at once (default: one per CPU)")
 	fs.BoolVar(&opts.Ragged, "ragged", false, "set the PDF's text ragged right instead of justified")
 	fs.BoolVar(&opts.Endnotes, "endnotes", false, "set the PDF's notes after each article, not at the foot of the page")
+	fs.BoolVar(&opts.NoMicrotype, "no-microtype", false, "set the PDF without character protrusion and font expansion")
 	fs.BoolVar(&opts.LinkNotes, "link-notes", false, "give each external link in the PDF a note with its address")
 	fs.BoolVar(&opts.FetchImages, "fetch-images", false, "fetch the remote images of a saved page (a URL's are always fetched)")
 	fs.BoolVar(&opts.AllowOutside, "allow-outside", false, "let a page, Markdown file or manifest use files outside its own folder")

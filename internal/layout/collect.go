@@ -105,7 +105,7 @@ func (s *setter) blocks(bs []article.Block, st *textStyle, x, measure float64, f
 			if *first {
 				indent = 0
 			}
-			lines := s.set(b.Text, st, paraOptions{indent: indent, measure: measure, ragged: s.opts.Ragged, dict: s.dict})
+			lines := s.set(b.Text, st, paraOptions{indent: indent, measure: measure, ragged: s.opts.Ragged, dict: s.dict, micro: true})
 			s.addLines(lines, st, x, false)
 			*first = false
 		case *article.Figure:

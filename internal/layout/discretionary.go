@@ -6,5 +6,12 @@ package layout
 // no-break texts); a hyphen before the break is all the languages we set
 // need.
 func discretionary(hyphenWidth, p float64, slot int16) node {
-	return node{kind: discNode, width: hyphenWidth, penalty: p, flagged: true, slot: slot}
+	return node{kind: discNode, width: hyphenWidth, penalty: p, flagged: true, slot: slot, rprot: protrudeRight('-', hyphenWidth)}
+}
+
+// protrudeRight returns how far a character r of the given width may hang
+// into the right margin, in points.
+func protrudeRight(r rune, width float64) float64 {
+	_, right := protrusion(r)
+	return right * width
 }

@@ -48,6 +48,13 @@ type Settings struct {
 	// RaggedStretch is stretch added to every line as TeX's \rightskip
 	// for ragged-right setting; 0 for justified text.
 	RaggedStretch float64
+	// Protrusion lets a line's first and last characters hang into the
+	// margins (microtype.go), so that the line is that much shorter.
+	Protrusion bool
+	// Expansion is how much wider or narrower, as a fraction, a line's
+	// characters may be set: pdfTeX's font expansion, counted in the
+	// line's stretch and shrink. 0 turns it off.
+	Expansion float64
 }
 
 // DefaultSettings returns the settings of plain TeX, with a cap of two
@@ -82,6 +89,9 @@ type breakpoint struct {
 	overfull bool  // reached by a last-resort break that leaves the line too wide
 	total    sums  // totals of the list after the break, discardables skipped
 	demerits float64
+	// lprot is how far the first character of the line after the break
+	// may hang into the left margin, with protrusion on.
+	lprot float64
 }
 
 // sums are running totals of a horizontal list.
@@ -101,9 +111,10 @@ type breaker struct {
 	s     Settings
 
 	// The pass under way.
-	ps    passSettings
-	cur   sums            // totals of the list up to the current node
-	cands [4][3]candidate // by fitness class and hyphen run (0, 1, 2+)
+	ps     passSettings
+	cur    sums            // totals of the list up to the current node
+	lastRP float64         // how far the last box's last character may protrude
+	cands  [4][3]candidate // by fitness class and hyphen run (0, 1, 2+)
 }
 
 // passSettings say how one pass over a paragraph runs; each of the passes
@@ -128,6 +139,7 @@ type trial struct {
 	n      *node
 	pen    float64 // the break's penalty; 0 at glue
 	pw     float64 // the width the break adds to its line: a hyphen
+	rprot  float64 // how far the line's last character may protrude
 	forced bool
 }
 
@@ -176,14 +188,22 @@ func (b *breaker) result() ([]int, bool) {
 // legal breakpoint in turn. It reports whether a way to the end was found.
 func (b *breaker) pass(ps passSettings) bool {
 	b.ps = ps
-	b.bps = append(b.bps[:0], breakpoint{pos: -1, prev: -1, fitness: 2})
+	b.bps = append(b.bps[:0], breakpoint{pos: -1, prev: -1, fitness: 2, lprot: b.leftProtrusion(0)})
 	b.active = append(b.active[:0], 0)
-	b.cur = sums{}
+	b.cur, b.lastRP = sums{}, 0
 	nodes := b.nodes
+	ex := b.s.Expansion
 	for i := range nodes {
 		n := &nodes[i]
 		switch n.kind {
-		case boxNode, kernNode:
+		case boxNode:
+			b.cur.w += n.width
+			if n.slot >= 0 {
+				b.cur.stretch += ex * n.width
+				b.cur.shrink += ex * n.width
+				b.lastRP = n.rprot
+			}
+		case kernNode:
 			b.cur.w += n.width
 		case glueNode:
 			if i > 0 && nodes[i-1].kind == boxNode {
@@ -222,6 +242,12 @@ func (b *breaker) try(i int, n *node) {
 	if n.kind != glueNode {
 		t.pen, t.pw = n.penalty, n.width
 	}
+	if b.s.Protrusion {
+		t.rprot = b.lastRP
+		if n.flagged {
+			t.rprot = n.rprot // the hyphen ends the line
+		}
+	}
 	t.forced = t.pen <= ejectPenalty
 	if minD := b.evaluate(t); minD != awful {
 		b.record(i, minD)
@@ -244,7 +270,7 @@ func (b *breaker) evaluate(t trial) float64 {
 	kept := b.active[:0]
 	for ai, a := range b.active {
 		bp := &b.bps[a]
-		r := b.ratio(bp, t.pw)
+		r := b.ratio(bp, t.pw-t.rprot-bp.lprot)
 		bad := badness(r)
 		feasible := r >= -1 && bad <= b.ps.tolerance
 		artificial := false
@@ -333,6 +359,7 @@ func (b *breaker) demerits(bp *breakpoint, t trial, r, bad float64) (float64, in
 // fitness can save (§836).
 func (b *breaker) record(i int, minD float64) {
 	after := b.breakTotals(i)
+	lp := b.leftProtrusion(i + 1)
 	limit := minD + b.s.AdjDemerits
 	for f := range b.cands {
 		for h := range b.cands[f] {
@@ -342,11 +369,26 @@ func (b *breaker) record(i int, minD float64) {
 			}
 			b.bps = append(b.bps, breakpoint{
 				pos: int32(i), prev: c.prev, fitness: int8(f), hyphens: int8(h),
-				overfull: c.overfull, total: after, demerits: c.demerits,
+				overfull: c.overfull, total: after, demerits: c.demerits, lprot: lp,
 			})
 			b.active = append(b.active, int32(len(b.bps)-1))
 		}
 	}
+}
+
+// leftProtrusion returns how far the first character of a line that
+// starts at node i may hang into the left margin: that of the first box
+// from i on, if it draws text; 0 with protrusion off.
+func (b *breaker) leftProtrusion(i int) float64 {
+	if !b.s.Protrusion {
+		return 0
+	}
+	for ; i < len(b.nodes); i++ {
+		if n := &b.nodes[i]; n.kind == boxNode {
+			return n.lprot
+		}
+	}
+	return 0
 }
 
 // breakTotals returns the totals of the list after a break at node i,

@@ -1,6 +1,9 @@
 package layout
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // This file is the last stage of setting a paragraph: given the breaks,
 // position the words of each line, stretching or shrinking its spaces by
@@ -12,6 +15,7 @@ type setLine struct {
 	items      []Item
 	hyphenated bool    // ends at a hyphenation point, with a hyphen drawn
 	justified  bool    // its spaces were adjusted to the measure (not a last line)
+	loose      bool    // a line of justified text left short, too loose to justify
 	ratio      float64 // the adjustment ratio: -1 fully shrunk, 1 fully stretched
 	overfull   float64 // points beyond the measure
 	width      float64 // where the last item ends, from the line's start
@@ -34,9 +38,21 @@ func (p *paragraph) finalize(breaks []int, o paraOptions, out []setLine) []setLi
 		if hyphenated {
 			m.w += bn.width
 		}
+		lp, rp := p.protrusion(start, brk, hyphenated)
+		m.w -= lp + rp
+		natural := m
+		e := p.expansion(start, brk, &m, o)
 		line, r := adjust(m, o)
+		if line.justified && r > maxStretch {
+			// Justified, its spaces would gape: it is set at its natural
+			// spacing and left short, as a paragraph's last line is.
+			m, e = natural, 0
+			line, _ = adjust(m, paraOptions{measure: o.measure, ragged: true})
+			line.loose, r = true, 0
+		}
 		line.hyphenated = hyphenated
 		pl.startLine()
+		pl.x, pl.scale = -lp, 1+e
 		pl.place(p.visual(p.nodes[start:brk]), r)
 		pl.end(bn, hyphenated, li == len(breaks)-1)
 		line.width = pl.x
@@ -55,6 +71,71 @@ func (p *paragraph) finalize(breaks []int, o paraOptions, out []setLine) []setLi
 	}
 	return out
 }
+
+// protrusion returns how far the line nodes[start:brk] hangs into the
+// left and right margins: its first character's protrusion and its last's,
+// or its hyphen's; 0 and 0 unless the paragraph protrudes.
+func (p *paragraph) protrusion(start, brk int, hyphenated bool) (left, right float64) {
+	if !p.s.Protrusion {
+		return 0, 0
+	}
+	for j := start; j < brk; j++ {
+		if n := &p.nodes[j]; n.kind == boxNode {
+			left = n.lprot
+			break
+		}
+	}
+	if hyphenated {
+		return left, p.nodes[brk].rprot
+	}
+	for j := brk - 1; j >= start; j-- {
+		if n := &p.nodes[j]; n.kind == boxNode {
+			if n.slot >= 0 {
+				right = n.rprot
+			}
+			break
+		}
+	}
+	return left, right
+}
+
+// expansion returns by how much, as a fraction, the line nodes[start:brk]
+// of natural totals m sets its characters wider (or narrower): the share
+// of the line's adjustment that the characters' stretch (or shrink) takes
+// when it is counted beside the spaces', as the line breaker counted it,
+// in steps of expansionStep. It adds the expanded characters' width to
+// m, so that the spaces take the rest. 0 unless the paragraph expands, or
+// for a ragged line, or a paragraph's last that needs no shrinking.
+func (p *paragraph) expansion(start, brk int, m *sums, o paraOptions) float64 {
+	ex := p.s.Expansion
+	if ex == 0 || o.ragged || m.fill > 0 && m.w <= o.measure {
+		return 0
+	}
+	chars := 0.0
+	for j := start; j < brk; j++ {
+		if n := &p.nodes[j]; n.kind == boxNode && n.slot >= 0 {
+			chars += n.width
+		}
+	}
+	all := *m
+	all.stretch += ex * chars
+	all.shrink += ex * chars
+	_, r := adjust(all, o)
+	e := math.Round(math.Min(1, r)*ex/expansionStep) * expansionStep
+	if r < 0 {
+		// Shrinking, the characters take at least their share, rounded
+		// up: a line of ideographs has no other shrink to take the rest.
+		e = -math.Min(ex, math.Ceil(-r*ex/expansionStep-1e-9)*expansionStep)
+	}
+	m.w += e * chars
+	return e
+}
+
+// maxStretch is the largest adjustment ratio a justified line is set at:
+// its spaces stretched three times their stretch, nearly three times their
+// width. A line that would need more, as one before a long address that
+// cannot break, is set at its natural spacing and left short instead.
+const maxStretch = 3
 
 // lineStart returns where the line after a break begins: at its first box,
 // since the glue, kerns and penalties after a break are discarded (K-P
@@ -206,11 +287,14 @@ type placer struct {
 	// start at mem.glyphs[glyphFrom].
 	curShaped *TextItem
 	glyphFrom int
+	// scale is how much wider the line's characters are set: 1 plus
+	// its expansion.
+	scale float64
 }
 
 // startLine readies the placer for the next line.
 func (pl *placer) startLine() {
-	*pl = placer{p: pl.p, mem: pl.mem, items: pl.mem.lineItems(), curSlot: -1, curRun: -1}
+	*pl = placer{p: pl.p, mem: pl.mem, items: pl.mem.lineItems(), curSlot: -1, curRun: -1, scale: 1}
 }
 
 // place positions the nodes of a line whose glue is adjusted by ratio r.
@@ -228,7 +312,7 @@ func (pl *placer) place(nodes []node, r float64) {
 			}
 			pl.cur, pl.curShaped = nil, nil
 		case kernNode:
-			pl.x += n.width
+			pl.x += n.width * pl.scale
 			pl.kerned = true
 		}
 	}
@@ -246,7 +330,7 @@ func (pl *placer) box(n *node) {
 	pl.text(n, sl)
 	pl.curEnd, pl.curSlot, pl.curRun, pl.kerned = n.end, n.slot, n.run, false
 	pl.linkArea(n, sl)
-	pl.x += n.width
+	pl.x += n.width * pl.scale
 }
 
 // text extends the current text item with a box that continues it in the
@@ -264,7 +348,7 @@ func (pl *placer) text(n *node, sl slot) {
 		}
 		pl.cur.Text = p.text[pl.curStart:n.end]
 	} else {
-		pl.cur = pl.mem.text(TextItem{X: pl.x, Font: sl.face.Name(), Size: sl.size, Text: p.text[n.start:n.end], Gray: p.style.gray, Note: p.runs[n.run].note})
+		pl.cur = pl.mem.text(TextItem{X: pl.x, Font: sl.face.Name(), Size: sl.size, Text: p.text[n.start:n.end], Gray: p.style.gray, Note: p.runs[n.run].note, Expansion: pl.scale - 1})
 		pl.curStart = n.start
 		pl.items = append(pl.items, pl.cur)
 	}
@@ -273,7 +357,7 @@ func (pl *placer) text(n *node, sl slot) {
 		// summing the advances before it.
 		gx, from := pl.x, n.start
 		for _, k := range p.kerns[n.kernLo:n.kernHi] {
-			gx += advance(sl, p.text[from:k.at]) + k.dx
+			gx += (advance(sl, p.text[from:k.at]) + k.dx) * pl.scale
 			from = k.at
 			pl.cur.Kerns = append(pl.cur.Kerns, Kern{At: int(k.at - pl.curStart), Offset: gx - pl.cur.X})
 		}
@@ -288,7 +372,7 @@ func (pl *placer) shaped(n *node, sl slot) {
 	if t := pl.curShaped; t != nil && n.slot == pl.curSlot && n.run == pl.curRun && n.start == pl.curEnd {
 		// The rest of a word parted at a hyphenation point not taken.
 		for _, g := range p.glyphs[n.kernLo:n.kernHi] {
-			m.glyphs = append(m.glyphs, Glyph{ID: g.id, X: g.x + pl.x - t.X, Y: g.y, Text: p.text[g.from:g.to]})
+			m.glyphs = append(m.glyphs, Glyph{ID: g.id, X: g.x*pl.scale + pl.x - t.X, Y: g.y, Text: p.text[g.from:g.to]})
 		}
 		t.Text = p.text[pl.curStart:n.end]
 		t.Shaped.Glyphs = m.glyphs[pl.glyphFrom:len(m.glyphs):len(m.glyphs)]
@@ -296,11 +380,11 @@ func (pl *placer) shaped(n *node, sl slot) {
 	}
 	from := len(m.glyphs)
 	for _, g := range p.glyphs[n.kernLo:n.kernHi] {
-		m.glyphs = append(m.glyphs, Glyph{ID: g.id, X: g.x, Y: g.y, Text: p.text[g.from:g.to]})
+		m.glyphs = append(m.glyphs, Glyph{ID: g.id, X: g.x * pl.scale, Y: g.y, Text: p.text[g.from:g.to]})
 	}
 	m.shaped = append(m.shaped, Shaped{Glyphs: m.glyphs[from:len(m.glyphs):len(m.glyphs)], RightToLeft: p.level(int(n.start))%2 == 1})
 	t := pl.mem.text(TextItem{X: pl.x, Font: sl.face.Name(), Size: sl.size, Text: p.text[n.start:n.end], Gray: p.style.gray, Note: p.runs[n.run].note,
-		Shaped: &m.shaped[len(m.shaped)-1]})
+		Expansion: pl.scale - 1, Shaped: &m.shaped[len(m.shaped)-1]})
 	pl.items = append(pl.items, t)
 	pl.cur = nil
 	pl.curShaped, pl.curStart, pl.glyphFrom = t, n.start, from
@@ -312,7 +396,7 @@ func (pl *placer) linkArea(n *node, sl slot) {
 	if note := pl.p.runs[n.run].note; note > 0 {
 		// A note's reference leads to the note (compose finds where).
 		f := sl.face
-		pl.items = append(pl.items, &LinkItem{X: pl.x, Y: -f.Ascent() * sl.size, H: (f.Ascent() + f.Descent()) * sl.size, W: n.width, note: note})
+		pl.items = append(pl.items, &LinkItem{X: pl.x, Y: -f.Ascent() * sl.size, H: (f.Ascent() + f.Descent()) * sl.size, W: n.width * pl.scale, note: note})
 		pl.link = nil
 		return
 	}
@@ -326,7 +410,7 @@ func (pl *placer) linkArea(n *node, sl slot) {
 		pl.link = &LinkItem{X: pl.x, Y: -f.Ascent() * sl.size, H: (f.Ascent() + f.Descent()) * sl.size, URL: url}
 		pl.items = append(pl.items, pl.link)
 	}
-	pl.link.W = pl.x + n.width - pl.link.X
+	pl.link.W = pl.x + n.width*pl.scale - pl.link.X
 }
 
 // end finishes a line broken at node bn: it draws the hyphen of a

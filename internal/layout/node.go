@@ -44,6 +44,11 @@ type node struct {
 	run            int32
 	start, end     int32
 	kernLo, kernHi int32
+
+	// How far a box's first and last characters may hang into the left
+	// and right margins when they start or end a line, in points; for a
+	// discretionary, rprot is its hyphen's (microtype.go).
+	lprot, rprot float64
 }
 
 // A kernAt is a kern inside a box: the glyph at byte offset at is moved by

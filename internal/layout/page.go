@@ -75,6 +75,10 @@ type TextItem struct {
 	// X+Kerns[i].Offset. Text before the first kern starts at X. Empty
 	// when the text has no kerned pairs. Pieces walks them.
 	Kerns []Kern
+	// Expansion widens (or, negative, narrows) the text's glyphs by this
+	// fraction of their width, as font expansion sets a justified line;
+	// Kerns and Shaped's glyphs are placed for it already. 0 for none.
+	Expansion float64
 	// Shaped, when not nil, is how a shaper set Text: a backend draws
 	// its glyphs, not Text's characters, and gives Text as the words they
 	// stand for.

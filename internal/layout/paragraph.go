@@ -66,6 +66,9 @@ type paraOptions struct {
 	// character: an article's title block and credits when the article
 	// is written right to left.
 	rtl bool
+	// micro gives the paragraph micro-typography (microtype.go): body
+	// text, not code, tables or the title block.
+	micro bool
 }
 
 // charBreakPenalty is the cost of breaking an over-wide word between two of
@@ -436,15 +439,17 @@ func (p *paragraph) word(ws, we, ri int, hyph, chars bool, o paraOptions) float6
 			p.nodes[cur].width += k
 			total += k
 		}
-		if cur < 0 {
-			n := node{kind: boxNode, slot: sl, run: int32(ri), start: int32(pos), kernLo: int32(len(p.kerns))}
-			p.nodes = append(p.nodes, n)
-			cur, curSlot, curRun = len(p.nodes)-1, sl, ri
-		}
 		adv := f.Advance(r) * size
 		if adv == 0 && !f.Has(r) {
 			adv = f.NotdefAdvance() * size
 		}
+		left, right := protrusion(r)
+		if cur < 0 {
+			n := node{kind: boxNode, slot: sl, run: int32(ri), start: int32(pos), kernLo: int32(len(p.kerns)), lprot: left * adv}
+			p.nodes = append(p.nodes, n)
+			cur, curSlot, curRun = len(p.nodes)-1, sl, ri
+		}
+		p.nodes[cur].rprot = right * adv
 		p.nodes[cur].width += adv
 		p.nodes[cur].end = int32(pos + utf8.RuneLen(r))
 		total += adv

@@ -167,15 +167,30 @@ func (p *paragraph) shapedBox(from, to int, sl int16, ri int, rtl bool) float64 
 	// parts; a point inside a cluster (inside a ligature: of|fice) is
 	// dropped, as the word is shaped whole.
 	box := node{kind: boxNode, shaped: true, slot: sl, run: int32(ri), start: p.wordBytes[from], kernLo: int32(len(p.glyphs))}
+	// Only a left-to-right box protrudes: its first and last characters
+	// are its glyphs' first and last.
+	var rprot float64
+	if !rtl {
+		first, last := p.wordRunes[from], p.wordRunes[to-1]
+		l, _ := protrusion(first)
+		_, r := protrusion(last)
+		box.lprot = l * s.face.Advance(first) * s.size
+		rprot = r * s.face.Advance(last) * s.size
+	}
 	total, x := 0.0, 0.0
 	for i, g := range glyphs {
 		if !rtl && i > 0 && g.Cluster != glyphs[i-1].Cluster && p.hyphenAt(int(p.wordBytes[g.Cluster])) {
 			box.width, box.end, box.kernHi = x, p.wordBytes[g.Cluster], int32(len(p.glyphs))
+			prev := p.wordRunes[g.Cluster-1]
+			_, r := protrusion(prev)
+			box.rprot = r * s.face.Advance(prev) * s.size
 			p.nodes = append(p.nodes, box)
 			total += x
-			hw := (s.face.Advance('-') + s.face.Kern(p.wordRunes[g.Cluster-1], '-')) * s.size
+			hw := (s.face.Advance('-') + s.face.Kern(prev, '-')) * s.size
 			p.nodes = append(p.nodes, discretionary(hw, p.s.HyphenPenalty, sl))
+			l, _ := protrusion(p.wordRunes[g.Cluster])
 			box.start, box.kernLo, x = p.wordBytes[g.Cluster], int32(len(p.glyphs)), 0
+			box.lprot = l * s.face.Advance(p.wordRunes[g.Cluster]) * s.size
 		}
 		sg := shapedGlyph{id: g.ID, x: x + g.X*s.size, y: -g.Y * s.size}
 		if k, _ := slices.BinarySearch(starts, g.Cluster); carrier[k] == i {
@@ -189,6 +204,7 @@ func (p *paragraph) shapedBox(from, to int, sl int16, ri int, rtl bool) float64 
 		x += g.Advance * s.size
 	}
 	box.width, box.end, box.kernHi = x, p.wordBytes[to], int32(len(p.glyphs))
+	box.rprot = rprot
 	p.nodes = append(p.nodes, box)
 	return total + x
 }

@@ -32,9 +32,16 @@ type Stats struct {
 	// largest in absolute value.
 	MeanAdjustmentRatio float64 `json:"mean_adjustment_ratio"`
 	MaxAdjustmentRatio  float64 `json:"max_adjustment_ratio"`
+	// LooseLines counts lines of justified text left short because their
+	// spaces would have stretched past maxStretch.
+	LooseLines int `json:"loose_lines"`
 	// MissingGlyphs counts the characters set as a missing glyph, a box,
 	// because no embedded face has them.
 	MissingGlyphs int `json:"missing_glyphs"`
+	// Protrusion and Expansion say whether the body was set with
+	// character protrusion and font expansion (microtype.go).
+	Protrusion bool `json:"protrusion"`
+	Expansion  bool `json:"expansion"`
 }
 
 // account adds a line to the statistics and reports it when overfull.
@@ -46,6 +53,9 @@ func (s *setter) account(l *setLine, st *textStyle) {
 		s.stats.MaxConsecutiveHyphens = max(s.stats.MaxConsecutiveHyphens, s.hyRun)
 	} else {
 		s.hyRun = 0
+	}
+	if l.loose {
+		s.stats.LooseLines++
 	}
 	if l.justified {
 		s.ratioSum += l.ratio
@@ -86,6 +96,8 @@ func (s *setter) finish(doc *Document) *Document {
 		s.stats.MeanAdjustmentRatio = s.ratioSum / float64(s.ratioN)
 	}
 	s.stats.MissingGlyphs = s.para.missingCount
+	s.stats.Protrusion = !s.opts.NoMicrotype
+	s.stats.Expansion = !s.opts.NoMicrotype && !s.opts.Ragged
 	doc.Stats = s.stats
 	doc.Missing = s.para.missing
 	doc.Undrawn = Undrawn{Title: s.titleMissing, Letters: s.para.missingLetters}

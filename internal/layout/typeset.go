@@ -31,6 +31,9 @@ type Options struct {
 	// LinkNotes gives each external link a note that prints its address,
 	// which print otherwise loses.
 	LinkNotes bool
+	// NoMicrotype turns off character protrusion and font expansion
+	// (microtype.go), for comparison.
+	NoMicrotype bool
 }
 
 // A Typesetter lays out publications. It holds only the font and

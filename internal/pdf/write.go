@@ -117,7 +117,8 @@ type drawer struct {
 	textGray  int
 	lineGray  int
 	lineWidth float64
-	prevLevel int // of the last bookmark, to keep the outline a tree
+	scale     float64 // the horizontal scaling (Tz) of text, 100 at a page's start
+	prevLevel int     // of the last bookmark, to keep the outline a tree
 
 	// Text goes to the page as fpdf's Text would write it, but formatted
 	// here without fmt and handed over a run at a time (see appendText).
@@ -180,7 +181,7 @@ func (d *drawer) page(n int) error {
 	d.f.AddPage()
 	// fpdf forgets the font at a new page and the colours are ours to set.
 	d.font, d.size = "", 0
-	d.textGray, d.lineGray, d.lineWidth = 0, 0, -1
+	d.textGray, d.lineGray, d.lineWidth, d.scale = 0, 0, -1, 100
 	d.f.SetTextColor(0, 0, 0)
 	d.f.SetDrawColor(0, 0, 0)
 	d.k = d.f.GetConversionRatio()
@@ -229,6 +230,19 @@ func (d *drawer) text(t *layout.TextItem) error {
 		d.textGray = g
 	}
 	fc.use(t.Text)
+	if scale := math.Round(1000*(1+t.Expansion)) / 10; scale != d.scale {
+		// Font expansion: the glyphs drawn wider or narrower by
+		// horizontal scaling, a text state the page keeps.
+		if !(scale > 0 && scale < 1000) {
+			return fmt.Errorf("text %q: expansion %g: not a width", t.Text, t.Expansion)
+		}
+		if len(d.pending) > 0 {
+			d.pending = append(d.pending, '\n')
+		}
+		d.pending = strconv.AppendFloat(d.pending, scale, 'f', -1, 64)
+		d.pending = append(d.pending, " Tz"...)
+		d.scale = scale
+	}
 	if t.Shaped != nil {
 		return d.appendGlyphs(t, fc)
 	}

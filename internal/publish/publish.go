@@ -41,6 +41,9 @@ type Options struct {
 	Force   bool     // replace outputs that exist
 	Jobs    int      // inputs made at once; 0 is one per CPU
 	Ragged  bool     // set the PDF's text ragged right, not justified
+	// NoMicrotype turns off the PDF's character protrusion and font
+	// expansion, for comparison.
+	NoMicrotype bool
 	// Endnotes sets the PDF's notes after each article's text, not at the
 	// foot of the page that refers to them.
 	Endnotes bool
@@ -230,7 +233,7 @@ func (o *Options) layoutOptions() (layout.Options, error) {
 	if err != nil {
 		return layout.Options{}, usagef("--paper: unknown size %q (want %s)", o.Paper, strings.Join(Papers(), ", "))
 	}
-	return layout.Options{Paper: paper, Ragged: o.Ragged, Endnotes: o.Endnotes, LinkNotes: o.LinkNotes, Created: created}, nil
+	return layout.Options{Paper: paper, Ragged: o.Ragged, Endnotes: o.Endnotes, LinkNotes: o.LinkNotes, NoMicrotype: o.NoMicrotype, Created: created}, nil
 }
 
 func (o *Options) stderr() io.Writer {
