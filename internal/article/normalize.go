@@ -45,24 +45,14 @@ func normalizeText(t Text) {
 }
 
 func normalizeBlocks(blocks []Block) {
-	for b := range All(blocks) {
-		switch b := b.(type) {
-		case *Heading:
-			normalizeText(b.Text)
-		case *Paragraph:
-			normalizeText(b.Text)
-		case *Figure:
-			normalizeImage(&b.Image)
-		case *Preformatted:
-			b.Text = nfc(b.Text)
-		case *Table:
-			normalizeText(b.Caption)
-			for r := range b.AllRows() {
-				for i := range r {
-					normalizeText(r[i].Text)
-				}
-			}
-		}
+	for t := range Texts(blocks) {
+		normalizeText(t)
+	}
+	for p := range Query[*Preformatted](blocks) {
+		p.Text = nfc(p.Text)
+	}
+	for f := range Query[*Figure](blocks) {
+		f.Image.Alt, f.Image.Credit = nfc(f.Image.Alt), nfc(f.Image.Credit)
 	}
 }
 

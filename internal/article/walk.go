@@ -52,3 +52,39 @@ func Query[T Block](blocks []Block) iter.Seq[T] {
 		}
 	}
 }
+
+// Texts returns every inline text of blocks and inside them, in reading
+// order: headings' and paragraphs' text, figures' captions, tables'
+// captions and cells. A run may be changed through the slices it yields;
+// a Preformatted block's text is a string of its own, not among them.
+func Texts(blocks []Block) iter.Seq[Text] {
+	return func(yield func(Text) bool) {
+		for b := range All(blocks) {
+			switch b := b.(type) {
+			case *Heading:
+				if !yield(b.Text) {
+					return
+				}
+			case *Paragraph:
+				if !yield(b.Text) {
+					return
+				}
+			case *Figure:
+				if !yield(b.Image.Caption) {
+					return
+				}
+			case *Table:
+				if !yield(b.Caption) {
+					return
+				}
+				for r := range b.AllRows() {
+					for i := range r {
+						if !yield(r[i].Text) {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -87,6 +87,14 @@ func testCorpusPage(t *testing.T, e *env, opts Options, page corpustest.Page, ou
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Prose has typographic quotes only; code keeps what it has.
+	for text := range article.Texts(a.Body) {
+		for _, r := range text {
+			if r.Style&article.Code == 0 && strings.ContainsAny(r.Text, "\"'") {
+				t.Errorf("a straight quote in prose: %q", r.Text)
+			}
+		}
+	}
 	for _, format := range Formats() {
 		var buf bytes.Buffer
 		if err := e.render(context.Background(), &buf, format, article.Single(a), in, opts, lopts); err != nil {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/layout"
+	"github.com/pressroom/publish/internal/punct"
 	"github.com/pressroom/publish/internal/read"
 )
 
@@ -272,6 +273,7 @@ func (e *env) load(ctx context.Context, input string, o *Options) (*article.Arti
 		a.Meta.Title = titleFromName(input)
 	}
 	article.Normalize(a)
+	punct.Article(a)
 	return a, nil
 }
 
