@@ -51,6 +51,7 @@ func (s *setter) book(ctx context.Context, pub *article.Publication) (*Document,
 		contents = append(contents, contentsEntry{title: "Credits", at: at})
 	}
 	pages := paginate(s.v, g.textHeight, footnoteRule*g.body.leading)
+	s.countShortPages(pages, g.textHeight)
 	if s.opts.Duplex {
 		pages = rectoOpenings(pages)
 	}

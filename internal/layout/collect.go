@@ -90,8 +90,12 @@ func (s *setter) blocks(bs []article.Block, st *textStyle, x, measure float64, f
 			}
 			lines := s.set(b.Text, hs, paraOptions{measure: measure, ragged: true})
 			content := float64(len(lines)) * hs.leading
+			// The spaces around a heading may give up half a line each
+			// where that lets the heading and its first lines end a page
+			// rather than leave it short.
 			if len(s.v) > 0 {
 				s.space(L, false)
+				s.v[len(s.v)-1].shrink = L / 2
 			}
 			mark := len(s.v)
 			s.addLines(lines, hs, x, true)
@@ -99,6 +103,7 @@ func (s *setter) blocks(bs []article.Block, st *textStyle, x, measure float64, f
 				s.v[mark].outline = &OutlineEntry{Title: b.Text.String(), Level: s.outlineBase + max(b.Level-1, 1)}
 			}
 			s.space(s.gridded(content+0.5*L)-content, true)
+			s.v[len(s.v)-1].shrink = L / 2
 			*first = true
 		case *article.Paragraph:
 			indent := s.g.em

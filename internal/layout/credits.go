@@ -41,7 +41,13 @@ func (s *setter) creditLines(paras []article.Text) {
 	g := &s.g
 	for i, p := range paras {
 		if i > 0 {
-			s.space(0.3*g.body.leading, false)
+			// The last (the line that says when the file was made) never
+			// stands alone at the top of a page.
+			last := i == len(paras)-1
+			if last {
+				s.v[len(s.v)-1].keep = true
+			}
+			s.space(0.3*g.body.leading, last)
 		}
 		s.addLines(s.set(p, &g.credit, paraOptions{measure: g.measure, ragged: true, dict: s.dict, rtl: s.para.rtl}), &g.credit, 0, false)
 	}

@@ -24,9 +24,13 @@ type vitem struct {
 	height float64
 	// items have X from the left of the text block and Y from the top of
 	// this vitem.
-	items   []Item
-	keep    bool // no page break after this item
-	float   bool // may move to the top of the next page
+	items []Item
+	keep  bool // no page break after this item
+	float bool // may move to the top of the next page
+	// shrink is how much a space may give up so that what follows it
+	// (a heading and its first lines) fits the page: TeX's shrinkable
+	// vertical glue. Only a page that needs it takes it.
+	shrink  float64
 	newPage bool // starts a page: the first item of an article
 	article int
 
@@ -108,6 +112,7 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 		}
 		split, splitHead := -1, []*vitem(nil) // a line whose notes were split
 		var nextCarry []*vitem
+		shrink := 0.0 // how much the page's spaces may shrink
 		for ; j < len(v); j++ {
 			it := &v[j]
 			if moved[j] {
@@ -120,7 +125,7 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 			if extra > 0 && notesH == 0 {
 				extra += noteGap
 			}
-			if fill+it.height+notesH+extra > height+eps && (j > top || len(page) > 0) {
+			if fill+it.height+notesH+extra > height+eps+shrink+it.shrink && (j > top || len(page) > 0) {
 				if it.float && it.height <= height && lastFloat == 0 && j > top && !v[j-1].keep {
 					// Let the figure float to the next page.
 					moved[j] = true
@@ -139,6 +144,7 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 				break
 			}
 			fill += it.height
+			shrink += it.shrink
 			notesH += extra
 			if !it.keep {
 				lastOK = j
@@ -163,13 +169,27 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 			deferred = kept
 		}
 		notes := carry
+		foot := footHeight(carry, noteGap)
+		for k := top; k < end; k++ {
+			switch {
+			case moved[k]:
+			case k == split:
+				foot += notesHeight(splitHead)
+			default:
+				foot += notesHeight(v[k].notes)
+			}
+		}
+		if foot > 0 && len(carry) == 0 {
+			foot += noteGap
+		}
 		carry = append(carried, nextCarry...)
+		give := shrinkRatio(v[top:end], moved[top:end], height-y-foot)
 		for k := top; k < end; k++ {
 			if moved[k] {
 				continue
 			}
 			page = append(page, placed{v: &v[k], page: len(pages), y: y})
-			y += v[k].height
+			y += v[k].height - give*v[k].shrink
 			if k == split {
 				notes = append(notes, splitHead...)
 			} else {
@@ -192,6 +212,32 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 		i = end
 	}
 	return pages
+}
+
+// shrinkRatio returns the share of their shrink that the spaces of the
+// items v (but those moved) give up to fit room: 0 when they fit as they
+// are, at most 1.
+func shrinkRatio(v []vitem, moved []bool, room float64) float64 {
+	h, sh := 0.0, 0.0
+	for k := range v {
+		if !moved[k] {
+			h += v[k].height
+			sh += v[k].shrink
+		}
+	}
+	if h <= room || sh == 0 {
+		return 0
+	}
+	return min(1, (h-room)/sh)
+}
+
+// footHeight returns the height footnotes take at a page's foot, with the
+// gap over them; 0 for none.
+func footHeight(notes []*vitem, gap float64) float64 {
+	if len(notes) == 0 {
+		return 0
+	}
+	return notesHeight(notes) + gap
 }
 
 // placesAny reports whether a page holds an item of the list v, not only

@@ -1,10 +1,13 @@
 package layout
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/pressroom/publish/internal/article"
 )
 
 // The page builder is tested on synthetic vertical lists of lines of height
@@ -127,5 +130,48 @@ func TestPaginateTallRowUnderAHead(t *testing.T) {
 	}
 	if placed != 2 || len(pages) > 4 {
 		t.Errorf("%d of 2 rows placed on %d pages", placed, len(pages))
+	}
+}
+
+// TestFullPages checks that no page but an article's last ends more than
+// three lines short, wherever a heading falls: the spaces around it give
+// up half a line each when that lets the heading and its first two lines
+// end the page. The seed, on every paper, has no short page either.
+func TestFullPages(t *testing.T) {
+	// Paragraphs of five lines and more, which may part at a page: one of
+	// three keeps whole, as widows and orphans ask, and may leave a page
+	// short by more.
+	para := strings.Repeat("The river rose slowly through the night, and by morning the lower town was under a foot of brown water that smelled of diesel and wet earth, as it had every spring. ", 2)
+	paper, _ := PaperNamed("a5")
+	for before := range 16 {
+		var body []article.Block
+		for range before {
+			body = append(body, &article.Paragraph{Text: article.Plain(para)})
+		}
+		for range 4 {
+			body = append(body, &article.Heading{Level: 2, Text: article.Plain("Where the water came from")})
+			for range 5 {
+				body = append(body, &article.Paragraph{Text: article.Plain(para)})
+			}
+		}
+		pub := &article.Publication{Sections: []article.Section{{Articles: []*article.Article{{Meta: article.Metadata{Title: "Floods", Lang: "en"}, Body: body}}}}}
+		doc, err := typesetter().Layout(context.Background(), pub, Options{Paper: paper})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Stats.ShortPages != 0 {
+			t.Errorf("%d paragraphs before the first heading: %d short pages", before, doc.Stats.ShortPages)
+		}
+		checkTextBlock(t, doc, paper, "")
+	}
+	for _, name := range PaperNames() {
+		paper, _ := PaperNamed(name)
+		doc, err := typesetter().Layout(context.Background(), seedArticle(), Options{Paper: paper})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Stats.ShortPages != 0 {
+			t.Errorf("the seed on %s: %d short pages", name, doc.Stats.ShortPages)
+		}
 	}
 }

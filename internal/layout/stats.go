@@ -32,6 +32,9 @@ type Stats struct {
 	// largest in absolute value.
 	MeanAdjustmentRatio float64 `json:"mean_adjustment_ratio"`
 	MaxAdjustmentRatio  float64 `json:"max_adjustment_ratio"`
+	// ShortPages counts the pages, not the last of an article, whose text
+	// ends more than three body lines above the foot of the text block.
+	ShortPages int `json:"short_pages"`
 	// LooseLines counts lines of justified text left short because their
 	// spaces would have stretched past maxStretch.
 	LooseLines int `json:"loose_lines"`
@@ -153,5 +156,30 @@ func (s *setter) countWidows(pp []placed) {
 	}
 	if last != nil && last.lines > 1 && last.line == 0 && last != first {
 		s.stats.Orphans++
+	}
+}
+
+// countShortPages counts in pages, as paginate cut them from v, those
+// that end more than three lines short (Stats.ShortPages): a page whose
+// next starts an article, or that holds footnotes, which stand at its
+// foot, is not short.
+func (s *setter) countShortPages(pages [][]placed, height float64) {
+	L := s.g.body.leading
+	for pi, pp := range pages {
+		if pi == len(pages)-1 || len(pages[pi+1]) == 0 || opens(pages[pi+1]) {
+			continue
+		}
+		end, notes := 0.0, false
+		for _, p := range pp {
+			if p.v.footnote > 0 {
+				notes = true
+			}
+			if p.v.kind != vSpace {
+				end = max(end, p.y+p.v.height)
+			}
+		}
+		if !notes && height-end > 3*L+0.01 {
+			s.stats.ShortPages++
+		}
 	}
 }

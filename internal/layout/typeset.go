@@ -111,6 +111,7 @@ func (s *setter) document() *Document {
 	g := &s.g
 	doc := &Document{Width: g.paper.Width, Height: g.paper.Height}
 	pages := paginate(s.v, g.textHeight, footnoteRule*g.body.leading)
+	s.countShortPages(pages, g.textHeight)
 	s.place(doc, pages)
 	s.decorate(doc, pages)
 	return s.finish(doc)

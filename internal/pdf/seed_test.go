@@ -125,8 +125,8 @@ func TestSeedStructure(t *testing.T) {
 	want := []string{
 		"0 " + a.Meta.Title + " p1",
 		"1 Economic Engagement with North Korea p1",
-		"1 Integrating North Korea into China’s Belt and Road Initiative p3",
-		"1 Credits p4",
+		"1 Integrating North Korea into China’s Belt and Road Initiative p2",
+		"1 Credits p3",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
