@@ -121,6 +121,13 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 			if it.newPage && (j > top || len(page) > 0) {
 				break
 			}
+			if it.outline != nil && lastFloat > 0 && j > top {
+				// A figure floated to the next page is not passed by a
+				// heading: the page ends before the heading, and the
+				// figure opens the next, still in its section.
+				overflow = true
+				break
+			}
 			extra := notesHeight(it.notes)
 			if extra > 0 && notesH == 0 {
 				extra += noteGap

@@ -175,3 +175,67 @@ func TestFullPages(t *testing.T) {
 		}
 	}
 }
+
+// TestFloatsKeepTheirPlace checks a figure that does not fit where it
+// stands: it goes to the next page while the text goes on filling this
+// one, its caption goes with it, and it never comes after the next
+// heading, wherever on the page it falls.
+func TestFloatsKeepTheirPlace(t *testing.T) {
+	para := strings.Repeat("The river rose slowly through the night, and by morning the lower town was under a foot of brown water that smelled of diesel and wet earth. ", 2)
+	paper, _ := PaperNamed("a5")
+	g, err := design(paper, typesetter().fonts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	floated := 0
+	for before := range 14 {
+		var body []article.Block
+		for range before {
+			body = append(body, &article.Paragraph{Text: article.Plain(para)})
+		}
+		body = append(body,
+			&article.Figure{Image: article.Image{Data: []byte{1}, MediaType: "image/png", Width: 400, Height: 300, Caption: article.Plain("Figcaption of the flood")}},
+			&article.Paragraph{Text: article.Plain(para)},
+			&article.Heading{Level: 2, Text: article.Plain("Headingafter the figure")},
+			&article.Paragraph{Text: article.Plain(para)},
+			&article.Paragraph{Text: article.Plain(para)})
+		pub := &article.Publication{Sections: []article.Section{{Articles: []*article.Article{{Meta: article.Metadata{Title: "Floods", Lang: "en"}, Body: body}}}}}
+		doc, err := typesetter().Layout(context.Background(), pub, Options{Paper: paper})
+		if err != nil {
+			t.Fatal(err)
+		}
+		type at struct {
+			page int
+			y    float64
+		}
+		var img, caption, heading at
+		for pi, p := range doc.Pages {
+			for _, it := range p.Items {
+				switch it := it.(type) {
+				case *ImageItem:
+					img = at{pi, it.Y}
+				case *TextItem:
+					switch it.Text {
+					case "Figcaption":
+						caption = at{pi, it.Y}
+					case "Headingafter":
+						heading = at{pi, it.Y}
+					}
+				}
+			}
+		}
+		if caption.page != img.page || caption.y < img.y {
+			t.Errorf("%d paragraphs before: caption at %+v, image at %+v", before, caption, img)
+		}
+		if img.page > heading.page || img.page == heading.page && img.y > heading.y {
+			t.Errorf("%d paragraphs before: the figure at %+v comes after the heading at %+v", before, img, heading)
+		}
+		if img.page > 0 && img.y < g.top+g.body.leading {
+			floated++
+		}
+		checkTextBlock(t, doc, paper, fmt.Sprintf("%d paragraphs before: ", before))
+	}
+	if floated == 0 {
+		t.Error("no figure floated to the top of a page")
+	}
+}
