@@ -283,10 +283,16 @@ func (b *book) layoutCollection() {
 	b.landmarks = append(b.landmarks, landmark{"titlepage", "Title page", xhtmlFolder + "/title.xhtml"})
 
 	n := 0
-	for _, s := range b.pub.Sections {
+	for pi, s := range b.pub.Sections {
 		var group *tocEntry
 		if t := strings.TrimSpace(s.Title); t != "" && len(s.Articles) > 0 {
-			group = &tocEntry{Label: t}
+			// A part is a document of its own in the reading order, its
+			// title page, as in print.
+			name := fmt.Sprintf("part-%02d.xhtml", pi+1)
+			r := b.newRenderer(b.lang, name)
+			fmt.Fprintf(&r.b, "<section epub:type=\"part\" role=\"doc-part\" class=\"part\" aria-labelledby=\"part-title\">\n<h1 id=\"part-title\">%s</h1>\n</section>", esc(t))
+			b.docs = append(b.docs, doc{name: name, title: t, lang: b.lang, body: r.b.String()})
+			group = &tocEntry{Label: t, Href: xhtmlFolder + "/" + name}
 			b.toc = append(b.toc, group)
 		}
 		for _, a := range s.Articles {

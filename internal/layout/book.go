@@ -100,7 +100,7 @@ func bookTitle(pub *article.Publication) string {
 func (s *setter) partTitle(title string) *OutlineEntry {
 	g := &s.g
 	L := g.body.leading
-	s.v = append(s.v, vitem{kind: vSpace, height: s.gridded(g.textHeight / 3), keep: true, newPage: true, article: s.articleIndex})
+	s.v = append(s.v, vitem{kind: vSpace, height: s.gridded(g.textHeight / 3), keep: true, newPage: true, part: true, article: s.articleIndex})
 	mark := len(s.v)
 	s.addLines(s.set(article.Plain(title), &g.title, paraOptions{measure: g.measure, ragged: true}), &g.title, 0, true)
 	entry := &OutlineEntry{Title: title, Level: 0}
@@ -190,6 +190,9 @@ func (s *setter) decorateBook(doc *Document, pages [][]placed, book string) {
 		}
 		page := &doc.Pages[pi]
 		left := g.left(pi)
+		if opensPart(pp) {
+			continue // a part's title page shows no folio, as a book's
+		}
 		page.Folio = strconv.Itoa(pi + 1)
 		s.folio(page, left)
 		if opens(pp) {
@@ -226,4 +229,9 @@ func roman(n int) string {
 		}
 	}
 	return b.String()
+}
+
+// opensPart reports whether a page is a part's title page.
+func opensPart(pp []placed) bool {
+	return len(pp) > 0 && pp[0].v.part
 }

@@ -121,11 +121,20 @@ func checkBook(t *testing.T, pub *article.Publication, doc *Document, paper Pape
 	if duplex && front%2 != 0 {
 		t.Errorf("front matter has %d pages; duplex needs an even number", front)
 	}
+	parts := map[int]bool{} // pages, from 0, that open a part
+	for _, o := range doc.Outline {
+		for _, s := range pub.Sections {
+			if o.Title == s.Title {
+				parts[o.Page-1] = true
+			}
+		}
+	}
 	for i, p := range doc.Pages {
 		want := ""
 		switch {
-		case len(p.Items) == 0 || i == 0:
-			// The cover and blank pages show no folio.
+		case len(p.Items) == 0 || i <= 1 || parts[i]:
+			// The cover, the imprint, blank pages and a part's title
+			// page show no folio.
 		case i < front:
 			want = roman(i + 1)
 		default:
@@ -134,6 +143,15 @@ func checkBook(t *testing.T, pub *article.Publication, doc *Document, paper Pape
 		if p.Folio != want {
 			t.Errorf("page %d: folio %q, want %q", i+1, p.Folio, want)
 		}
+	}
+
+	// The imprint, after the title page, names the book at its foot.
+	var imprint []string
+	for _, l := range pageLines(&doc.Pages[1]) {
+		imprint = append(imprint, l.text())
+	}
+	if !slices.Contains(imprint, bookTitle(pub)) {
+		t.Errorf("page 2, the imprint, holds %q; want the book's title", imprint)
 	}
 
 	// The contents: each line ending in a number, in order, is a part,

@@ -32,6 +32,7 @@ type vitem struct {
 	// vertical glue. Only a page that needs it takes it.
 	shrink  float64
 	newPage bool // starts a page: the first item of an article
+	part    bool // starts the title page of a part of a book
 	article int
 
 	// For lines of paragraphs: the line number and how many the

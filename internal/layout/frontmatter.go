@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/pressroom/publish/internal/article"
@@ -15,8 +16,11 @@ func (s *setter) frontMatter(pub *article.Publication, contents []contentsEntry,
 	g := &s.g
 	front := &Document{}
 	front.Pages = append(front.Pages, s.coverPage(pub))
+	// The imprint backs the title page, as a book's copyright page does:
+	// printed duplex, it is the title leaf's other side.
+	front.Pages = append(front.Pages, s.imprintPage(pub))
 	if s.opts.Duplex {
-		front.Pages = append(front.Pages, Page{})
+		front.Pages = append(front.Pages, Page{}, Page{})
 	}
 	s.v = nil
 	s.contents(contents, body)
@@ -112,6 +116,80 @@ func (s *setter) coverPage(pub *article.Publication) Page {
 	return page
 }
 
+// imprintPage sets the page after the title page: at the foot of the
+// text block, in small type, the book's title, its publisher and date,
+// its rights, when the file was made, and the sources of its articles,
+// one a line.
+func (s *setter) imprintPage(pub *article.Publication) Page {
+	g := &s.g
+	m := &pub.Meta
+	var lines []article.Text
+	add := func(t string) {
+		if t = strings.TrimSpace(t); t != "" {
+			lines = append(lines, article.Plain(t))
+		}
+	}
+	lines = append(lines, article.Text{{Text: bookTitle(pub), Style: article.Strong}})
+	var pubDate []string
+	if p := strings.TrimSpace(m.Publisher); p != "" {
+		pubDate = append(pubDate, p)
+	}
+	if !m.Date.IsZero() {
+		pubDate = append(pubDate, m.Date.Time.Format("2 January 2006"))
+	}
+	add(strings.Join(pubDate, " · "))
+	add(m.Rights)
+	if made := s.made(); made != nil {
+		lines = append(lines, made)
+	}
+	var sources []string
+	for _, a := range s.articles {
+		if u := strings.TrimSpace(a.Meta.SourceURL); u != "" {
+			sources = append(sources, a.Title()+": "+u)
+		}
+	}
+	if len(sources) > 0 {
+		lines = append(lines, nil) // a line apart
+		add("Sources")
+		for _, src := range sources {
+			add(src)
+		}
+	}
+	// Set from the foot up: every line's height first.
+	st := &g.small
+	var set [][]setLine
+	h := 0.0
+	for _, t := range lines {
+		if t == nil {
+			set = append(set, nil)
+			h += st.leading
+			continue
+		}
+		ls := append([]setLine(nil), s.set(t, st, paraOptions{measure: g.measure, ragged: true})...)
+		set = append(set, ls)
+		h += float64(len(ls)) * st.leading
+	}
+	var page Page
+	left := g.left(1)
+	f := st.chains[0][0]
+	baseline := (st.leading + f.CapHeight()*st.size) / 2
+	y := g.top + g.textHeight - h
+	for _, ls := range set {
+		if ls == nil {
+			y += st.leading
+			continue
+		}
+		for _, l := range ls {
+			for _, it := range l.items {
+				moveItem(it, left, y+baseline)
+			}
+			page.Items = append(page.Items, l.items...)
+			y += st.leading
+		}
+	}
+	return page
+}
+
 // contents appends the table of contents: each article's title with its
 // folio at the right, dot leaders between, and its authors below; the
 // book's parts as headings between them.
@@ -130,7 +208,9 @@ func (s *setter) contents(entries []contentsEntry, body *Document) {
 		}
 		folio := ""
 		if p := e.at.Page; p >= 1 && p <= len(body.Pages) {
-			folio = body.Pages[p-1].Folio
+			// The page's number, which a part's title page has though it
+			// does not print it.
+			folio = strconv.Itoa(p)
 		}
 		num, nw := s.plain(folio, st)
 		dots := s.leaderDots(st)
