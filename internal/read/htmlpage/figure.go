@@ -218,3 +218,52 @@ func bestSrcset(set string) string {
 	}
 	return best
 }
+
+// italicCaptions gives a figure without a caption the paragraph right
+// under it when that paragraph is short and all in italics, as many pages
+// caption their images without a figcaption: a caption travels with its
+// figure, where a paragraph may part from it at a page.
+func italicCaptions(blocks []article.Block) []article.Block {
+	out := blocks[:0]
+	for i := 0; i < len(blocks); i++ {
+		out = append(out, blocks[i])
+		f, ok := blocks[i].(*article.Figure)
+		if !ok || len(f.Image.Caption) > 0 || i+1 >= len(blocks) {
+			continue
+		}
+		p, ok := blocks[i+1].(*article.Paragraph)
+		if !ok || !italicLine(p.Text) {
+			continue
+		}
+		caption := make(article.Text, len(p.Text))
+		for k, r := range p.Text {
+			r.Style &^= article.Emphasis
+			caption[k] = r
+		}
+		f.Image.Caption = caption
+		i++
+	}
+	return out
+}
+
+// maxCaptionWords is the most words a paragraph in italics under an image
+// has to be taken for its caption.
+const maxCaptionWords = 60
+
+// italicLine reports whether t is all in italics and short.
+func italicLine(t article.Text) bool {
+	words := 0
+	for _, r := range t {
+		if r.Break || r.Note > 0 {
+			continue
+		}
+		if strings.TrimSpace(r.Text) == "" {
+			continue
+		}
+		if r.Style&article.Emphasis == 0 {
+			return false
+		}
+		words += len(strings.Fields(r.Text))
+	}
+	return words > 0 && words <= maxCaptionWords
+}

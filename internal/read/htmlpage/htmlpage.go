@@ -77,6 +77,7 @@ func Parse(data []byte, opts Options) (*article.Article, error) {
 	c.fillMeta(a, meta, ra)
 	a.Body = dropTitleHeading(a.Body, a.Meta.Title)
 	a.Body = dropBylines(a.Body, a.Meta.AuthorNames())
+	a.Body = italicCaptions(a.Body)
 	shiftHeadings(a.Body)
 	c.leadImage(a, meta.image)
 	a.Credits = c.credits

@@ -480,3 +480,48 @@ func TestNotes(t *testing.T) {
 		t.Errorf("the words around the references: %q", describe(a.Body[0]))
 	}
 }
+
+// TestItalicCaptions checks that a short paragraph all in italics right
+// under an image without a caption becomes its caption, and that a long
+// one, one not all in italics, or one under a captioned figure stays a
+// paragraph.
+func TestItalicCaptions(t *testing.T) {
+	long := strings.Repeat("word ", 70)
+	tests := []struct {
+		name, html string
+		caption    string
+		paragraph  bool // the italic paragraph is still a paragraph
+	}{
+		{"adopted", `<img src="story_files/a.png" alt="A"><p><em>The quay at noon, after the flood.</em></p>`, "The quay at noon, after the flood.", false},
+		{"too long", `<img src="story_files/a.png" alt="A"><p><em>` + long + `</em></p>`, "", true},
+		{"not all italic", `<img src="story_files/a.png" alt="A"><p><em>The quay</em> at noon.</p>`, "", true},
+		{"captioned already", `<figure><img src="story_files/a.png" alt="A"><figcaption>The quay.</figcaption></figure><p><em>At noon.</em></p>`, "The quay.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body := tt.html + `<p>` + strings.Repeat("The water rose through the night and by morning the lower town was under a foot of it. ", 6) + `</p>`
+			a := mustParse(t, page("", body), Options{})
+			var fig *article.Figure
+			paragraph := false
+			for _, b := range a.Body {
+				switch b := b.(type) {
+				case *article.Figure:
+					fig = b
+				case *article.Paragraph:
+					if b.Text[0].Style&article.Emphasis != 0 {
+						paragraph = true
+					}
+				}
+			}
+			if fig == nil {
+				t.Fatalf("no figure in %v", a.Body)
+			}
+			if got := fig.Image.Caption.String(); got != tt.caption {
+				t.Errorf("caption %q, want %q", got, tt.caption)
+			}
+			if paragraph != tt.paragraph {
+				t.Errorf("italic paragraph kept: %v, want %v", paragraph, tt.paragraph)
+			}
+		})
+	}
+}
