@@ -160,6 +160,9 @@ func (s *setter) list(b *article.List, st *textStyle, x, measure float64) {
 			s.blocks(item, st, x+in, measure-in, &ifirst)
 		}
 		for k := mark; k < len(s.v); k++ {
+			s.v[k].inList = true
+		}
+		for k := mark; k < len(s.v); k++ {
 			if s.v[k].kind != vLine {
 				continue
 			}

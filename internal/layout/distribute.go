@@ -33,6 +33,7 @@ type vitem struct {
 	shrink  float64
 	newPage bool // starts a page: the first item of an article
 	part    bool // starts the title page of a part of a book
+	inList  bool // a line of a list's item
 	article int
 
 	// For lines of paragraphs: the line number and how many the
@@ -122,10 +123,11 @@ func paginate(v []vitem, height, noteGap float64) [][]placed {
 			if it.newPage && (j > top || len(page) > 0) {
 				break
 			}
-			if it.outline != nil && lastFloat > 0 && j > top {
+			if (it.outline != nil || it.inList) && lastFloat > 0 && j > top {
 				// A figure floated to the next page is not passed by a
-				// heading: the page ends before the heading, and the
-				// figure opens the next, still in its section.
+				// heading, nor set inside a list: the page ends before
+				// the heading or the list, and the figure opens the next,
+				// still in its section, before the list.
 				overflow = true
 				break
 			}

@@ -179,7 +179,7 @@ func TestFullPages(t *testing.T) {
 // TestFloatsKeepTheirPlace checks a figure that does not fit where it
 // stands: it goes to the next page while the text goes on filling this
 // one, its caption goes with it, and it never comes after the next
-// heading, wherever on the page it falls.
+// heading nor inside a list, wherever on the page it falls.
 func TestFloatsKeepTheirPlace(t *testing.T) {
 	para := strings.Repeat("The river rose slowly through the night, and by morning the lower town was under a foot of brown water that smelled of diesel and wet earth. ", 2)
 	paper, _ := PaperNamed("a5")
@@ -193,9 +193,14 @@ func TestFloatsKeepTheirPlace(t *testing.T) {
 		for range before {
 			body = append(body, &article.Paragraph{Text: article.Plain(para)})
 		}
+		var items [][]article.Block
+		for k := range 6 {
+			items = append(items, []article.Block{&article.Paragraph{Text: article.Plain(fmt.Sprintf("Listitem%d of the gauges along the river", k))}})
+		}
 		body = append(body,
 			&article.Figure{Image: article.Image{Data: []byte{1}, MediaType: "image/png", Width: 400, Height: 300, Caption: article.Plain("Figcaption of the flood")}},
 			&article.Paragraph{Text: article.Plain(para)},
+			&article.List{Items: items},
 			&article.Heading{Level: 2, Text: article.Plain("Headingafter the figure")},
 			&article.Paragraph{Text: article.Plain(para)},
 			&article.Paragraph{Text: article.Plain(para)})
@@ -209,6 +214,7 @@ func TestFloatsKeepTheirPlace(t *testing.T) {
 			y    float64
 		}
 		var img, caption, heading at
+		var list []at
 		for pi, p := range doc.Pages {
 			for _, it := range p.Items {
 				switch it := it.(type) {
@@ -221,6 +227,9 @@ func TestFloatsKeepTheirPlace(t *testing.T) {
 					case "Headingafter":
 						heading = at{pi, it.Y}
 					}
+					if strings.HasPrefix(it.Text, "Listitem") {
+						list = append(list, at{pi, it.Y})
+					}
 				}
 			}
 		}
@@ -229,6 +238,10 @@ func TestFloatsKeepTheirPlace(t *testing.T) {
 		}
 		if img.page > heading.page || img.page == heading.page && img.y > heading.y {
 			t.Errorf("%d paragraphs before: the figure at %+v comes after the heading at %+v", before, img, heading)
+		}
+		earlier := func(a, b at) bool { return a.page < b.page || a.page == b.page && a.y < b.y }
+		if len(list) > 0 && earlier(list[0], img) && earlier(img, list[len(list)-1]) {
+			t.Errorf("%d paragraphs before: the figure at %+v is inside the list, %+v to %+v", before, img, list[0], list[len(list)-1])
 		}
 		if img.page > 0 && img.y < g.top+g.body.leading {
 			floated++
