@@ -72,8 +72,11 @@ type Metadata struct {
 	Publisher string // the site or publication name
 	SourceURL string
 	Rights    string
-	Keywords  []string
-	LeadImage *Image
+	// Identifier names the work where it has a name of its own: an ISBN
+	// ("978-0-...", printed as given), a DOI, an URN. Empty when not given.
+	Identifier string
+	Keywords   []string
+	LeadImage  *Image
 }
 
 // AuthorNames returns the authors' names in order.

@@ -149,6 +149,9 @@ func newBook(pub *article.Publication, opts Options) (*book, error) {
 		b.lang = canonicalLang(arts[0].Meta.Lang)
 	}
 	b.id = "urn:uuid:" + identifier(pub)
+	if id := strings.TrimSpace(pub.Meta.Identifier); id != "" {
+		b.id = id // the work's own, an ISBN or a DOI
+	}
 
 	if err := b.addCover(); err != nil {
 		return nil, err

@@ -2,6 +2,8 @@ package epub
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -11,6 +13,7 @@ import (
 	"github.com/gofrs/uuid/v5"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/tooltest"
 )
 
 func TestEsc(t *testing.T) {
@@ -169,6 +172,25 @@ func TestIdentifier(t *testing.T) {
 	c := seedArticle(t)
 	if got, want := identifier(article.Single(c)), uuid.NewV5(uuid.NamespaceURL, c.Meta.SourceURL).String(); got != want {
 		t.Errorf("identifier with a URL = %s, want UUIDv5 of the URL %s", got, want)
+	}
+}
+
+// TestGivenIdentifier checks that a work's own identifier, an ISBN, is the
+// book's identifier, and that epubcheck accepts it.
+func TestGivenIdentifier(t *testing.T) {
+	a := seedArticle(t)
+	a.Meta.Identifier = "ISBN 978-3-16-148410-0"
+	data := write(t, article.Single(a), Options{Created: time.Unix(1526774400, 0)})
+	fs, _ := files(t, data)
+	if opf := string(fs[opfPath]); !strings.Contains(opf, ">ISBN 978-3-16-148410-0</dc:identifier>") {
+		t.Errorf("package document lacks the ISBN as its identifier:\n%s", opf)
+	}
+	path := filepath.Join(t.TempDir(), "isbn.epub")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if msg := tooltest.EpubcheckAll(t, []string{path})[path]; msg != "" {
+		t.Errorf("epubcheck:\n%s", msg)
 	}
 }
 

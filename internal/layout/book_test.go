@@ -36,7 +36,7 @@ func prose(seed uint64, n int) []article.Block {
 // lengths from a few lines to several pages, one with a heading.
 func sampleBook() *article.Publication {
 	pub := &article.Publication{
-		Meta:    article.Metadata{Title: "Harbour Records", Subtitle: "Seven accounts", Lang: "en", Rights: "CC BY 4.0"},
+		Meta:    article.Metadata{Title: "Harbour Records", Subtitle: "Seven accounts", Lang: "en", Rights: "CC BY 4.0", Identifier: "ISBN 978-3-16-148410-0"},
 		Editors: []article.Person{{Name: "Ada Byron"}},
 		Book:    true,
 	}
@@ -145,13 +145,14 @@ func checkBook(t *testing.T, pub *article.Publication, doc *Document, paper Pape
 		}
 	}
 
-	// The imprint, after the title page, names the book at its foot.
+	// The imprint, after the title page, names the book and gives its
+	// identifier.
 	var imprint []string
 	for _, l := range pageLines(&doc.Pages[1]) {
 		imprint = append(imprint, l.text())
 	}
-	if !slices.Contains(imprint, bookTitle(pub)) {
-		t.Errorf("page 2, the imprint, holds %q; want the book's title", imprint)
+	if !slices.Contains(imprint, bookTitle(pub)) || !slices.Contains(imprint, pub.Meta.Identifier) {
+		t.Errorf("page 2, the imprint, holds %q; want the book's title and %q", imprint, pub.Meta.Identifier)
 	}
 
 	// The contents: each line ending in a number, in order, is a part,

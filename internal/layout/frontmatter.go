@@ -139,6 +139,7 @@ func (s *setter) imprintPage(pub *article.Publication) Page {
 	}
 	add(strings.Join(pubDate, " · "))
 	add(m.Rights)
+	add(m.Identifier)
 	if made := s.made(); made != nil {
 		lines = append(lines, made)
 	}

@@ -140,6 +140,12 @@ func (d Decoder) key(m *Meta, description *string, key string, v *yaml.Node) (bo
 		m.Publisher, err = Text(key, v)
 	case "rights", "copyright":
 		m.Rights, err = Text(key, v)
+	case "identifier", "isbn", "doi":
+		var id string
+		if id, err = Text(key, v); err == nil && id != "" && key != "identifier" {
+			id = strings.ToUpper(key) + " " + id // as it is printed: ISBN 978-…
+		}
+		m.Identifier = id
 	case "keywords", "tags":
 		var words []string
 		words, err = list(key, v, true)

@@ -79,6 +79,8 @@ func TestDecode(t *testing.T) {
 		{"language canonical", "lang: EN_gb", Meta{Metadata: article.Metadata{Lang: "en-GB"}}, nil},
 		{"the rest", "publisher: P\ncopyright: R\ntags: a, b\nsource: https://example.com/\ncover-image: c.jpg\ncategory: S",
 			Meta{Metadata: article.Metadata{Publisher: "P", Rights: "R", Keywords: []string{"a", "b"}, SourceURL: "https://example.com/", Section: "S"}, CoverImage: "c.jpg"}, nil},
+		{"an ISBN, printed as given", "isbn: 978-3-16-148410-0", Meta{Metadata: article.Metadata{Identifier: "ISBN 978-3-16-148410-0"}}, nil},
+		{"an identifier of any kind", "identifier: urn:example:harbour-1", Meta{Metadata: article.Metadata{Identifier: "urn:example:harbour-1"}}, nil},
 		{"other keys handed on", "sections: x\nTitle: T\ninputs: y", Meta{Metadata: article.Metadata{Title: "T"}}, []string{"sections", "inputs"}},
 		{"null is empty", "title: ~\nauthor:\nrights: null", Meta{}, nil},
 	}
