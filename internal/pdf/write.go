@@ -265,14 +265,7 @@ func (d *drawer) appendText(x, y float64, s string) {
 	if len(b) > 0 {
 		b = append(b, '\n') // fpdf ends each Text with a line end
 	}
-	// fpdf sets a text colour other than the fill colour, which Write
-	// leaves black, around each piece.
-	colored := d.textGray != 0
-	if colored {
-		b = append(b, "q "...)
-		b = strconv.AppendFloat(b, float64(d.textGray)/255, 'f', 3, 64)
-		b = append(b, " g "...)
-	}
+	b = d.appendGray(b)
 	b = append(b, "BT "...)
 	b = strconv.AppendFloat(b, x*d.k, 'f', 2, 64)
 	b = append(b, ' ')
@@ -288,10 +281,26 @@ func (d *drawer) appendText(x, y float64, s string) {
 		b = appendEscaped(b, byte(r))
 	}
 	b = append(b, ") Tj ET"...)
-	if colored {
-		b = append(b, " Q"...)
+	d.pending = d.appendGrayEnd(b)
+}
+
+// appendGray appends what sets a text colour other than the fill colour,
+// which Write leaves black, before a piece of text, as fpdf does around
+// each; appendGrayEnd what ends it.
+func (d *drawer) appendGray(b []byte) []byte {
+	if d.textGray == 0 {
+		return b
 	}
-	d.pending = b
+	b = append(b, "q "...)
+	b = strconv.AppendFloat(b, float64(d.textGray)/255, 'f', 3, 64)
+	return append(b, " g "...)
+}
+
+func (d *drawer) appendGrayEnd(b []byte) []byte {
+	if d.textGray == 0 {
+		return b
+	}
+	return append(b, " Q"...)
 }
 
 // appendGlyphs adds to the pending text the operators that draw a shaped
@@ -312,12 +321,7 @@ func (d *drawer) appendGlyphs(t *layout.TextItem, fc *face) error {
 		}
 		b = append(b, ">>> BDC "...)
 	}
-	colored := d.textGray != 0
-	if colored {
-		b = append(b, "q "...)
-		b = strconv.AppendFloat(b, float64(d.textGray)/255, 'f', 3, 64)
-		b = append(b, " g "...)
-	}
+	b = d.appendGray(b)
 	b = append(b, "BT"...)
 	// Td moves from the start of the last line: px, py is where it is.
 	px, py := 0.0, 0.0
@@ -343,9 +347,7 @@ func (d *drawer) appendGlyphs(t *layout.TextItem, fc *face) error {
 		py += math.Round((y-py)*100) / 100
 	}
 	b = append(b, " ET"...)
-	if colored {
-		b = append(b, " Q"...)
-	}
+	b = d.appendGrayEnd(b)
 	if span {
 		b = append(b, " EMC"...)
 	}
