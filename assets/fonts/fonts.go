@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unsafe"
 )
 
 // The face names, which are also the file names without ".ttf".
@@ -241,6 +242,18 @@ func Data(name string) (string, error) {
 		return thaiSansBold, nil
 	}
 	return "", fmt.Errorf("font %q: not embedded", name)
+}
+
+// View returns the TrueType file of the named face as bytes without
+// copying it: the slice is the binary's own copy of the file, which a
+// parser that takes bytes (x/image's sfnt) reads in place. The caller must
+// not write to it; where that cannot be promised, Bytes copies.
+func View(name string) ([]byte, error) {
+	s, err := Data(name)
+	if err != nil {
+		return nil, err
+	}
+	return unsafe.Slice(unsafe.StringData(s), len(s)), nil
 }
 
 // Bytes returns a copy of the TrueType file of the named face.

@@ -110,7 +110,7 @@ func (cf *CoverFonts) load(name string) (*opentype.Font, error) {
 	if f, ok := cf.parsed[name]; ok {
 		return f, nil
 	}
-	data, err := fonts.Bytes(name)
+	data, err := fonts.View(name) // parsed in place, never written
 	if err != nil {
 		return nil, err
 	}

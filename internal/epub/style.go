@@ -87,7 +87,7 @@ func (b *book) eachText(fn func(s string, code bool)) {
 func embeddedFonts(faces []fontFace) ([]asset, error) {
 	var out []asset
 	for _, f := range faces {
-		data, err := fonts.Bytes(f.name)
+		data, err := fonts.View(f.name) // only read, into the zip
 		if err != nil {
 			return nil, err
 		}
