@@ -18,6 +18,7 @@ func FuzzLayout(f *testing.F) {
 	f.Add("中国与朝鲜：再度「友好」？", "한국어 문장입니다. 日本語の文です。")
 	f.Add("", "\u00ad\u200b\u2028\t \u00a0")
 	f.Add("Tab\tand\nnewline", "a\u0301\u0301\u0301 b\u2010c\u2014d")
+	f.Add("الإعلان (United Nations) 1948", "שָׁלוֹם \u202eabc\u202c क्षत्रिय ภาษาไทยภาษาไทย office \u2067x\u2069 \U0001F600")
 	paper, _ := PaperNamed("a5")
 	ts := typesetter()
 	f.Fuzz(func(t *testing.T, title, text string) {
