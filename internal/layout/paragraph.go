@@ -114,6 +114,7 @@ type paragraph struct {
 	wordRunes  []rune
 	wordBytes  []int32
 	shapeBuf   []shape.Glyph
+	idBuf      []uint16
 	clusterBuf []int
 	seenBuf    []int
 	// thai returns the Thai patterns, which find the words of a Thai

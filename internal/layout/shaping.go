@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/pressroom/publish/internal/hyphen"
+	"github.com/pressroom/publish/internal/shape"
+	"github.com/pressroom/publish/internal/typeface"
 )
 
 // This file is the shaping step of preparing a paragraph (paragraph.go): a
@@ -126,10 +128,18 @@ func (p *paragraph) shapedWord(ws, we, ri int, hyph bool, o paraOptions) float64
 // appends their box, from run ri, returning its width.
 func (p *paragraph) shapedBox(from, to int, sl int16, ri int, rtl bool) float64 {
 	s := p.slots[sl]
-	if p.shapeFonts == nil {
+	var glyphs []shape.Glyph
+	var err error
+	switch {
+	case !rtl && !shape.Needed(string(p.wordRunes[from:to])):
+		// Latin, Greek or Cyrillic that is here for its ligatures: set
+		// as the shaper would set it, without it.
+		glyphs = p.ligated(p.shapeBuf[:0], s.face, from, to)
+	case p.shapeFonts == nil:
 		return p.directBox(from, to, sl, ri)
+	default:
+		glyphs, err = p.shaper().Shape(p.shapeBuf[:0], s.face.Name(), p.wordRunes, from, to, rtl)
 	}
-	glyphs, err := p.shaper().Shape(p.shapeBuf[:0], s.face.Name(), p.wordRunes, from, to, rtl)
 	p.shapeBuf = glyphs
 	if err != nil || len(glyphs) == 0 {
 		// No shaper, or a face it cannot read (they are embedded, so
@@ -207,6 +217,34 @@ func (p *paragraph) shapedBox(from, to int, sl int16, ri int, rtl bool) float64 
 	box.rprot = rprot
 	p.nodes = append(p.nodes, box)
 	return total + x
+}
+
+// ligated appends to dst the glyphs of the runes [from, to) of the word
+// being shaped, set as a shaper sets a left-to-right script that needs no
+// shaping but its ligatures: each character's glyph from the face's
+// character map, the face's standard ligatures in their place (typeface
+// reads them from GSUB), and its pair kerning added to each glyph's
+// advance. TestLigatedAsShaped holds it to HarfBuzz's glyphs and
+// advances.
+func (p *paragraph) ligated(dst []shape.Glyph, f *typeface.Face, from, to int) []shape.Glyph {
+	ids := p.idBuf[:0]
+	for _, r := range p.wordRunes[from:to] {
+		ids = append(ids, f.Glyph(r))
+	}
+	p.idBuf = ids
+	start := len(dst)
+	for i := 0; i < len(ids); {
+		g, n := ids[i], 1
+		if lig, k := f.Ligature(ids[i:]); k > 1 {
+			g, n = lig, k
+		}
+		dst = append(dst, shape.Glyph{ID: g, Advance: f.GlyphAdvance(g), Cluster: from + i})
+		i += n
+	}
+	for k := start; k+1 < len(dst); k++ {
+		dst[k].Advance += f.KernGlyphs(dst[k].ID, dst[k+1].ID)
+	}
+	return dst
 }
 
 // hyphenAt reports whether the word being shaped may be hyphenated before

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pressroom/publish/assets/fonts"
 	"github.com/pressroom/publish/internal/article"
 )
 
@@ -250,5 +251,44 @@ func TestRightToLeftArticle(t *testing.T) {
 	}
 	if markers != 2 {
 		t.Errorf("%d list markers on page 1, want 2", markers)
+	}
+}
+
+// TestLigatedAsShaped holds the layout's own setting of Latin words with
+// ligatures to HarfBuzz's: the same glyphs, clusters and advances, in
+// each Latin face, for words with every standard ligature, kerned pairs
+// and characters the face lacks.
+func TestLigatedAsShaped(t *testing.T) {
+	// Not "’s": the layout kerns ’ and s, as the 'kern' lookups of every
+	// script the font has do, where HarfBuzz takes only the Latin script's
+	// (its kerning, for all Latin text, predates this path).
+	words := []string{"office", "affluent", "waffle", "shuffle", "fjord", "fly", "fifty", "Office.", "AVAfi", "efficient", "ff", "f", "Tyffi", "Ωffi", "effect—affect", "x\u2603fi"}
+	ts := typesetter()
+	shaper := ts.shapes.NewShaper()
+	defer shaper.Release()
+	for _, name := range []string{fonts.SerifRegular, fonts.SerifItalic, fonts.SerifBold, fonts.SerifBoldItalic, fonts.SansRegular, fonts.SansBold} {
+		f, err := ts.fonts.Face(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p paragraph
+		for _, w := range words {
+			p.wordRunes = []rune(w)
+			got := p.ligated(nil, f, 0, len(p.wordRunes))
+			want, err := shaper.Shape(nil, name, p.wordRunes, 0, len(p.wordRunes), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(want) {
+				t.Errorf("%s %q: %d glyphs, HarfBuzz %d", name, w, len(got), len(want))
+				continue
+			}
+			for i := range got {
+				g, h := got[i], want[i]
+				if g.ID != h.ID || g.Cluster != h.Cluster || math.Abs(g.Advance-h.Advance) > 1e-9 || h.X != 0 || h.Y != 0 {
+					t.Errorf("%s %q glyph %d: %+v, HarfBuzz %+v", name, w, i, g, h)
+				}
+			}
+		}
 	}
 }

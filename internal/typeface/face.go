@@ -30,6 +30,12 @@ type Face struct {
 	kern          *kernTable // nil when the face has no kerning
 	gpos, kernTab string     // the tables to compile it from, until then
 	numGlyphs     int
+
+	// ligs are the standard ligatures (gsub.go), read from gsub on first
+	// use.
+	ligOnce sync.Once
+	ligs    ligTable
+	gsub    string
 }
 
 // Name returns the face's name, as in package fonts.
@@ -138,7 +144,7 @@ func parseFace(name string, file string) (*Face, error) {
 	if err := f.verticalMetrics(file, tabs); err != nil {
 		return nil, err
 	}
-	f.gpos, f.kernTab, f.numGlyphs = tabs["GPOS"], tabs["kern"], numGlyphs
+	f.gpos, f.kernTab, f.gsub, f.numGlyphs = tabs["GPOS"], tabs["kern"], tabs["GSUB"], numGlyphs
 	return f, nil
 }
 

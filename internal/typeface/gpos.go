@@ -22,7 +22,7 @@ func parseGPOSKern(tab string, numGlyphs int) (*kernTable, error) {
 		return nil, fmt.Errorf("GPOS version %d.%d: unsupported", d.U16(0), d.U16(2))
 	}
 	featureList, lookupList := int(d.U16(6)), int(d.U16(8))
-	indices := kernLookups(d, featureList)
+	indices := featureLookups(d, featureList, "kern")
 	if d.Err != nil {
 		return nil, fmt.Errorf("GPOS feature list: %w", d.Err)
 	}
@@ -65,14 +65,15 @@ func parseGPOSKern(tab string, numGlyphs int) (*kernTable, error) {
 	return t, nil
 }
 
-// kernLookups returns the lookup indices of every 'kern' feature, sorted
-// and without repeats, since GPOS applies lookups in list order.
-func kernLookups(d *data, featureList int) []int {
+// featureLookups returns the lookup indices of every feature tagged tag
+// ("kern", "liga"), sorted and without repeats, since GPOS and GSUB apply
+// lookups in list order.
+func featureLookups(d *data, featureList int, tag string) []int {
 	var indices []int
 	n := int(d.U16(featureList))
 	for i := range n {
 		rec := featureList + 2 + i*6
-		if !d.Has(rec, 4) || string(d.S[rec:rec+4]) != "kern" {
+		if !d.Has(rec, 4) || string(d.S[rec:rec+4]) != tag {
 			continue
 		}
 		feature := featureList + int(d.U16(rec+4))
