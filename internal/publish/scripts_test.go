@@ -65,12 +65,15 @@ func TestScripts(t *testing.T) {
 			got := withoutBidiControls(string(text))
 			want := sampleText(t, inputs[i])
 			if s == "th" {
-				if share := inOrder(letters(want), letters(got)); share < floorScriptWords {
+				share := inOrder(letters(want), letters(got))
+				t.Logf("letters back in order: %.1f%%", 100*share)
+				if share < floorScriptWords {
 					t.Errorf("the PDF gives back %.1f%% of the letters in order (floor %.0f%%)", 100*share, 100*floorScriptWords)
 				}
 				return
 			}
 			kept, lost := corpustest.Kept(scriptWords(want), strings.Join(scriptWords(got), " "))
+			t.Logf("words back: %.1f%%", 100*kept)
 			if kept < floorScriptWords {
 				t.Errorf("the PDF gives back %.1f%% of the words (floor %.0f%%); lost %q", 100*kept, 100*floorScriptWords, lost[:min(len(lost), 10)])
 			}
