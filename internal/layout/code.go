@@ -23,7 +23,7 @@ const codeMinSize = 7.5
 // page's edge as a paragraph's are.
 func (s *setter) preformatted(text string, x, measure float64) {
 	st := s.g.mono
-	mono := st.code[0]
+	mono := st.code.first()
 	unit := mono.Advance('0') * codeScale // a column, per point of the style's size
 	src := strings.Split(strings.TrimRight(strings.ReplaceAll(text, "\t", "    "), "\n"), "\n")
 	widest := 0

@@ -167,7 +167,7 @@ func (s *setter) list(b *article.List, st *textStyle, x, measure float64) {
 				continue
 			}
 			items, w := s.plain(marker, st)
-			f := st.chains[0][0]
+			f := st.chains[0].first()
 			baseline := (st.leading + f.CapHeight()*st.size) / 2
 			at := x + in - w - 0.5*s.g.em
 			if rtl {
@@ -209,7 +209,7 @@ func (s *setter) figure(img *article.Image, x, measure float64, float bool) {
 		y += h + 0.4*L
 	}
 	add := func(lines []setLine, st *textStyle) {
-		f := st.chains[0][0]
+		f := st.chains[0].first()
 		baseline := (st.leading + f.CapHeight()*st.size) / 2
 		for i := range lines {
 			for _, it := range lines[i].items {
@@ -242,7 +242,7 @@ func (s *setter) figure(img *article.Image, x, measure float64, float bool) {
 // forbids breaks after every line; otherwise breaks that would leave a
 // widow or an orphan are forbidden.
 func (s *setter) addLines(lines []setLine, st *textStyle, x float64, keep bool) {
-	f := st.chains[0][0]
+	f := st.chains[0].first()
 	baseline := (st.leading + (f.CapHeight())*st.size) / 2
 	n := len(lines)
 	for i := range lines {

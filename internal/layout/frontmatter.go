@@ -54,7 +54,7 @@ func (s *setter) coverPage(pub *article.Publication) Page {
 		if len(t) == 0 {
 			return
 		}
-		f := st.chains[0][0]
+		f := st.chains[0].first()
 		baseline := (st.leading + f.CapHeight()*st.size) / 2
 		for _, l := range s.set(t, st, paraOptions{measure: g.measure, ragged: true}) {
 			for _, it := range l.items {
@@ -172,7 +172,7 @@ func (s *setter) imprintPage(pub *article.Publication) Page {
 	}
 	var page Page
 	left := g.left(1)
-	f := st.chains[0][0]
+	f := st.chains[0].first()
 	baseline := (st.leading + f.CapHeight()*st.size) / 2
 	y := g.top + g.textHeight - h
 	for _, ls := range set {
@@ -224,7 +224,7 @@ func (s *setter) contents(entries []contentsEntry, body *Document) {
 		}
 		last.items = append(items, num...)
 		// Each line of the entry is a link to where it points.
-		f := st.chains[0][0]
+		f := st.chains[0].first()
 		for i := range lines {
 			lines[i].items = append(lines[i].items, &LinkItem{
 				Y: -f.Ascent() * st.size, W: g.measure, H: (f.Ascent() + f.Descent()) * st.size,

@@ -22,8 +22,41 @@ import (
 // and at the hyphenation points of the language's patterns.
 
 // A chain is a list of faces to try in order for each character: the face
-// of the style, then faces that cover more of Unicode.
-type chain []*typeface.Face
+// of the style, then faces that cover more of Unicode. Each face is loaded
+// when first asked for: a document that sets nothing in bold italic or in
+// code never parses those faces. Copies of a chain share its faces.
+type chain struct {
+	names []string
+	faces []*typeface.Face // loaded so far, by index
+	lib   *typeface.Library
+	// body is the face a face that cannot be loaded gives way to; the
+	// faces are embedded and tested, so it is a guard, not a path.
+	body *typeface.Face
+}
+
+// newChain returns the chain of the named faces of lib, none loaded.
+func newChain(lib *typeface.Library, body *typeface.Face, names ...string) chain {
+	return chain{names: names, faces: make([]*typeface.Face, len(names)), lib: lib, body: body}
+}
+
+// len returns how many faces the chain has.
+func (c chain) len() int { return len(c.names) }
+
+// at returns the chain's i-th face, loading it on first use.
+func (c chain) at(i int) *typeface.Face {
+	if f := c.faces[i]; f != nil {
+		return f
+	}
+	f, err := c.lib.Face(c.names[i])
+	if err != nil {
+		f = c.body
+	}
+	c.faces[i] = f
+	return f
+}
+
+// first returns the chain's first face: the style's own.
+func (c chain) first() *typeface.Face { return c.at(0) }
 
 // A textStyle is how a kind of text (body, heading, caption) is set.
 type textStyle struct {
@@ -355,7 +388,7 @@ func unbreakable(s string) bool {
 // space returns the glue of a word space, stretching and shrinking by the
 // settings' fractions of its width; fixed in ragged-right setting.
 func (p *paragraph) space(o paraOptions) node {
-	f := p.style.chains[0][0]
+	f := p.style.chains[0].first()
 	w := f.Advance(' ') * p.style.size
 	if o.ragged {
 		return glue(w, 0, 0)
@@ -474,13 +507,14 @@ func (p *paragraph) slotFor(r rune, s article.Style) int16 {
 	if s&article.Code != 0 {
 		size *= codeScale
 	}
-	for i, f := range ch {
+	for i := range ch.len() {
+		f := ch.at(i)
 		if !f.Has(r) {
-			if i < len(ch)-1 || p.fallback == nil {
+			if i < ch.len()-1 || p.fallback == nil {
 				continue
 			}
 			var ok bool
-			if f, ok = p.fallback(r, ch[0]); !ok {
+			if f, ok = p.fallback(r, ch.first()); !ok {
 				break
 			}
 		}
@@ -500,7 +534,7 @@ func (p *paragraph) slotFor(r rune, s article.Style) int16 {
 	if unicode.IsLetter(r) {
 		p.missingLetters++
 	}
-	return p.slotOf(ch[0], size)
+	return p.slotOf(ch.first(), size)
 }
 
 // slotOf returns the slot of face at size, adding it on first use.

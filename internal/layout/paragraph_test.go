@@ -173,7 +173,7 @@ func anyHyphenated(set []setLine) bool {
 // them.
 func TestKerning(t *testing.T) {
 	_, set, s := setText(t, article.Plain("AVATAR Toyota"), 300, false)
-	f := s.g.body.chains[0][0]
+	f := s.g.body.chains[0].first()
 	var kerned int
 	for _, it := range set[0].items {
 		ti := it.(*TextItem)

@@ -43,18 +43,13 @@ func design(paper Paper, fl *typeface.Library) (geometry, error) {
 	lines := math.Floor((paper.Height - g.top - bottom) / leading)
 	g.textHeight = lines * leading
 
-	face := func(name string) (*typeface.Face, error) { return fl.Face(name) }
-	load := func(names ...string) (chain, error) {
-		ch := make(chain, 0, len(names))
-		for _, n := range names {
-			f, err := face(n)
-			if err != nil {
-				return nil, fmt.Errorf("layout: loading fonts: %w", err)
-			}
-			ch = append(ch, f)
-		}
-		return ch, nil
+	// The body's face is loaded now, as every document sets text in it;
+	// the others when first used (see chain).
+	bodyFace, err := fl.Face(fonts.SerifRegular)
+	if err != nil {
+		return g, fmt.Errorf("layout: loading fonts: %w", err)
 	}
+	load := func(names ...string) chain { return newChain(fl, bodyFace, names...) }
 	// Every chain ends in faces that cover more of Unicode; the CJK
 	// fallback is loaded only when a character needs it (see
 	// paragraph.slotFor).
@@ -70,24 +65,18 @@ func design(paper Paper, fl *typeface.Library) (geometry, error) {
 		{fonts.SansBold, fonts.SansRegular, fonts.SerifBold, fonts.MonoRegular},
 		{fonts.SansBold, fonts.SansRegular, fonts.SerifBoldItalic, fonts.MonoRegular},
 	}
-	mk := func(family [][]string, boldAll bool, size, lead, gray float64) (textStyle, error) {
+	mk := func(family [][]string, boldAll bool, size, lead, gray float64) textStyle {
 		st := textStyle{size: size, leading: lead, gray: gray}
 		for i := range st.chains {
 			names := family[i]
 			if boldAll {
 				names = family[i|2]
 			}
-			ch, err := load(names...)
-			if err != nil {
-				return st, err
-			}
-			st.chains[i] = ch
+			st.chains[i] = load(names...)
 		}
-		var err error
-		st.code, err = load(fonts.MonoRegular, fonts.SerifRegular, fonts.SansRegular)
-		return st, err
+		st.code = load(fonts.MonoRegular, fonts.SerifRegular, fonts.SansRegular)
+		return st
 	}
-	var err error
 	specs := []struct {
 		st     *textStyle
 		family [][]string
@@ -111,9 +100,7 @@ func design(paper Paper, fl *typeface.Library) (geometry, error) {
 		{&g.mono, serif, false, body * 0.85, leading, 0},
 	}
 	for _, s := range specs {
-		if *s.st, err = mk(s.family, s.bold, s.size, s.lead, s.gray); err != nil {
-			return g, err
-		}
+		*s.st = mk(s.family, s.bold, s.size, s.lead, s.gray)
 	}
 	// The dek is set in italic throughout.
 	g.dek.chains[0], g.dek.chains[2] = g.dek.chains[1], g.dek.chains[3]

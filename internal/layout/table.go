@@ -138,7 +138,7 @@ func (s *setter) table(t *article.Table, x, measure float64) {
 		}
 	}
 	rowItems := make([][]Item, rows)
-	f := st.chains[0][0]
+	f := st.chains[0].first()
 	baseline := (st.leading + f.CapHeight()*st.size) / 2
 	for i, c := range cells {
 		w := colX[c.col+c.colSpan-1] + widths[c.col+c.colSpan-1] - colX[c.col]
