@@ -28,41 +28,58 @@ func parseGPOSKern(tab string, numGlyphs int) (*kernTable, error) {
 	}
 	b := newKernBuilder(numGlyphs)
 	scratch := make([]uint16, numGlyphs)
-	lookups := int(d.U16(lookupList))
-	for _, li := range indices {
-		if li >= lookups {
-			return nil, fmt.Errorf("GPOS: kern lookup %d of %d", li, lookups)
+	err := eachSubtable(d, "GPOS", lookupList, indices, 2, 9, b.beginLookup, func(sub int) {
+		switch d.U16(sub) {
+		case 1:
+			pairPos1(d, sub, b)
+		case 2:
+			pairPos2(d, sub, b, scratch)
 		}
-		lookup := lookupList + int(d.U16(lookupList+2+li*2))
-		kind, subs := d.U16(lookup), int(d.U16(lookup+4))
-		if kind != 2 && kind != 9 {
-			continue
-		}
-		b.beginLookup()
-		for s := range subs {
-			sub := lookup + int(d.U16(lookup+6+s*2))
-			if kind == 9 {
-				if d.U16(sub) != 1 || d.U16(sub+2) != 2 {
-					continue // not an extension of PairPos
-				}
-				sub += int(d.U32(sub + 4))
-			}
-			switch d.U16(sub) {
-			case 1:
-				pairPos1(d, sub, b)
-			case 2:
-				pairPos2(d, sub, b, scratch)
-			}
-			if d.Err != nil {
-				return nil, fmt.Errorf("GPOS lookup %d subtable %d: %w", li, s, d.Err)
-			}
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	t, err := b.build()
 	if err != nil {
 		return nil, fmt.Errorf("GPOS: %w", err)
 	}
 	return t, nil
+}
+
+// eachSubtable calls fn with the offset of each subtable of the lookups
+// indices of a GPOS or GSUB table (named table) whose lookup list is at
+// lookupList: those of type kind, and those of the extension type that
+// wrap a subtable of type kind (ISO/IEC 14496-22, the Extension lookups).
+// begin, when not nil, is called before each lookup's subtables.
+func eachSubtable(d *data, table string, lookupList int, indices []int, kind, extension uint16, begin func(), fn func(sub int)) error {
+	lookups := int(d.U16(lookupList))
+	for _, li := range indices {
+		if li >= lookups {
+			return fmt.Errorf("%s: lookup %d of %d", table, li, lookups)
+		}
+		lookup := lookupList + int(d.U16(lookupList+2+li*2))
+		k, subs := d.U16(lookup), int(d.U16(lookup+4))
+		if k != kind && k != extension {
+			continue
+		}
+		if begin != nil {
+			begin()
+		}
+		for s := range subs {
+			sub := lookup + int(d.U16(lookup+6+s*2))
+			if k == extension {
+				if d.U16(sub) != 1 || d.U16(sub+2) != kind {
+					continue // an extension of another type
+				}
+				sub += int(d.U32(sub + 4))
+			}
+			fn(sub)
+			if d.Err != nil {
+				return fmt.Errorf("%s lookup %d subtable %d: %w", table, li, s, d.Err)
+			}
+		}
+	}
+	return nil
 }
 
 // featureLookups returns the lookup indices of every feature tagged tag

@@ -35,50 +35,32 @@ func parseLigatures(tab string, numGlyphs int) (ligTable, error) {
 		return nil, fmt.Errorf("GSUB feature list: %w", d.Err)
 	}
 	t := ligTable{}
-	lookups := int(d.U16(lookupList))
-	for _, li := range indices {
-		if li >= lookups {
-			return nil, fmt.Errorf("GSUB: liga lookup %d of %d", li, lookups)
+	err := eachSubtable(d, "GSUB", lookupList, indices, 4, 7, nil, func(sub int) {
+		if d.U16(sub) != 1 {
+			return
 		}
-		lookup := lookupList + int(d.U16(lookupList+2+li*2))
-		kind, subs := d.U16(lookup), int(d.U16(lookup+4))
-		if kind != 4 && kind != 7 {
-			continue
-		}
-		for s := range subs {
-			sub := lookup + int(d.U16(lookup+6+s*2))
-			if kind == 7 {
-				if d.U16(sub) != 1 || d.U16(sub+2) != 4 {
-					continue // not an extension of a ligature substitution
-				}
-				sub += int(d.U32(sub + 4))
+		sets, count := sub+6, int(d.U16(sub+4))
+		coverage(d, sub+int(d.U16(sub+2)), func(first, index int) {
+			if index >= count || first >= numGlyphs {
+				return
 			}
-			if d.U16(sub) != 1 {
-				continue
-			}
-			sets, count := sub+6, int(d.U16(sub+4))
-			coverage(d, sub+int(d.U16(sub+2)), func(first, index int) {
-				if index >= count || first >= numGlyphs {
-					return
+			set := sub + int(d.U16(sets+index*2))
+			for k := range int(d.U16(set)) {
+				lig := set + int(d.U16(set+2+k*2))
+				n := int(d.U16(lig + 2))
+				if n < 2 || !d.Has(lig+4, (n-1)*2) {
+					continue
 				}
-				set := sub + int(d.U16(sets+index*2))
-				for k := range int(d.U16(set)) {
-					lig := set + int(d.U16(set+2+k*2))
-					n := int(d.U16(lig + 2))
-					if n < 2 || !d.Has(lig+4, (n-1)*2) {
-						continue
-					}
-					l := ligature{glyph: d.U16(lig)}
-					for c := range n - 1 {
-						l.components = append(l.components, d.U16(lig+4+c*2))
-					}
-					t[uint16(first)] = append(t[uint16(first)], l)
+				l := ligature{glyph: d.U16(lig)}
+				for c := range n - 1 {
+					l.components = append(l.components, d.U16(lig+4+c*2))
 				}
-			})
-			if d.Err != nil {
-				return nil, fmt.Errorf("GSUB lookup %d subtable %d: %w", li, s, d.Err)
+				t[uint16(first)] = append(t[uint16(first)], l)
 			}
-		}
+		})
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(t) == 0 {
 		return nil, nil
