@@ -15,8 +15,9 @@ var update = flag.Bool("update", false, "rewrite testdata/golden from the curren
 // shared corpora and hand-picked ones) and compares with testdata/golden.
 // The golden files were checked word for word against LuaTeX with the same
 // patterns and minimums, but Thai's, whose points are the boundaries of
-// words and syllables where a Thai line breaks, read by eye; after -update,
-// review the diff before committing.
+// words and syllables where a Thai line breaks, and Russian's, read by eye
+// (LuaTeX was not at hand); after -update, review the diff before
+// committing.
 func TestGolden(t *testing.T) {
 	lib := NewLibrary()
 	for _, tag := range sets() {

@@ -19,7 +19,7 @@ var patternFiles embed.FS
 // sets lists the embedded pattern sets by tag; each has patterns/hyph-TAG.pat.txt
 // and maybe patterns/hyph-TAG.hyp.txt.
 func sets() []string {
-	return []string{"cs", "de-1996", "de-ch-1901", "en-gb", "en-us", "es", "fr", "it", "nl", "pt", "th"}
+	return []string{"cs", "de-1996", "de-ch-1901", "en-gb", "en-us", "es", "fr", "it", "nl", "pt", "ru", "th"}
 }
 
 // A Library hands out the Dictionary of each language it has patterns for,
@@ -123,7 +123,7 @@ func setFor(tag string) string {
 		return "de-1996"
 	case "de-ch-1901":
 		return "de-ch-1901"
-	case "cs", "es", "fr", "it", "nl", "pt", "th":
+	case "cs", "es", "fr", "it", "nl", "pt", "ru", "th":
 		return tag
 	}
 	return ""
