@@ -415,7 +415,7 @@ func layoutCover(c coverText, cf *CoverFonts, cv coverPainter) error {
 		}
 		cv.text(f, lines, coverMargin, y, 0, coverAccent)
 	}
-	if firstStrongRTL([]rune(c.Title)) {
+	if first, _ := shape.Scan(c.Title); first == shape.RightToLeft {
 		// Mirrored, over a title that reads from the right.
 		cv.fill(image.Rect(coverWidth-coverMargin-240, y+48, coverWidth-coverMargin, y+58), coverAccent)
 	} else {

@@ -3,13 +3,11 @@ package epub
 import (
 	"fmt"
 	"image"
-	"slices"
 
 	"github.com/go-text/typesetting/bidi"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
-	xbidi "golang.org/x/text/unicode/bidi"
 
 	"github.com/pressroom/publish/internal/shape"
 )
@@ -37,21 +35,8 @@ type shapedLine struct {
 
 // needsShaping reports whether a cover line must be shaped.
 func needsShaping(s string) bool {
-	if shape.Needed(s) {
-		return true
-	}
-	for i := 0; i < len(s); {
-		if s[i] < 0x80 {
-			i++
-			continue
-		}
-		p, n := xbidi.LookupString(s[i:])
-		if c := p.Class(); c == xbidi.R || c == xbidi.AL {
-			return true
-		}
-		i += max(n, 1)
-	}
-	return false
+	_, rtl := shape.Scan(s)
+	return rtl || shape.Needed(s)
 }
 
 // shaper returns the cover fonts' shaper, made on first use; the caller
@@ -87,36 +72,20 @@ func (c *coverFace) shapeLine(line string) (shapedLine, error) {
 	var parts []run
 	for i, r := range runes {
 		name := c.faceName(r)
-		if i > 0 && (isMark(r) || name == parts[len(parts)-1].face && levels[i] == parts[len(parts)-1].level) {
+		if i > 0 && (shape.Attaches(r) || name == parts[len(parts)-1].face && levels[i] == parts[len(parts)-1].level) {
 			parts[len(parts)-1].to = i + 1
 			continue
 		}
 		parts = append(parts, run{from: i, to: i + 1, face: name, level: levels[i]})
 	}
-	// Rule L2, over runs: from the highest level to the lowest odd one,
-	// reverse every sequence of runs at that level or above.
-	top, low := bidi.Level(0), bidi.Level(127)
-	for _, p := range parts {
-		top, low = max(top, p.level), min(low, p.level)
+	// Rule L2, over runs.
+	lv := make([]uint8, len(parts))
+	for i, p := range parts {
+		lv[i] = uint8(p.level)
 	}
-	if low%2 == 0 {
-		low++
-	}
-	for l := top; l >= low && l > 0; l-- {
-		for i := 0; i < len(parts); {
-			if parts[i].level < l {
-				i++
-				continue
-			}
-			j := i
-			for j < len(parts) && parts[j].level >= l {
-				j++
-			}
-			slices.Reverse(parts[i:j])
-			i = j
-		}
-	}
-	out := shapedLine{rtl: firstStrongRTL(runes)}
+	shape.Reorder(parts, lv)
+	first, _ := shape.Scan(line)
+	out := shapedLine{rtl: first == shape.RightToLeft}
 	c.cf.shapeMu.Lock()
 	defer c.cf.shapeMu.Unlock()
 	sh := c.cf.shaper()
@@ -150,28 +119,6 @@ func (c *coverFace) faceName(r rune) string {
 		}
 	}
 	return c.name
-}
-
-// isMark reports whether r is a combining mark or a joiner, which goes
-// with the character before it.
-func isMark(r rune) bool {
-	p, _ := xbidi.LookupRune(r)
-	return p.Class() == xbidi.NSM || r == '\u200c' || r == '\u200d'
-}
-
-// firstStrongRTL reports whether the first strong character of runes
-// reads right to left.
-func firstStrongRTL(runes []rune) bool {
-	for _, r := range runes {
-		p, _ := xbidi.LookupRune(r)
-		switch p.Class() {
-		case xbidi.L:
-			return false
-		case xbidi.R, xbidi.AL:
-			return true
-		}
-	}
-	return false
 }
 
 // rasterize returns the coverage of glyph id of f at size ppem with its

@@ -4,9 +4,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-text/typesetting/bidi"
-	xbidi "golang.org/x/text/unicode/bidi"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/shape"
 )
 
 // This file is the direction of a paragraph, by the Unicode bidirectional
@@ -23,12 +23,12 @@ import (
 // right to left in any case.
 func (p *paragraph) direction(rtl, force bool) {
 	p.levels, p.base = p.levels[:0], 0
-	first, any := firstStrong(p.text)
+	first, any := shape.Scan(p.text)
 	if !any && !rtl && !force {
 		return
 	}
 	dir := bidi.LeftToRight
-	if force || first == xbidi.R || first == xbidi.AL || first != xbidi.L && rtl {
+	if force || first == shape.RightToLeft || first == shape.None && rtl {
 		dir, p.base = bidi.RightToLeft, 1
 	}
 	// A forced line break is a paragraph separator to UAX #9, which
@@ -58,33 +58,6 @@ func (p *paragraph) direction(rtl, force bool) {
 	}
 }
 
-// firstStrong returns the bidirectional class of the first strong
-// character of s (L, R or AL), and whether s has any right-to-left
-// character at all, strong or an explicit mark.
-func firstStrong(s string) (first xbidi.Class, rtl bool) {
-	first = xbidi.ON
-	for i := 0; i < len(s); {
-		if s[i] < 0x80 {
-			if first == xbidi.ON && ('a' <= s[i] && s[i] <= 'z' || 'A' <= s[i] && s[i] <= 'Z') {
-				first = xbidi.L
-			}
-			i++
-			continue
-		}
-		props, n := xbidi.LookupString(s[i:])
-		c := props.Class()
-		switch c {
-		case xbidi.R, xbidi.AL, xbidi.RLE, xbidi.RLO, xbidi.RLI:
-			rtl = true
-		}
-		if first == xbidi.ON && (c == xbidi.L || c == xbidi.R || c == xbidi.AL) {
-			first = c
-		}
-		i += max(n, 1)
-	}
-	return first, rtl
-}
-
 // level returns the embedding level of the character at byte pos.
 func (p *paragraph) level(pos int) uint8 {
 	if len(p.levels) == 0 {
@@ -105,7 +78,6 @@ func (p *paragraph) visual(nodes []node) []node {
 	}
 	p.order = append(p.order[:0], nodes...)
 	lv := make([]uint8, len(nodes))
-	var top, low uint8 = 0, 255
 	prev := p.base
 	for i := range nodes {
 		n := &nodes[i]
@@ -117,33 +89,12 @@ func (p *paragraph) visual(nodes []node) []node {
 			l = p.base // an indent, the paragraph's end
 		}
 		lv[i], prev = l, l
-		top = max(top, l)
-		low = min(low, l)
 	}
 	// Spaces at the end of the line take the paragraph's level (rule L1).
 	for i := len(nodes) - 1; i >= 0 && nodes[i].kind != boxNode; i-- {
 		lv[i] = p.base
 	}
-	if low%2 == 0 {
-		low++
-	}
-	for l := top; l >= low && l > 0; l-- {
-		for i := 0; i < len(lv); {
-			if lv[i] < l {
-				i++
-				continue
-			}
-			j := i
-			for j < len(lv) && lv[j] >= l {
-				j++
-			}
-			for a, b := i, j-1; a < b; a, b = a+1, b-1 {
-				p.order[a], p.order[b] = p.order[b], p.order[a]
-				lv[a], lv[b] = lv[b], lv[a]
-			}
-			i = j
-		}
-	}
+	shape.Reorder(p.order, lv)
 	return p.order
 }
 
@@ -178,11 +129,10 @@ func isolated(text string) string { return "\u2068" + text + "\u2069" }
 // or, with none, whether rtl says so.
 func rtlText(t article.Text, rtl bool) bool {
 	for _, r := range t {
-		first, _ := firstStrong(r.Text)
-		switch first {
-		case xbidi.L:
+		switch first, _ := shape.Scan(r.Text); first {
+		case shape.LeftToRight:
 			return false
-		case xbidi.R, xbidi.AL:
+		case shape.RightToLeft:
 			return true
 		}
 	}

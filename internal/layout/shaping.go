@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/pressroom/publish/internal/hyphen"
@@ -27,13 +26,6 @@ type shapedGlyph struct {
 	// from and to are the byte range of p.text the glyph stands for, on
 	// the first glyph of its cluster; from == to on the others.
 	from, to int32
-}
-
-// sticks reports whether r takes the face of the character before it
-// rather than one of its own: a mark goes on its base, a joiner between
-// the letters it joins, and neither may start a face's run.
-func sticks(r rune) bool {
-	return unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc) || r == '\u200c' || r == '\u200d'
 }
 
 // shapedWord adds the boxes of text[ws:we], a word that shape.Needed, in
@@ -104,7 +96,7 @@ func (p *paragraph) shapedWord(ws, we, ri int, hyph bool, o paraOptions) float64
 		}
 		rtl := p.level(pos)%2 == 1
 		var sl int16
-		if cur.slot >= 0 && sticks(r) && (p.slots[cur.slot].face.Has(r) || r == '\u200c' || r == '\u200d') {
+		if cur.slot >= 0 && shape.Attaches(r) && (p.slots[cur.slot].face.Has(r) || r == '\u200c' || r == '\u200d') {
 			sl = cur.slot
 		} else {
 			sl = p.slotFor(r, p.runs[ri].style)

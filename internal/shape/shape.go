@@ -10,7 +10,10 @@
 // and getting a few of them right is getting the script wrong.
 //
 // Values are in em, as package typeface gives them, and glyphs come in
-// visual order, left to right, whatever the text's direction.
+// visual order, left to right, whatever the text's direction. What a
+// caller asks of a text's direction before shaping it (which way it reads,
+// which characters attach to the one before, the order of a line's pieces)
+// is here too, so that the layout and the EPUB cover answer it alike.
 package shape
 
 import (
