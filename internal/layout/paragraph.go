@@ -149,7 +149,7 @@ type paragraph struct {
 	shapeBuf   []shape.Glyph
 	idBuf      []uint16
 	clusterBuf []int
-	seenBuf    []int
+	carrierBuf []int
 	// thai returns the Thai patterns, which find the words of a Thai
 	// phrase, loaded on first use; nil, or a nil result, leaves Thai
 	// unbroken. breaks are where the word being shaped may break.

@@ -152,7 +152,7 @@ func (p *paragraph) shapedBox(from, to int, sl int16, ri int, rtl bool) float64 
 	// marks sit on, and of equals on the one nearest the baseline: a text
 	// extractor puts a raised mark on a line of its own, and would take
 	// the word's letters with it.
-	carrier := p.seenBuf[:0]
+	carrier := p.carrierBuf[:0]
 	for range starts {
 		carrier = append(carrier, -1)
 	}
@@ -163,7 +163,7 @@ func (p *paragraph) shapedBox(from, to int, sl int16, ri int, rtl bool) float64 
 			carrier[k] = i
 		}
 	}
-	p.seenBuf = carrier
+	p.carrierBuf = carrier
 	// A left-to-right box parts at the hyphenation points that fall
 	// between two clusters, with a discretionary hyphen between the
 	// parts; a point inside a cluster (inside a ligature: of|fice) is
@@ -250,18 +250,7 @@ func (p *paragraph) hyphenAt(pos int) bool {
 // glyph, their standard ligatures (ff, fi, fl, ffi, ffl), which only the
 // shaper sets.
 func hasLigature(s string) bool {
-	for i := strings.IndexByte(s, 'f'); i >= 0 && i+1 < len(s); {
-		switch s[i+1] {
-		case 'f', 'i', 'l':
-			return true
-		}
-		j := strings.IndexByte(s[i+1:], 'f')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	return false
+	return strings.Contains(s, "ff") || strings.Contains(s, "fi") || strings.Contains(s, "fl")
 }
 
 // directBox appends a box of the runes [from, to) of the current word set

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/pressroom/publish/internal/article"
 	"github.com/pressroom/publish/internal/corpustest"
 	"github.com/pressroom/publish/internal/tooltest"
 )
@@ -88,27 +89,19 @@ func TestScripts(t *testing.T) {
 	}
 }
 
-// sampleText returns the title and the text of a sample, without its
-// front matter's keys and the Markdown marks of its headings.
+// sampleText returns the title and the text of a sample as the run reads
+// it, with the reader the PDF was made from.
 func sampleText(t *testing.T, path string) string {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	opts := Options{Stderr: &bytes.Buffer{}}
+	a, err := newEnv(&opts).load(context.Background(), path, &opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	for _, line := range strings.Split(string(data), "\n") {
-		if title, ok := strings.CutPrefix(line, "title:"); ok {
-			b.WriteString(title + "\n")
-			continue
-		}
-		if line == "---" || strings.Contains(line, ":") && !strings.Contains(line, " ") {
-			continue
-		}
-		if strings.HasPrefix(line, "lang:") {
-			continue
-		}
-		b.WriteString(strings.TrimLeft(line, "# ") + "\n")
+	b.WriteString(a.Meta.Title + "\n")
+	for text := range article.Texts(a.Body) {
+		b.WriteString(text.String() + "\n")
 	}
 	return b.String()
 }
