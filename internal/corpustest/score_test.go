@@ -60,7 +60,6 @@ func TestBylineNames(t *testing.T) {
 		{"Last Updated: January 7, 2025", nil},
 		{"Ann Smith and Bo Li & Cy Young", []string{"Ann Smith", "Bo Li", "Cy Young"}},
 		{"By Brenda  Goodman, MA\n    WebMD Health News", []string{"Brenda Goodman, MA"}},
-		{"By\n\t\t\tScott Cunningham", []string{"Scott Cunningham"}},
 		{"", nil},
 	}
 	for _, tt := range tests {

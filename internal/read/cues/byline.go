@@ -60,13 +60,9 @@ func ParseByline(line string) (Byline, bool) {
 	var b Byline
 	s = strings.TrimSpace(handle().ReplaceAllString(s, ""))
 	s, alt := trimLead(s)
-	if name, ok := twice(s, alt); ok {
-		b.Authors = []string{name}
-		return b, true
-	}
 	s = trailingFollow().ReplaceAllString(s, "")
 	if name, ok := twice(s, alt); ok {
-		b.Authors = []string{name} // "Jane Doe Jane Doe Follow"
+		b.Authors = []string{name} // "Jane Doe Jane Doe", perhaps with "Follow"
 		return b, true
 	}
 	if m := gluedDate().FindStringSubmatch(s); m != nil {
@@ -172,8 +168,6 @@ var (
 	// Co-authors credited in parentheses after the author: "Jane Doe
 	// (avec John Roe et Ann Lee)".
 	coauthors = lazyre.New(`(?i)\s*\((?:with|avec|mit|con|com|met|s)\s+([^()]+)\)$`)
-	// A count a page prints after a byline's date, of comments or shares.
-	count = lazyre.New(`^\d{1,6}$`)
 	// A run of capitalised words, a show's or desk's name ("Evening
 	// News Desk"), that a page prints after a byline's date and time.
 	label = lazyre.New(`^(?:\p{Lu}[\pL'’&.]*\s*){1,4}$`)
@@ -285,7 +279,7 @@ func cutDate(s, sep string, explicit bool) (string, article.Date, bool) {
 				if whole, ok := dates.ParseLine(tail); ok {
 					return name, whole, true // with its time, if it is RFC 3339
 				}
-				if count().MatchString(rest) || explicit && label().MatchString(rest) || isLinkTail(rest) {
+				if explicit && label().MatchString(rest) || isLinkTail(rest) {
 					return name, d, true
 				}
 			} else if dates.IsVague(tail) {

@@ -522,7 +522,7 @@ func allHeaders(r article.Row) bool {
 // cell's alignment in the grid's order.
 func columnAlign(t *article.Table, cells []article.Align) []article.Align {
 	grid := t.Grid()
-	aligns := make([]article.Align, t.Columns())
+	aligns := make([]article.Align, article.GridColumns(grid))
 	any := false
 	for i, c := range grid {
 		if a := cells[i]; a != article.AlignDefault && aligns[c.Col] == article.AlignDefault {

@@ -497,40 +497,30 @@ func sameImage(a, b string) bool {
 	return len(na) > 8 && na == nb
 }
 
-// countWords counts the words of the body's text.
+// countWords counts the words of the body's text: every inline text and
+// every code block.
 func countWords(blocks []article.Block) int {
 	n := 0
-	inWord := false
-	count := func(s string) {
-		for _, r := range s {
-			isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
-			if isWord && (!inWord || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)) {
-				// Each CJK character counts as a word: those scripts
-				// do not space words.
-				n++
-			}
-			inWord = isWord
-		}
-		inWord = false
+	for t := range article.Texts(blocks) {
+		n += wordsIn(t.String())
 	}
-	for bl := range article.All(blocks) {
-		switch bl := bl.(type) {
-		case *article.Heading:
-			count(bl.Text.String())
-		case *article.Paragraph:
-			count(bl.Text.String())
-		case *article.Preformatted:
-			count(bl.Text)
-		case *article.Figure:
-			count(bl.Image.Caption.String())
-		case *article.Table:
-			count(bl.Caption.String())
-			for r := range bl.AllRows() {
-				for _, c := range r {
-					count(c.Text.String())
-				}
-			}
+	for pre := range article.Query[*article.Preformatted](blocks) {
+		n += wordsIn(pre.Text)
+	}
+	return n
+}
+
+// wordsIn counts the words of s, each CJK character as one: those scripts
+// do not space words.
+func wordsIn(s string) int {
+	n := 0
+	inWord := false
+	for _, r := range s {
+		isWord := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if isWord && (!inWord || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)) {
+			n++
 		}
+		inWord = isWord
 	}
 	return n
 }

@@ -27,21 +27,17 @@ type noteSet struct {
 func findNotes(root *html.Node) *noteSet {
 	ids := map[string]*html.Node{}
 	var anchors []*html.Node
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			if id := attr(n, "id"); id != "" {
-				ids[id] = n
-			}
-			if n.Data == "a" && strings.HasPrefix(attr(n, "href"), "#") {
-				anchors = append(anchors, n)
-			}
+	for n := range root.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+		if id := attr(n, "id"); id != "" {
+			ids[id] = n
+		}
+		if n.Data == "a" && strings.HasPrefix(attr(n, "href"), "#") {
+			anchors = append(anchors, n)
 		}
 	}
-	walk(root)
 	ns := &noteSet{refs: map[*html.Node]int{}, targets: map[*html.Node]int{}, back: map[string]bool{}}
 	for _, a := range anchors {
 		t := ids[strings.TrimPrefix(attr(a, "href"), "#")]
