@@ -101,7 +101,7 @@ func TestTableGrid(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Grid = %q\nwant %q", got, want)
 	}
-	if n := tb.Columns(); n != 3 {
+	if n := GridColumns(tb.Grid()); n != 3 {
 		t.Errorf("Columns = %d, want 3", n)
 	}
 }
@@ -112,7 +112,7 @@ func TestColumnAligns(t *testing.T) {
 		Rows:  []Row{{{Text: Plain("1950")}, {Text: Plain("1,000")}, {Text: Plain("cod")}, {Text: Plain("a")}}, {{Text: Plain("1951")}, {Text: Plain("n/a")}, {Text: Plain("cork 2")}, {Text: Plain("b")}}},
 		Align: []Align{AlignDefault, AlignDefault, AlignDefault, AlignCenter},
 	}
-	got := tb.ColumnAligns()
+	got := tb.ColumnAligns(tb.Grid())
 	want := []Align{AlignRight, AlignRight, AlignDefault, AlignCenter}
 	if !slices.Equal(got, want) {
 		t.Errorf("ColumnAligns = %v, want %v", got, want)

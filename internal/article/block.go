@@ -153,10 +153,11 @@ const maxGridCells = 1 << 16
 
 // ColumnAligns returns how each column of the grid is set: as Align says,
 // or to the right, its head included, where most of its cells hold
-// figures (IsNumeric), as tables set numbers; else AlignDefault.
-func (t *Table) ColumnAligns() []Align {
-	grid := t.Grid()
-	n := gridColumns(grid)
+// figures (IsNumeric), as tables set numbers; else AlignDefault. Grid is
+// the table's Grid, passed in so that a caller which walks it too builds
+// it once.
+func (t *Table) ColumnAligns(grid []GridCell) []Align {
+	n := GridColumns(grid)
 	aligns := make([]Align, n)
 	copy(aligns, t.Align)
 	figures, words := make([]int, n), make([]int, n)
@@ -193,14 +194,10 @@ func CellAlign(aligns []Align, c GridCell) Align {
 	return AlignLeft
 }
 
-// Columns returns how many columns the table's grid has: the most any row
-// covers, its cells' spans and the spans from the rows above counted.
-func (t *Table) Columns() int {
-	return gridColumns(t.Grid())
-}
-
-// gridColumns returns how many columns a grid's cells cover.
-func gridColumns(grid []GridCell) int {
+// GridColumns returns how many columns a table's grid (Table.Grid) has:
+// the most any row covers, its cells' spans and the spans from the rows
+// above counted.
+func GridColumns(grid []GridCell) int {
 	n := 0
 	for _, c := range grid {
 		n = max(n, c.Col+max(c.ColSpan, 1))

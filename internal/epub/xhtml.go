@@ -292,8 +292,8 @@ func (r *renderer) table(t *article.Table) {
 		inline(b, t.Caption)
 		b.WriteString("</caption>\n")
 	}
-	aligns := t.ColumnAligns()
 	grid := t.Grid()
+	aligns := t.ColumnAligns(grid)
 	parts := []struct {
 		tag, scope string
 		rows       int

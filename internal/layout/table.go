@@ -26,8 +26,9 @@ type gridCell struct {
 // how each is set, and how many rows are head rows, body rows and rows in
 // all (the rest are foot rows).
 func tableGrid(t *article.Table) (cells []gridCell, head, body, rows int) {
-	aligns := t.ColumnAligns()
-	for _, c := range t.Grid() {
+	grid := t.Grid()
+	aligns := t.ColumnAligns(grid)
+	for _, c := range grid {
 		cells = append(cells, gridCell{row: c.Row, col: c.Col, colSpan: max(c.ColSpan, 1), rowSpan: max(c.RowSpan, 1),
 			text: c.Text, header: c.Header || c.Row < len(t.Head), align: article.CellAlign(aligns, c)})
 	}
