@@ -474,9 +474,6 @@ func (p *paragraph) word(ws, we, ri int, hyph, chars bool, o paraOptions) float6
 			total += k
 		}
 		adv := f.Advance(r) * size
-		if adv == 0 && !f.Has(r) {
-			adv = f.NotdefAdvance() * size
-		}
 		left, right := protrusion(r)
 		if cur < 0 {
 			n := node{kind: boxNode, slot: sl, run: int32(ri), start: int32(pos), kernLo: int32(len(p.kerns)), lprot: left * adv}

@@ -259,11 +259,7 @@ func (p *paragraph) directBox(from, to int, sl int16, ri int) float64 {
 	s := p.slots[sl]
 	w := 0.0
 	for _, r := range p.wordRunes[from:to] {
-		a := s.face.Advance(r)
-		if a == 0 && !s.face.Has(r) {
-			a = s.face.NotdefAdvance()
-		}
-		w += a * s.size
+		w += s.face.Advance(r) * s.size
 	}
 	lo := int32(len(p.kerns))
 	p.nodes = append(p.nodes, node{kind: boxNode, width: w, slot: sl, run: int32(ri),

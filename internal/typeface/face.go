@@ -44,21 +44,13 @@ func (f *Face) Name() string { return f.name }
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool { return f.runes.glyph(r) != 0 }
 
-// Advance returns the advance width of r in em, or 0 when the face lacks r.
-func (f *Face) Advance(r rune) float64 {
-	g := f.runes.glyph(r)
-	if g == 0 {
-		return 0
-	}
-	return f.adv[g]
-}
+// Advance returns the advance width in em of the glyph drawn for r: when
+// the face lacks r, its missing glyph (.notdef), the box drawn instead,
+// so that whatever measures a line measures what is drawn.
+func (f *Face) Advance(r rune) float64 { return f.adv[f.runes.glyph(r)] }
 
 // Glyph returns the number of r's glyph in the face, 0 when it lacks r.
 func (f *Face) Glyph(r rune) uint16 { return f.runes.glyph(r) }
-
-// NotdefAdvance returns the advance width in em of the face's missing
-// glyph (.notdef), the box drawn for a character no face has.
-func (f *Face) NotdefAdvance() float64 { return f.adv[0] }
 
 // Kern returns the kerning between left and right in em, to add to the
 // advance of left: negative moves right closer. It is 0 for a pair the
