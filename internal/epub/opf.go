@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pressroom/publish/internal/article"
+	"github.com/pressroom/publish/internal/shape"
 )
 
 // An item is one entry of the package manifest.
@@ -94,17 +95,6 @@ func (b *book) subjects() []string {
 	return out
 }
 
-// rtl reports whether the book's language is written right to left, which
-// sets the spine's page-progression-direction (EPUB 3.3 section 5.6.7).
-func rtl(lang string) bool {
-	base, _, _ := strings.Cut(lang, "-")
-	switch base {
-	case "ar", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi":
-		return true
-	}
-	return false
-}
-
 // packageDocument writes package.opf: the metadata go-epub has no setters
 // for, the manifest it made (sorted) and its spine.
 func (b *book) packageDocument(manifest []item, spine []string) []byte {
@@ -168,7 +158,8 @@ func (b *book) packageDocument(manifest []item, spine []string) []byte {
 		line(`<item id="%s" href="%s" media-type="%s"%s/>`, esc(it.ID), esc(it.Href), esc(it.MediaType), props)
 	}
 	ppd := ""
-	if rtl(b.lang) {
+	// The spine's page-progression-direction (EPUB 3.3 section 5.6.7).
+	if shape.RightToLeftLanguage(b.lang) {
 		ppd = ` page-progression-direction="rtl"`
 	}
 	fmt.Fprintf(&s, "  </manifest>\n  <spine toc=\"ncx\"%s>\n", ppd)

@@ -392,14 +392,6 @@ func TestBreakUnits(t *testing.T) {
 	}
 }
 
-func TestRTL(t *testing.T) {
-	for lang, want := range map[string]bool{"ar": true, "he-IL": true, "fa": true, "en": false, "zh-Hans": false, "und": false} {
-		if rtl(lang) != want {
-			t.Errorf("rtl(%q) = %v", lang, !want)
-		}
-	}
-}
-
 // TestBookOfOne checks that a book of one article keeps the book's own
 // title page, with the article in a document of its own, and its lead
 // image as its cover.

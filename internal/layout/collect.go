@@ -24,7 +24,7 @@ func (s *setter) setArticle(pub *article.Publication, i int) *OutlineEntry {
 	}
 	s.article, s.articleIndex = a, i
 	s.dict = s.t.dictionary(a, pub, &s.warnings)
-	s.para.setLanguage(cmp.Or(a.Meta.Lang, pub.Meta.Lang))
+	s.para.setLanguage(cmp.Or(a.Meta.Lang, s.pubLang))
 	at := s.titleBlock(a)
 	first := true
 	if !s.opts.Endnotes {

@@ -1,11 +1,14 @@
 package layout
 
 import (
+	"cmp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pressroom/publish/internal/shape"
 )
 
 // decorate adds the running head (the article's title and its authors,
@@ -22,7 +25,7 @@ func (s *setter) decorate(doc *Document, pages [][]placed) {
 		a := s.articles[pp[0].v.article]
 		aItems, aw := s.plain(strings.Join(a.Meta.AuthorNames(), ", "), &g.head)
 		tItems, tw := s.fitted(a.Title(), &g.head, g.measure-aw-2*g.em)
-		if rtlLanguage(a.Meta.Lang) {
+		if shape.RightToLeftLanguage(cmp.Or(a.Meta.Lang, s.pubLang)) {
 			// Mirrored: the title where a reader starts, on the right.
 			s.runningHead(page, left, aItems, tItems, tw)
 		} else {

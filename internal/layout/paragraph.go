@@ -170,21 +170,10 @@ type paragraph struct {
 // setLanguage readies the paragraph for text in the language tag: its
 // shaping, and the direction of paragraphs without a strong character.
 func (p *paragraph) setLanguage(tag string) {
-	p.lang, p.rtl = tag, rtlLanguage(tag)
+	p.lang, p.rtl = tag, shape.RightToLeftLanguage(tag)
 	if p.shp != nil {
 		p.shp.SetLanguage(tag)
 	}
-}
-
-// rtlLanguage reports whether the language tag names a language written
-// right to left.
-func rtlLanguage(tag string) bool {
-	primary, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	switch primary {
-	case "ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "syr", "ji":
-		return true
-	}
-	return false
 }
 
 // releaseShaper gives the paragraph's shaper back for the next document.

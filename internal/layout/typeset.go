@@ -74,7 +74,7 @@ func (t *Typesetter) Layout(ctx context.Context, pub *article.Publication, opts 
 	}
 	s := t.newSetter(opts, g)
 	defer s.para.releaseShaper()
-	s.articles = pub.Articles()
+	s.articles, s.pubLang = pub.Articles(), pub.Meta.Lang
 	if pub.Book {
 		return s.book(ctx, pub)
 	}
@@ -123,7 +123,10 @@ type setter struct {
 	opts Options
 	g    geometry
 
-	articles     []*article.Article
+	articles []*article.Article
+	// pubLang is the publication's language, an article's where it
+	// names none.
+	pubLang      string
 	article      *article.Article // nil while setting a book's front matter
 	articleIndex int
 	dict         *hyphen.Dictionary

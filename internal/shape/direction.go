@@ -1,6 +1,7 @@
 package shape
 
 import (
+	"strings"
 	"unicode"
 
 	xbidi "golang.org/x/text/unicode/bidi"
@@ -88,4 +89,17 @@ func Reorder[T any](items []T, levels []uint8) {
 			i = j
 		}
 	}
+}
+
+// RightToLeftLanguage reports whether the language tag (BCP 47) names a
+// language written right to left, for what a text's letters cannot say:
+// which side a page's running head starts from, which way a book's pages
+// turn.
+func RightToLeftLanguage(tag string) bool {
+	primary, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	switch primary {
+	case "ar", "he", "iw", "fa", "ur", "yi", "ji", "ps", "sd", "ug", "dv", "ckb", "syr":
+		return true
+	}
+	return false
 }

@@ -49,3 +49,12 @@ func TestReorder(t *testing.T) {
 		}
 	}
 }
+
+func TestRightToLeftLanguage(t *testing.T) {
+	for lang, want := range map[string]bool{"ar": true, "he-IL": true, "fa": true, "AR-eg": true, "ckb": true, "iw": true,
+		"en": false, "zh-Hans": false, "und": false, "": false} {
+		if RightToLeftLanguage(lang) != want {
+			t.Errorf("RightToLeftLanguage(%q) = %v", lang, !want)
+		}
+	}
+}
