@@ -91,15 +91,18 @@ type coverRune struct {
 type CoverFonts struct {
 	mu     sync.Mutex
 	parsed map[string]*opentype.Font
-	// The shaper of lines that need one (coverscript.go), made on
-	// first use, one cover at a time.
-	shapeMu sync.Mutex
-	shp     *shape.Shaper
+	// shapes shapes the lines that need it (coverscript.go).
+	shapes *shape.Fonts
 }
 
-// NewCoverFonts returns an empty CoverFonts.
-func NewCoverFonts() *CoverFonts {
-	return &CoverFonts{parsed: map[string]*opentype.Font{}}
+// NewCoverFonts returns an empty CoverFonts that shapes lines with the
+// faces of shapes, the layout's, so that a face both use is read for
+// shaping once; nil gives it faces of its own.
+func NewCoverFonts(shapes *shape.Fonts) *CoverFonts {
+	if shapes == nil {
+		shapes = shape.NewFonts()
+	}
+	return &CoverFonts{parsed: map[string]*opentype.Font{}, shapes: shapes}
 }
 
 // load returns the named font, parsed. A parsed font is safe to share:

@@ -20,7 +20,7 @@ import (
 
 // TestCoverFace checks the choice of face per character and line breaking.
 func TestCoverFace(t *testing.T) {
-	cf := NewCoverFonts()
+	cf := NewCoverFonts(nil)
 	latin, err := cf.face(fonts.SerifBold, 100, "North Korea")
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ func TestRenderCover(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			data, err := renderCover(tt.text, NewCoverFonts())
+			data, err := renderCover(tt.text, NewCoverFonts(nil))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -177,7 +177,7 @@ func inked(img *image.RGBA) int {
 // close enough for descenders and accents to overlap, where the coverage
 // of both must add up.
 func TestCoverCanvas(t *testing.T) {
-	cf := NewCoverFonts()
+	cf := NewCoverFonts(nil)
 	tests := []struct {
 		name  string
 		lines []string
@@ -268,7 +268,7 @@ var coverCases = []struct {
 func TestCoverLooksTheSame(t *testing.T) {
 	for _, tt := range coverCases {
 		t.Run(tt.name, func(t *testing.T) {
-			data, err := renderCover(tt.text, NewCoverFonts())
+			data, err := renderCover(tt.text, NewCoverFonts(nil))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -277,7 +277,7 @@ func TestCoverLooksTheSame(t *testing.T) {
 				t.Fatal(err)
 			}
 			ref := newRefPainter()
-			if err := layoutCover(tt.text, NewCoverFonts(), ref); err != nil {
+			if err := layoutCover(tt.text, NewCoverFonts(nil), ref); err != nil {
 				t.Fatal(err)
 			}
 			var buf bytes.Buffer
@@ -343,7 +343,7 @@ func compareImages(a, b image.Image) imageDiff {
 // (a rule over text, text over a rule) as well as where one block of text
 // stands alone.
 func TestCoverSource(t *testing.T) {
-	cf := NewCoverFonts()
+	cf := NewCoverFonts(nil)
 	f, err := cf.face(fonts.SerifBold, 80, "Jaguars gyp 中国")
 	if err != nil {
 		t.Fatal(err)
@@ -456,7 +456,7 @@ func TestWrapMeasures(t *testing.T) {
 		}
 		return lines, ok
 	}
-	cf := NewCoverFonts()
+	cf := NewCoverFonts(nil)
 	for _, tt := range coverCases {
 		for _, text := range []string{tt.text.Title, tt.text.Subtitle, tt.text.Byline} {
 			for _, name := range []string{fonts.SerifBold, fonts.SerifItalic, fonts.SansRegular} {
@@ -489,7 +489,7 @@ func BenchmarkRenderCover(b *testing.B) {
 			b.ReportAllocs()
 			// The fonts are parsed once, as a program making many books
 			// shares them.
-			cf := NewCoverFonts()
+			cf := NewCoverFonts(nil)
 			var n int
 			for b.Loop() {
 				data, err := renderCover(bm.text, cf)
@@ -508,7 +508,7 @@ func BenchmarkRenderCover(b *testing.B) {
 // their isolated ones, and the title, read from the right, hangs from the
 // right margin, as does the rule over it.
 func TestCoverShapes(t *testing.T) {
-	cf := NewCoverFonts()
+	cf := NewCoverFonts(nil)
 	title := "الإعلان العالمي لحقوق الإنسان"
 	f, err := cf.face(fonts.SerifBold, 120, title)
 	if err != nil {

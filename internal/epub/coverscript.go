@@ -39,15 +39,6 @@ func needsShaping(s string) bool {
 	return rtl || shape.Needed(s)
 }
 
-// shaper returns the cover fonts' shaper, made on first use; the caller
-// holds cf.shapeMu.
-func (cf *CoverFonts) shaper() *shape.Shaper {
-	if cf.shp == nil {
-		cf.shp = shape.NewFonts().NewShaper()
-	}
-	return cf.shp
-}
-
 // shapeLine sets line in c at its size.
 func (c *coverFace) shapeLine(line string) (shapedLine, error) {
 	runes := []rune(line)
@@ -86,9 +77,8 @@ func (c *coverFace) shapeLine(line string) (shapedLine, error) {
 	shape.Reorder(parts, lv)
 	first, _ := shape.Scan(line)
 	out := shapedLine{rtl: first == shape.RightToLeft}
-	c.cf.shapeMu.Lock()
-	defer c.cf.shapeMu.Unlock()
-	sh := c.cf.shaper()
+	sh := c.cf.shapes.NewShaper()
+	defer sh.Release()
 	var pen fixed.Int26_6
 	for _, p := range parts {
 		sf, err := c.cf.load(p.face)

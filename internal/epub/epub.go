@@ -385,7 +385,7 @@ func (b *book) addCover() error {
 		ct := b.coverText()
 		cf := b.opts.CoverFonts
 		if cf == nil {
-			cf = NewCoverFonts()
+			cf = NewCoverFonts(nil)
 		}
 		if data, err = renderCover(ct, cf); err != nil {
 			return fmt.Errorf("cover: %w", err)

@@ -17,7 +17,7 @@ func FuzzCoverFit(f *testing.F) {
 	f.Add("中国与朝鲜：再度「友好」？ 한국어 제목입니다")
 	f.Add("«Guillemets» — dashes… (brackets)! 。")
 	f.Add("\u0301\u200b\t \n")
-	cf := NewCoverFonts()
+	cf := NewCoverFonts(nil)
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) || len(text) > 5000 {
 			return

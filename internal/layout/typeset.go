@@ -53,6 +53,10 @@ func New(fonts *typeface.Library, hyph *hyphen.Library) *Typesetter {
 	return &Typesetter{fonts: fonts, hyph: hyph, shapes: shape.NewFonts()}
 }
 
+// Shapes returns the faces t shapes text with, for whatever else sets
+// text in them, so that each is read once.
+func (t *Typesetter) Shapes() *shape.Fonts { return t.shapes }
+
 // Layout sets a publication into pages. Each article starts on a new page
 // with its title block and ends with its credits.
 //

@@ -26,10 +26,11 @@ type env struct {
 }
 
 func newEnv(o *Options) *env {
+	ts := layout.New(typeface.NewLibrary(), hyphen.NewLibrary())
 	return &env{
 		reader:     o.reader(),
-		typesetter: layout.New(typeface.NewLibrary(), hyphen.NewLibrary()),
-		coverFonts: epub.NewCoverFonts(),
+		typesetter: ts,
+		coverFonts: epub.NewCoverFonts(ts.Shapes()),
 	}
 }
 
