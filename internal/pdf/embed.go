@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 )
 
 // The fonts are embedded by this package, not by fpdf. fpdf draws the text
@@ -36,12 +35,17 @@ func standInDict(name string) []byte {
 }
 
 // toUnicode maps every 16-bit code to the same Unicode value.
-const toUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
-	"/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n" +
-	"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-	"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
-	"1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n" +
-	"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+const toUnicode = cmapStart + "1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n" + cmapEnd
+
+// cmapStart and cmapEnd open and close a ToUnicode CMap over 16-bit
+// codes; its mappings go between.
+const (
+	cmapStart = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+	cmapEnd = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+)
 
 // A deflater compresses streams with one zlib writer, where a new writer
 // for each stream, as fpdf makes, costs over half a megabyte of cleared
@@ -225,22 +229,14 @@ func (w *fontWriter) font(fc *face) (string, error) {
 // of a conjunct whose cluster's first glyph carries the text, to nothing).
 func glyphToUnicode(shaped []shapedCode) string {
 	var b strings.Builder
-	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
-		"/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n" +
-		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
-		"2 beginbfrange\n<0000> <D7FF> <0000>\n<E000> <FFFF> <E000>\nendbfrange\n")
+	b.WriteString(cmapStart + "2 beginbfrange\n<0000> <D7FF> <0000>\n<E000> <FFFF> <E000>\nendbfrange\n")
 	var entries []string
 	for i, sc := range shaped {
 		t := sc.text
 		if t == "" {
 			continue
 		}
-		var dst strings.Builder
-		for _, u := range utf16.Encode([]rune(t)) {
-			fmt.Fprintf(&dst, "%04X", u)
-		}
-		entries = append(entries, fmt.Sprintf("<%04X> <%s>", firstGlyphCode+i, dst.String()))
+		entries = append(entries, fmt.Sprintf("<%04X> <%X>", firstGlyphCode+i, utf16BE(t)))
 	}
 	// At most 100 entries a block (ISO 32000-1, 9.10.3).
 	for len(entries) > 0 {
@@ -248,6 +244,6 @@ func glyphToUnicode(shaped []shapedCode) string {
 		fmt.Fprintf(&b, "%d beginbfchar\n%s\nendbfchar\n", n, strings.Join(entries[:n], "\n"))
 		entries = entries[n:]
 	}
-	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	b.WriteString(cmapEnd)
 	return b.String()
 }

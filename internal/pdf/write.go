@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -315,11 +314,7 @@ func (d *drawer) appendGlyphs(t *layout.TextItem, fc *face) error {
 	}
 	span := !t.Shaped.RightToLeft
 	if span {
-		b = append(b, "/Span <</ActualText <FEFF"...)
-		for _, u := range utf16.Encode([]rune(t.Text)) {
-			b = fmt.Appendf(b, "%04X", u)
-		}
-		b = append(b, ">>> BDC "...)
+		b = fmt.Appendf(b, "/Span <</ActualText <FEFF%X>>> BDC ", utf16BE(t.Text))
 	}
 	b = d.appendGray(b)
 	b = append(b, "BT"...)
