@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -123,8 +124,9 @@ func setFor(tag string) string {
 		return "de-1996"
 	case "de-ch-1901":
 		return "de-ch-1901"
-	case "cs", "es", "fr", "it", "nl", "pt", "ru", "th":
-		return tag
+	}
+	if slices.Contains(sets(), tag) {
+		return tag // a language with one set, named for it
 	}
 	return ""
 }

@@ -101,7 +101,7 @@ func (s *setter) table(t *article.Table, x, measure float64) {
 		s.tableSize = 0
 		return
 	}
-	st, widths := s.tableStyle(t, cells, measure)
+	st, widths := s.tableStyle(cells, measure)
 	gap := st.size // between columns, as booktabs' two \tabcolsep
 	colX := make([]float64, len(widths))
 	for i := 1; i < len(widths); i++ {
@@ -344,7 +344,7 @@ func itemY(it Item) float64 {
 // its natural width (its longest cell on one line) when all fit, else its
 // least width and a share of what is left in proportion to how much more
 // it would take.
-func (s *setter) tableStyle(t *article.Table, cells []gridCell, measure float64) (textStyle, []float64) {
+func (s *setter) tableStyle(cells []gridCell, measure float64) (textStyle, []float64) {
 	ncols := columnsOf(cells)
 	st := s.g.body
 	var least, natural []float64
