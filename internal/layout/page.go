@@ -40,8 +40,8 @@ type Document struct {
 type Undrawn struct {
 	// Title is set when an article's title has a letter no face has.
 	Title bool
-	// Letters counts the letters set as missing glyphs, of All letters
-	// set; All is counted only when Letters is not 0.
+	// Letters counts the letters drawn as missing glyphs, of All letters
+	// drawn; both are counted only when a character is missing.
 	Letters, All int
 }
 

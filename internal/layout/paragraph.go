@@ -126,13 +126,11 @@ type paragraph struct {
 	// the style of the chain's first face, loading each fallback font on
 	// first use; nil means none.
 	fallback func(r rune, style *typeface.Face) (*typeface.Face, bool)
-	// missing collects characters no face has, in order of first use;
-	// missingCount counts every time one is set, as its face's missing
-	// glyph, and missingLetters the times it is a letter.
-	missing        []rune
-	missingSeen    map[rune]bool
-	missingCount   int
-	missingLetters int
+	// missing collects characters no face has, in order of first use.
+	// How often each is drawn is counted on the finished pages (stats.go),
+	// not here, where text measured and never drawn passes too.
+	missing     []rune
+	missingSeen map[rune]bool
 
 	// Shaping (shaping.go): the shaper, made on first use from
 	// shapeFonts, in the language lang; the glyphs of the shaped boxes;
@@ -516,10 +514,6 @@ func (p *paragraph) slotFor(r rune, s article.Style) int16 {
 		p.missingSeen[r] = true
 		p.missing = append(p.missing, r)
 	}
-	p.missingCount++
-	if unicode.IsLetter(r) {
-		p.missingLetters++
-	}
 	return p.slotOf(ch.first(), size)
 }
 
@@ -569,4 +563,14 @@ func lastLetter(s string) int {
 func isCJK(r rune) bool {
 	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF))
+}
+
+// lacksLetter reports whether s has a letter no face has.
+func (p *paragraph) lacksLetter(s string) bool {
+	for _, r := range s {
+		if p.missingSeen[r] && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }

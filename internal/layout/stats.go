@@ -98,16 +98,12 @@ func (s *setter) finish(doc *Document) *Document {
 	if s.ratioN > 0 {
 		s.stats.MeanAdjustmentRatio = s.ratioSum / float64(s.ratioN)
 	}
-	s.stats.MissingGlyphs = s.para.missingCount
 	s.stats.Protrusion = !s.opts.NoMicrotype
 	s.stats.Expansion = !s.opts.NoMicrotype && !s.opts.Ragged
-	doc.Stats = s.stats
 	doc.Missing = s.para.missing
-	doc.Undrawn = Undrawn{Title: s.titleMissing, Letters: s.para.missingLetters}
+	doc.Undrawn.Title = s.titleMissing
 	if n := len(doc.Missing); n > 0 {
-		if doc.Undrawn.Letters > 0 {
-			doc.Undrawn.All = letters(doc)
-		}
+		s.stats.MissingGlyphs = s.countMissing(doc)
 		// One line for them all, however many there are.
 		var first []string
 		for _, r := range doc.Missing[:min(n, 5)] {
@@ -117,27 +113,39 @@ func (s *setter) finish(doc *Document) *Document {
 		if n > 5 {
 			more = fmt.Sprintf(" and %d more", n-5)
 		}
-		s.warnings = append(s.warnings, fmt.Sprintf("layout: %d characters set as a box: no font has %s%s", s.para.missingCount, strings.Join(first, ", "), more))
+		s.warnings = append(s.warnings, fmt.Sprintf("layout: %d characters set as a box: no font has %s%s", s.stats.MissingGlyphs, strings.Join(first, ", "), more))
 	}
+	doc.Stats = s.stats
 	doc.Warnings = s.warnings
 	return doc
 }
 
-// letters counts the letters a document's pages set.
-func letters(doc *Document) int {
-	n := 0
+// countMissing counts the characters the document's pages draw as a
+// missing glyph, a box, and fills in doc.Undrawn's letters: those boxes
+// that stand for letters, of all the letters drawn.
+func (s *setter) countMissing(doc *Document) (glyphs int) {
+	u := &doc.Undrawn
 	for _, p := range doc.Pages {
 		for _, it := range p.Items {
-			if t, ok := it.(*TextItem); ok {
-				for _, r := range t.Text {
-					if unicode.IsLetter(r) {
-						n++
+			t, ok := it.(*TextItem)
+			if !ok {
+				continue
+			}
+			for _, r := range t.Text {
+				letter := unicode.IsLetter(r)
+				if letter {
+					u.All++
+				}
+				if s.para.missingSeen[r] {
+					glyphs++
+					if letter {
+						u.Letters++
 					}
 				}
 			}
 		}
 	}
-	return n
+	return glyphs
 }
 
 // countWidows counts the widows and orphans on a page.

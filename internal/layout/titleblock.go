@@ -29,9 +29,8 @@ func (s *setter) titleBlock(a *article.Article) *OutlineEntry {
 		text(article.Plain(strings.ToUpper(k)), &g.kicker, 0.25*L)
 	}
 	titleAt := len(s.v)
-	missing := s.para.missingLetters
 	text(article.Plain(a.Title()), &g.title, 0.4*L)
-	if s.para.missingLetters > missing {
+	if s.para.lacksLetter(a.Title()) {
 		s.titleMissing = true
 	}
 	entry := &OutlineEntry{Title: a.Title(), Level: s.outlineBase}
