@@ -46,7 +46,7 @@ func normalizeText(t Text) {
 
 func normalizeBlocks(blocks []Block) {
 	for t := range Texts(blocks) {
-		normalizeText(t)
+		normalizeText(*t)
 	}
 	for p := range Query[*Preformatted](blocks) {
 		p.Text = nfc(p.Text)

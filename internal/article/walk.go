@@ -1,6 +1,9 @@
 package article
 
-import "iter"
+import (
+	"iter"
+	"slices"
+)
 
 // children returns the block sequences directly inside b: a quote's blocks,
 // one sequence per list item; nil for a block that holds no blocks.
@@ -55,31 +58,31 @@ func Query[T Block](blocks []Block) iter.Seq[T] {
 
 // Texts returns every inline text of blocks and inside them, in reading
 // order: headings' and paragraphs' text, figures' captions, tables'
-// captions and cells. A run may be changed through the slices it yields;
-// a Preformatted block's text is a string of its own, not among them.
-func Texts(blocks []Block) iter.Seq[Text] {
-	return func(yield func(Text) bool) {
+// captions and cells. Each is yielded in place, so that a walk may rewrite
+// it; a Preformatted block's text is a string of its own, not among them.
+func Texts(blocks []Block) iter.Seq[*Text] {
+	return func(yield func(*Text) bool) {
 		for b := range All(blocks) {
 			switch b := b.(type) {
 			case *Heading:
-				if !yield(b.Text) {
+				if !yield(&b.Text) {
 					return
 				}
 			case *Paragraph:
-				if !yield(b.Text) {
+				if !yield(&b.Text) {
 					return
 				}
 			case *Figure:
-				if !yield(b.Image.Caption) {
+				if !yield(&b.Image.Caption) {
 					return
 				}
 			case *Table:
-				if !yield(b.Caption) {
+				if !yield(&b.Caption) {
 					return
 				}
 				for r := range b.AllRows() {
 					for i := range r {
-						if !yield(r[i].Text) {
+						if !yield(&r[i].Text) {
 							return
 						}
 					}
@@ -87,4 +90,60 @@ func Texts(blocks []Block) iter.Seq[Text] {
 			}
 		}
 	}
+}
+
+// Clone returns a copy of blocks that shares no container and no inline
+// text with them, so that a walk over Texts may rewrite the copy alone.
+// Blocks that hold no inline text (images, code, rules) are shared.
+func Clone(blocks []Block) []Block {
+	out := make([]Block, 0, len(blocks))
+	for _, b := range blocks {
+		switch b := b.(type) {
+		case *Heading:
+			c := *b
+			c.Text = slices.Clone(b.Text)
+			out = append(out, &c)
+		case *Paragraph:
+			c := *b
+			c.Text = slices.Clone(b.Text)
+			out = append(out, &c)
+		case *Figure:
+			c := *b
+			c.Image.Caption = slices.Clone(b.Image.Caption)
+			out = append(out, &c)
+		case *Quote:
+			c := *b
+			c.Blocks = Clone(b.Blocks)
+			out = append(out, &c)
+		case *List:
+			c := *b
+			c.Items = make([][]Block, len(b.Items))
+			for i, item := range b.Items {
+				c.Items[i] = Clone(item)
+			}
+			out = append(out, &c)
+		case *Table:
+			c := *b
+			c.Caption = slices.Clone(b.Caption)
+			c.Head, c.Rows, c.Foot = cloneRows(b.Head), cloneRows(b.Rows), cloneRows(b.Foot)
+			out = append(out, &c)
+		default:
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// cloneRows returns a copy of a table's rows that shares none of their
+// cells' texts.
+func cloneRows(rows []Row) []Row {
+	out := make([]Row, len(rows))
+	for i, r := range rows {
+		out[i] = make(Row, len(r))
+		for j, c := range r {
+			c.Text = slices.Clone(c.Text)
+			out[i][j] = c
+		}
+	}
+	return out
 }

@@ -91,7 +91,7 @@ func testCorpusPage(t *testing.T, e *env, opts Options, page corpustest.Page, ou
 	}
 	// Prose has typographic quotes only; code keeps what it has.
 	for text := range article.Texts(a.Body) {
-		for _, r := range text {
+		for _, r := range *text {
 			if r.Style&article.Code == 0 && strings.ContainsAny(r.Text, "\"'") {
 				t.Errorf("a straight quote in prose: %q", r.Text)
 			}

@@ -80,7 +80,7 @@ func Article(a *article.Article) {
 // could not be embedded.
 func (m *marks) blocks(blocks []article.Block) {
 	for t := range article.Texts(blocks) {
-		m.text(t)
+		m.text(*t)
 	}
 	for f := range article.Query[*article.Figure](blocks) {
 		f.Image.Alt = m.plain(f.Image.Alt)
