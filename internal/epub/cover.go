@@ -565,7 +565,7 @@ func (cv *coverCanvas) text(f *coverFace, lines []string, x, y, lead int, col co
 				}
 				for _, g := range sl.glyphs {
 					gd := dot.Add(g.dot)
-					dr, _ := rasterize(g.font, &buf, g.id, ppem, gd)
+					dr, _ := glyphRect(g.font, &buf, g.id, ppem, gd)
 					if !dr.Empty() {
 						placed = append(placed, placedGlyph{dot: gd, sf: g.font, id: g.id})
 						r = r.Union(dr)

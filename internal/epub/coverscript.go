@@ -111,15 +111,22 @@ func (c *coverFace) faceName(r rune) string {
 	return c.name
 }
 
-// rasterize returns the coverage of glyph id of f at size ppem with its
-// origin at dot, and the pixels it covers.
-func rasterize(f *sfnt.Font, buf *sfnt.Buffer, id sfnt.GlyphIndex, ppem fixed.Int26_6, dot fixed.Point26_6) (image.Rectangle, *image.Alpha) {
+// glyphRect returns the pixels glyph id of f covers with its origin at
+// dot, from its outline's bounds, and the outline; an empty rectangle for
+// a glyph that draws nothing.
+func glyphRect(f *sfnt.Font, buf *sfnt.Buffer, id sfnt.GlyphIndex, ppem fixed.Int26_6, dot fixed.Point26_6) (image.Rectangle, sfnt.Segments) {
 	segs, err := f.LoadGlyph(buf, id, ppem, nil)
 	if err != nil || len(segs) == 0 {
 		return image.Rectangle{}, nil
 	}
 	b := segs.Bounds()
-	r := image.Rect((b.Min.X + dot.X).Floor(), (b.Min.Y + dot.Y).Floor(), (b.Max.X + dot.X).Ceil(), (b.Max.Y + dot.Y).Ceil())
+	return image.Rect((b.Min.X + dot.X).Floor(), (b.Min.Y + dot.Y).Floor(), (b.Max.X + dot.X).Ceil(), (b.Max.Y + dot.Y).Ceil()), segs
+}
+
+// rasterize returns the coverage of glyph id of f at size ppem with its
+// origin at dot, and the pixels it covers.
+func rasterize(f *sfnt.Font, buf *sfnt.Buffer, id sfnt.GlyphIndex, ppem fixed.Int26_6, dot fixed.Point26_6) (image.Rectangle, *image.Alpha) {
+	r, segs := glyphRect(f, buf, id, ppem, dot)
 	if r.Empty() {
 		return r, nil
 	}
