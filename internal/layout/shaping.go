@@ -123,7 +123,7 @@ func (p *paragraph) shapedBox(from, to int, sl int16, ri int, rtl bool) float64 
 	var glyphs []shape.Glyph
 	var err error
 	switch {
-	case !rtl && !shape.Needed(string(p.wordRunes[from:to])):
+	case !rtl && !shape.Needed(p.text[p.wordBytes[from]:p.wordBytes[to]]):
 		// Latin, Greek or Cyrillic that is here for its ligatures: set
 		// as the shaper would set it, without it.
 		glyphs = p.ligated(p.shapeBuf[:0], s.face, from, to)
