@@ -33,6 +33,7 @@ func shapedRune(r rune) bool {
 		0x1000 <= r && r <= 0x109F,                             // Myanmar
 		0x1780 <= r && r <= 0x17FF,                             // Khmer
 		0x1AB0 <= r && r <= 0x1AFF, 0x1DC0 <= r && r <= 0x1DFF, // combining marks
+		0x1CD0 <= r && r <= 0x1CFF,                             // Vedic extensions
 		0x20D0 <= r && r <= 0x20FF, 0xFE20 <= r && r <= 0xFE2F, // combining marks
 		0xA8E0 <= r && r <= 0xA8FF,                             // Devanagari extended
 		0xFB1D <= r && r <= 0xFDFF, 0xFE70 <= r && r <= 0xFEFF, // presentation forms

@@ -120,3 +120,18 @@ func clusters(g []Glyph) []int {
 	}
 	return out
 }
+
+// TestNeededCoversScriptFaces checks that every character the fonts send
+// to a script's own face (fonts.FallbackChain) is shaped: the two tables
+// of blocks are kept apart, for different questions, and must not drift.
+func TestNeededCoversScriptFaces(t *testing.T) {
+	for r := rune(0x0590); r <= 0xFFFF; r++ {
+		face := fonts.FallbackChain(r, "NotoSerif-Regular")[0]
+		if face == fonts.Fallback || face == fonts.FallbackKorean {
+			continue
+		}
+		if !Needed(string(r)) {
+			t.Errorf("%U goes to %s but is not shaped", r, face)
+		}
+	}
+}
