@@ -84,11 +84,7 @@ func testBindCorpus(t *testing.T, pages []corpustest.Page, dir string, epub *str
 	}
 	front := labels.Labels[1].Index
 
-	out, err = exec.Command(pdftotext, "-layout", "-enc", "UTF-8", pdf, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sheets := strings.Split(string(out), "\f")
+	sheets := strings.Split(pdfText(t, pdftotext, pdf, "-layout"), "\f")
 	// The contents: every line that ends in leaders or a space, then a
 	// number, is an entry: the two halves, the articles, the credits.
 	entry := regexp.MustCompile(`\S.*?[ .]\s*(\d+)\s*$`)
@@ -173,6 +169,12 @@ func zipFile(t *testing.T, archive, name string) string {
 		t.Fatal(err)
 	}
 	defer z.Close()
+	return zipEntry(t, &z.Reader, name)
+}
+
+// zipEntry returns the named file of an open archive.
+func zipEntry(t *testing.T, z *zip.Reader, name string) string {
+	t.Helper()
 	f, err := z.Open(name)
 	if err != nil {
 		t.Fatal(err)
@@ -183,4 +185,16 @@ func zipFile(t *testing.T, archive, name string) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// pdfText returns the text pdftotext reads from the PDF at path, with
+// modes such as -layout or -raw.
+func pdfText(t *testing.T, pdftotext, path string, modes ...string) string {
+	t.Helper()
+	args := append(modes, "-enc", "UTF-8", path, "-")
+	out, err := exec.Command(pdftotext, args...).Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", strings.Join(modes, " "), err)
+	}
+	return string(out)
 }

@@ -111,13 +111,10 @@ func testCorpusPage(t *testing.T, e *env, opts Options, page corpustest.Page, ou
 	if check, err := exec.Command(qpdf, "--check", out+".pdf").CombinedOutput(); err != nil {
 		t.Errorf("qpdf --check: %v\n%s", err, check)
 	}
-	text, err := exec.Command(pdftotext, "-enc", "UTF-8", out+".pdf", "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
+	text := pdfText(t, pdftotext, out+".pdf")
 	// A word's own hyphen at a line end is drawn as U+2010, which
 	// pdftotext keeps: join the word back as a reader would.
-	kept, lost := corpustest.Kept(page.ExpectedWords(t), strings.ReplaceAll(string(text), "\u2010\n", "-"))
+	kept, lost := corpustest.Kept(page.ExpectedWords(t), strings.ReplaceAll(text, "\u2010\n", "-"))
 	if kept < floorPDFWords {
 		t.Errorf("the PDF keeps %.1f%% of the page's words (floor %.0f%%); lost %q", 100*kept, 100*floorPDFWords, lost[:min(len(lost), 12)])
 	}

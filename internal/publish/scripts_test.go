@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,11 +58,8 @@ func TestScripts(t *testing.T) {
 			if *stats.Missing != 0 {
 				t.Errorf("%d characters set as missing glyphs", *stats.Missing)
 			}
-			text, err := exec.Command(pdftotext, "-enc", "UTF-8", filepath.Join(dir, s+".pdf"), "-").Output()
-			if err != nil {
-				t.Fatalf("pdftotext: %v", err)
-			}
-			got := withoutBidiControls(string(text))
+			text := pdfText(t, pdftotext, filepath.Join(dir, s+".pdf"))
+			got := withoutBidiControls(text)
 			want := sampleText(t, inputs[i])
 			if s == "th" {
 				share := inOrder(letters(want), letters(got))

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -64,11 +63,8 @@ func checkTablesAndCode(t *testing.T, page corpustest.Page, out string) {
 		if share := float64(found) / float64(total); share < floorTableCells {
 			t.Errorf("the EPUB's tables hold %d of the page's %d table cells (%.0f%%, floor %.0f%%)", found, total, 100*share, 100*floorTableCells)
 		}
-		layout, err := exec.Command(pdftotext, "-layout", "-enc", "UTF-8", out+".pdf", "-").Output()
-		if err != nil {
-			t.Fatalf("pdftotext -layout: %v", err)
-		}
-		lines := strings.Split(string(layout), "\n")
+		layout := pdfText(t, pdftotext, out+".pdf", "-layout")
+		lines := strings.Split(layout, "\n")
 		for _, tb := range tables {
 			for _, row := range tb[:min(len(tb), sampledRows)] {
 				if columns(tb) > wideTable {
@@ -86,12 +82,9 @@ func checkTablesAndCode(t *testing.T, page corpustest.Page, out string) {
 		}
 	}
 	if len(pres) > 0 {
-		raw, err := exec.Command(pdftotext, "-raw", "-enc", "UTF-8", out+".pdf", "-").Output()
-		if err != nil {
-			t.Fatalf("pdftotext -raw: %v", err)
-		}
+		raw := pdfText(t, pdftotext, out+".pdf", "-raw")
 		have := map[string]bool{}
-		for _, w := range strings.Fields(string(raw)) {
+		for _, w := range strings.Fields(raw) {
 			have[w] = true
 		}
 		var lost []string
@@ -196,7 +189,7 @@ func epubCells(t *testing.T, path string) []string {
 		if !strings.HasSuffix(f.Name, ".xhtml") {
 			continue
 		}
-		doc, err := html.Parse(strings.NewReader(zipFile(t, path, f.Name)))
+		doc, err := html.Parse(strings.NewReader(zipEntry(t, &zr.Reader, f.Name)))
 		if err != nil {
 			t.Fatal(err)
 		}
