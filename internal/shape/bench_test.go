@@ -6,29 +6,26 @@ import (
 	"github.com/pressroom/publish/assets/fonts"
 )
 
-// BenchmarkShapeWord shapes one Latin word with a ligature, as the layout
-// would for each such word of a text.
-func BenchmarkShapeWord(b *testing.B) {
-	s := NewFonts().NewShaper()
-	text := []rune("efficient")
-	var g []Glyph
-	for b.Loop() {
-		var err error
-		if g, err = s.Shape(g[:0], fonts.SerifRegular, text, 0, len(text), false); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkShapeArabic shapes one Arabic word.
-func BenchmarkShapeArabic(b *testing.B) {
-	s := NewFonts().NewShaper()
-	text := []rune("والحقوق")
-	var g []Glyph
-	for b.Loop() {
-		var err error
-		if g, err = s.Shape(g[:0], fonts.ArabicSerif, text, 0, len(text), true); err != nil {
-			b.Fatal(err)
-		}
+// BenchmarkShape shapes one word, as the layout does for each word that
+// needs it: a Latin word for its ligature, an Arabic word for its forms.
+func BenchmarkShape(b *testing.B) {
+	for _, bb := range []struct {
+		name, face, word string
+		rtl              bool
+	}{
+		{"latin", fonts.SerifRegular, "efficient", false},
+		{"arabic", fonts.ArabicSerif, "والحقوق", true},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			s := NewFonts().NewShaper()
+			text := []rune(bb.word)
+			var g []Glyph
+			for b.Loop() {
+				var err error
+				if g, err = s.Shape(g[:0], bb.face, text, 0, len(text), bb.rtl); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
