@@ -115,13 +115,13 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 	if opts.OutDir != "" {
 		// As mkdir -p would: a folder named for the outputs is made, and
 		// taken away again if no output was written into it.
-		if _, err := os.Stat(opts.OutDir); errors.Is(err, fs.ErrNotExist) {
-			if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
-				return fmt.Errorf("-o: %w", err)
-			}
-			defer os.Remove(opts.OutDir) // fails, as it should, unless empty
-		} else if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
+		_, err := os.Stat(opts.OutDir)
+		made := errors.Is(err, fs.ErrNotExist)
+		if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
 			return fmt.Errorf("-o: %w", err)
+		}
+		if made {
+			defer os.Remove(opts.OutDir) // fails, as it should, unless empty
 		}
 	}
 	if opts.Bind || (len(inputs) == 1 && isManifest(inputs[0])) {
