@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/go-text/typesetting/bidi"
@@ -77,7 +78,8 @@ func (p *paragraph) visual(nodes []node) []node {
 		return nodes
 	}
 	p.order = append(p.order[:0], nodes...)
-	lv := make([]uint8, len(nodes))
+	p.orderLevels = slices.Grow(p.orderLevels[:0], len(nodes))[:len(nodes)]
+	lv := p.orderLevels
 	prev := p.base
 	for i := range nodes {
 		n := &nodes[i]

@@ -163,6 +163,9 @@ type paragraph struct {
 	base   uint8
 	bidi   bidi.Paragraph
 	order  []node
+	// orderLevels holds the levels of order's nodes while visual sorts
+	// them, kept from line to line as order is.
+	orderLevels []uint8
 }
 
 // setLanguage readies the paragraph for text in the language tag: its
