@@ -81,6 +81,20 @@ type slot struct {
 	size float64
 }
 
+// protrude returns how far r, set in s, may hang into the left and the
+// right margin, in points (microtype.go).
+func (s slot) protrude(r rune) (left, right float64) {
+	l, rt := protrusion(r)
+	adv := s.face.Advance(r) * s.size
+	return l * adv, rt * adv
+}
+
+// hyphenAfter returns the width of a hyphen set in s after prev, with
+// their kern: what a line broken there gains at its end.
+func (s slot) hyphenAfter(prev rune) float64 {
+	return (s.face.Advance('-') + s.face.Kern(prev, '-')) * s.size
+}
+
 // A runSpan is where a source run lies in the paragraph text.
 type runSpan struct {
 	start int32
@@ -445,12 +459,7 @@ func (p *paragraph) word(ws, we, ri int, hyph, chars bool, o paraOptions) float6
 			closeBox()
 			switch {
 			case atHyph:
-				hw := (f.Advance('-') + f.Kern(prev, '-')) * size
-				if curSlot != sl {
-					pf := p.slots[curSlot]
-					hw = (pf.face.Advance('-') + pf.face.Kern(prev, '-')) * pf.size
-				}
-				p.nodes = append(p.nodes, discretionary(hw, p.s.HyphenPenalty, curSlot))
+				p.nodes = append(p.nodes, discretionary(p.slots[curSlot].hyphenAfter(prev), p.s.HyphenPenalty, curSlot))
 			case chars:
 				p.nodes = append(p.nodes, penalty(0, charBreakPenalty, false))
 			}

@@ -173,26 +173,20 @@ func (p *paragraph) shapedBox(from, to int, sl int16, ri int, rtl bool) float64 
 	// are its glyphs' first and last.
 	var rprot float64
 	if !rtl {
-		first, last := p.wordRunes[from], p.wordRunes[to-1]
-		l, _ := protrusion(first)
-		_, r := protrusion(last)
-		box.lprot = l * s.face.Advance(first) * s.size
-		rprot = r * s.face.Advance(last) * s.size
+		box.lprot, _ = s.protrude(p.wordRunes[from])
+		_, rprot = s.protrude(p.wordRunes[to-1])
 	}
 	total, x := 0.0, 0.0
 	for i, g := range glyphs {
 		if !rtl && i > 0 && g.Cluster != glyphs[i-1].Cluster && p.hyphenAt(int(p.wordBytes[g.Cluster])) {
 			box.width, box.end, box.kernHi = x, p.wordBytes[g.Cluster], int32(len(p.glyphs))
 			prev := p.wordRunes[g.Cluster-1]
-			_, r := protrusion(prev)
-			box.rprot = r * s.face.Advance(prev) * s.size
+			_, box.rprot = s.protrude(prev)
 			p.nodes = append(p.nodes, box)
 			total += x
-			hw := (s.face.Advance('-') + s.face.Kern(prev, '-')) * s.size
-			p.nodes = append(p.nodes, discretionary(hw, p.s.HyphenPenalty, sl))
-			l, _ := protrusion(p.wordRunes[g.Cluster])
+			p.nodes = append(p.nodes, discretionary(s.hyphenAfter(prev), p.s.HyphenPenalty, sl))
 			box.start, box.kernLo, x = p.wordBytes[g.Cluster], int32(len(p.glyphs)), 0
-			box.lprot = l * s.face.Advance(p.wordRunes[g.Cluster]) * s.size
+			box.lprot, _ = s.protrude(p.wordRunes[g.Cluster])
 		}
 		sg := shapedGlyph{id: g.ID, x: x + g.X*s.size, y: -g.Y * s.size}
 		if k, _ := slices.BinarySearch(starts, g.Cluster); carrier[k] == i {
