@@ -20,7 +20,7 @@ func mobyDick(b *testing.B) string {
 }
 
 // BenchmarkLoadFace measures what a Library pays once per face it sets
-// text in: parsing the embedded file and compiling the kerning.
+// text in: parsing the embedded file and indexing the kerning.
 func BenchmarkLoadFace(b *testing.B) {
 	for _, name := range fonts.Names() {
 		b.Run(name, func(b *testing.B) {

@@ -12,8 +12,8 @@
 // is 5 pt wide. Descent is positive and measured below the baseline;
 // a negative kern moves the pair closer together.
 //
-// A Face converts everything into flat tables when it is loaded (its
-// kerning when first asked for), so that Has, Advance and Kern cost a few
-// slice reads and no locking: the layout engine calls them for every
-// character of a book.
+// A Face converts its rune map and advances into flat tables when it is
+// loaded, and looks kerning up in the font's own tables behind a small
+// cache, so that Has, Advance and Kern cost a few slice reads and no
+// locking: the layout engine calls them for every character of a book.
 package typeface

@@ -23,12 +23,12 @@ type Face struct {
 
 	ascent, descent, lineGap, xHeight, capHeight float64
 
-	// kern is compiled on first use (see kerning): layout loads every
+	// kern is indexed on first use (see kerning): layout loads every
 	// face of its design, and sets text in only some of them.
 	kernOnce      sync.Once
 	kernDone      atomic.Bool
 	kern          *kernTable // nil when the face has no kerning
-	gpos, kernTab string     // the tables to compile it from, until then
+	gpos, kernTab string     // the tables to index, until then
 	numGlyphs     int
 
 	// ligs are the standard ligatures (gsub.go), read from gsub on first
@@ -140,9 +140,9 @@ func parseFace(name string, file string) (*Face, error) {
 	return f, nil
 }
 
-// kerning returns the face's kerning, compiling it on the first call; after
-// that the call costs an atomic load. Kerning that does not compile leaves
-// the face unkerned: the faces are embedded, and TestKernCompiles compiles
+// kerning returns the face's kerning, indexing it on the first call; after
+// that the call costs an atomic load. Kerning that does not index leaves
+// the face unkerned: the faces are embedded, and TestKernIndexes indexes
 // each one.
 func (f *Face) kerning() *kernTable {
 	if f.kernDone.Load() { // small enough to inline
@@ -153,20 +153,20 @@ func (f *Face) kerning() *kernTable {
 
 func (f *Face) kerningOnce() *kernTable {
 	f.kernOnce.Do(func() {
-		f.kern, _ = f.compileKerning()
+		f.kern, _ = f.indexKerning()
 		f.gpos, f.kernTab = "", ""
 		f.kernDone.Store(true)
 	})
 	return f.kern
 }
 
-// compileKerning compiles the pair kerning of the GPOS table, or of the
-// kern table when GPOS has none.
-func (f *Face) compileKerning() (*kernTable, error) {
+// indexKerning indexes the pair kerning of the GPOS table, or of the kern
+// table when GPOS has none.
+func (f *Face) indexKerning() (*kernTable, error) {
 	var k *kernTable
 	if f.gpos != "" {
 		var err error
-		if k, err = parseGPOSKern(f.gpos, f.numGlyphs); err != nil {
+		if k, err = parseGPOSKern(f.gpos); err != nil {
 			return nil, err
 		}
 	}
@@ -174,8 +174,8 @@ func (f *Face) compileKerning() (*kernTable, error) {
 	// and shapers then ignore it, as this does.
 	if k == nil && f.kernTab != "" {
 		var err error
-		if k, err = parseKernTable(f.kernTab, f.numGlyphs); err != nil {
-			return nil, fmt.Errorf("kern table: %w", err)
+		if k, err = parseKernTable(f.kernTab); err != nil {
+			return nil, err
 		}
 	}
 	return k, nil

@@ -6,17 +6,18 @@ import (
 	"slices"
 )
 
-// parseGPOSKern compiles the pair adjustments of the 'kern' feature of a
+// parseGPOSKern indexes the pair adjustments of the 'kern' feature of a
 // GPOS table: lookups of type 2 (PairPos), directly or wrapped in type 9
 // (Extension), subtable formats 1 (single pairs) and 2 (class pairs). It
-// returns nil when the table has no kerning.
+// checks that every table a query may read lies inside GPOS, and returns
+// nil when the table has no kerning.
 //
 // The lookups of every 'kern' feature are taken, whatever the script:
 // layout measures text without knowing its script, and fonts give each
 // script's kerning its own lookups, or share one, but never kern a pair
 // twice. Only the horizontal advance counts (XAdvance of either glyph);
 // placement and device adjustments do not change the width of a line.
-func parseGPOSKern(tab string, numGlyphs int) (*kernTable, error) {
+func parseGPOSKern(tab string) (*kernTable, error) {
 	d := &data{S: tab}
 	if d.U16(0) != 1 {
 		return nil, fmt.Errorf("GPOS version %d.%d: unsupported", d.U16(0), d.U16(2))
@@ -26,24 +27,62 @@ func parseGPOSKern(tab string, numGlyphs int) (*kernTable, error) {
 	if d.Err != nil {
 		return nil, fmt.Errorf("GPOS feature list: %w", d.Err)
 	}
-	b := newKernBuilder(numGlyphs)
-	scratch := make([]uint16, numGlyphs)
-	err := eachSubtable(d, "GPOS", lookupList, indices, 2, 9, b.beginLookup, func(sub int) {
-		switch d.U16(sub) {
-		case 1:
-			pairPos1(d, sub, b)
-		case 2:
-			pairPos2(d, sub, b, scratch)
+	k := &kernTable{tab: tab}
+	begin := func() { k.lookups = append(k.lookups, nil) }
+	err := eachSubtable(d, "GPOS", lookupList, indices, 2, 9, begin, func(sub int) {
+		if s, ok := pairSubtable(d, sub); ok {
+			last := len(k.lookups) - 1
+			k.lookups[last] = append(k.lookups[last], s)
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
-	t, err := b.build()
-	if err != nil {
-		return nil, fmt.Errorf("GPOS: %w", err)
+	n := 0
+	for _, subs := range k.lookups {
+		n += len(subs)
 	}
-	return t, nil
+	if n == 0 {
+		return nil, nil
+	}
+	return k, nil
+}
+
+// pairSubtable reads the header of the PairPos subtable at sub and checks
+// the extent of what it points to. It reports false for a format other
+// than 1 and 2, which kerns nothing here, and when the subtable is
+// malformed, which d records.
+func pairSubtable(d *data, sub int) (pairSub, bool) {
+	s := pairSub{
+		format:   d.U16(sub),
+		coverage: sub + int(d.U16(sub+2)),
+		vf1:      d.U16(sub + 4),
+		vf2:      d.U16(sub + 6),
+	}
+	rec := valueSize(s.vf1) + valueSize(s.vf2)
+	switch s.format {
+	case 1:
+		s.count, s.off = int(d.U16(sub+8)), sub // PairSet offsets count from sub
+		if !d.Has(sub+10, s.count*2) {
+			return s, false
+		}
+		for i := range s.count {
+			set := sub + int(d.U16(sub+10+i*2))
+			d.Has(set+2, int(d.U16(set))*(2+rec))
+		}
+	case 2:
+		s.classDef1, s.classDef2 = sub+int(d.U16(sub+8)), sub+int(d.U16(sub+10))
+		s.n1, s.n2, s.off = int(d.U16(sub+12)), int(d.U16(sub+14)), sub+16
+		if s.n1 == 0 || s.n2 == 0 || !d.Has(s.off, s.n1*s.n2*rec) {
+			return s, false
+		}
+		checkClassDef(d, s.classDef1)
+		checkClassDef(d, s.classDef2)
+	default:
+		return s, false
+	}
+	checkCoverage(d, s.coverage)
+	return s, d.Err == nil
 }
 
 // eachSubtable calls fn with the offset of each subtable of the lookups
@@ -114,58 +153,6 @@ func xAdvance(d *data, off int, format uint16) int32 {
 	return int32(d.I16(off + valueSize(format&0x3)))
 }
 
-// pairPos1 reads a PairPos format 1 subtable: a PairSet of (right glyph,
-// value) records for each left glyph in the coverage.
-func pairPos1(d *data, sub int, b *kernBuilder) {
-	vf1, vf2 := d.U16(sub+4), d.U16(sub+6)
-	size1, size2 := valueSize(vf1), valueSize(vf2)
-	sets := int(d.U16(sub + 8))
-	coverage(d, sub+int(d.U16(sub+2)), func(left, index int) {
-		if index >= sets || left >= b.numGlyphs || b.claimed(left) {
-			return
-		}
-		set := sub + int(d.U16(sub+10+index*2))
-		n := int(d.U16(set))
-		rec := 2 + size1 + size2
-		if !d.Has(set+2, n*rec) {
-			return
-		}
-		for i := range n {
-			r := set + 2 + i*rec
-			v := xAdvance(d, r+2, vf1) + xAdvance(d, r+2+size1, vf2)
-			b.pair(left, int(d.U16(r)), v)
-		}
-	})
-}
-
-// pairPos2 reads a PairPos format 2 subtable: a matrix of values by the
-// classes of the left and the right glyph. scratch holds numGlyphs
-// entries, for decoding the left classes.
-func pairPos2(d *data, sub int, b *kernBuilder, scratch []uint16) {
-	vf1, vf2 := d.U16(sub+4), d.U16(sub+6)
-	size1, size2 := valueSize(vf1), valueSize(vf2)
-	n1, n2 := int(d.U16(sub+12)), int(d.U16(sub+14))
-	rec := size1 + size2
-	if n1 == 0 || n2 == 0 || !d.Has(sub+16, n1*n2*rec) {
-		return
-	}
-	values := make([]int16, n1*n2)
-	for i := range values {
-		r := sub + 16 + i*rec
-		values[i] = sat16(xAdvance(d, r, vf1) + xAdvance(d, r+size1, vf2))
-	}
-	class2 := make([]uint16, b.numGlyphs)
-	classDef(d, sub+int(d.U16(sub+10)), class2, n2)
-	clear(scratch)
-	classDef(d, sub+int(d.U16(sub+8)), scratch, n1)
-	id := b.addSub(class2, values)
-	coverage(d, sub+int(d.U16(sub+2)), func(left, _ int) {
-		if left < b.numGlyphs {
-			b.claim(left, id, uint32(int(scratch[left])*n2))
-		}
-	})
-}
-
 // coverage calls fn for each glyph of a Coverage table with its coverage
 // index.
 func coverage(d *data, off int, fn func(glyph, index int)) {
@@ -195,36 +182,97 @@ func coverage(d *data, off int, fn func(glyph, index int)) {
 	}
 }
 
-// classDef decodes a ClassDef table into class, by glyph. Glyphs it does
-// not list stay in class 0, as the spec says; a class of count or more is
-// malformed and also reads as 0, so that it can index the matrix.
-func classDef(d *data, off int, class []uint16, count int) {
-	set := func(g int, c uint16) {
-		if g < len(class) && int(c) < count {
-			class[g] = c
-		}
-	}
+// coverageIndex returns the coverage index of glyph g in the Coverage
+// table at off, -1 when the table does not cover it. Glyphs are listed in
+// order (format 1) or by ranges in order (format 2), as the spec requires;
+// a font that breaks the order loses the pairs binary search cannot find.
+func coverageIndex(d *data, off int, g uint16) int {
+	n := int(d.U16(off + 2))
 	switch d.U16(off) {
 	case 1:
-		start, n := int(d.U16(off+2)), int(d.U16(off+4))
-		if !d.Has(off+6, n*2) {
-			return
-		}
-		for i := range n {
-			set(start+i, d.U16(off+6+i*2))
-		}
-	case 2:
-		n := int(d.U16(off + 2))
-		if !d.Has(off+4, n*6) {
-			return
-		}
-		for i := range n {
-			r := off + 4 + i*6
-			start, end, c := int(d.U16(r)), int(d.U16(r+2)), d.U16(r+4)
-			for g := start; g <= end && g < len(class); g++ {
-				set(g, c)
+		lo, hi := 0, n
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			switch c := d.U16(off + 4 + m*2); {
+			case c == g:
+				return m
+			case c < g:
+				lo = m + 1
+			default:
+				hi = m
 			}
 		}
+	case 2:
+		if r, ok := findRange(d, off+4, n, g); ok {
+			return int(d.U16(r+4)) + int(g-d.U16(r))
+		}
+	}
+	return -1
+}
+
+// classOf returns the class of glyph g in the ClassDef table at off.
+// Glyphs it does not list are in class 0, as the spec says; a class of
+// count or more is malformed and also reads as 0, so that it can index a
+// matrix of count columns.
+func classOf(d *data, off int, g uint16, count int) int {
+	var c uint16
+	switch d.U16(off) {
+	case 1:
+		if start := d.U16(off + 2); g >= start && int(g-start) < int(d.U16(off+4)) {
+			c = d.U16(off + 6 + int(g-start)*2)
+		}
+	case 2:
+		if r, ok := findRange(d, off+4, int(d.U16(off+2)), g); ok {
+			c = d.U16(r + 4)
+		}
+	}
+	if int(c) >= count {
+		return 0
+	}
+	return int(c)
+}
+
+// findRange finds the record holding glyph g among the n range records
+// (start, end, value; 6 bytes each) at off, which are sorted by start, and
+// returns its offset.
+func findRange(d *data, off, n int, g uint16) (int, bool) {
+	lo, hi := 0, n
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		r := off + m*6
+		switch {
+		case g < d.U16(r):
+			hi = m
+		case g > d.U16(r+2):
+			lo = m + 1
+		default:
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// checkCoverage checks that the Coverage table at off is one of the two
+// formats and lies inside the table, recording in d when it does not.
+func checkCoverage(d *data, off int) {
+	switch d.U16(off) {
+	case 1:
+		d.Has(off+4, int(d.U16(off+2))*2)
+	case 2:
+		d.Has(off+4, int(d.U16(off+2))*6)
+	default:
+		d.Fail(off)
+	}
+}
+
+// checkClassDef checks the ClassDef table at off as checkCoverage checks a
+// Coverage table.
+func checkClassDef(d *data, off int) {
+	switch d.U16(off) {
+	case 1:
+		d.Has(off+6, int(d.U16(off+4))*2)
+	case 2:
+		d.Has(off+4, int(d.U16(off+2))*6)
 	default:
 		d.Fail(off)
 	}

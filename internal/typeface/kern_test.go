@@ -125,7 +125,7 @@ func TestGPOSRules(t *testing.T) {
 		// Lookup 2 belongs to another feature and must not count.
 		lookup(2, pairPosFormat1(coverage1(1), 4, 0, []int{2, -1000})),
 	)
-	k, err := parseGPOSKern(string(gpos), 10)
+	k, err := parseGPOSKern(string(gpos))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,11 +165,11 @@ func TestGPOSMalformed(t *testing.T) {
 			lookup(2, pairPosFormat1(be(7, 0), 4, 0)))},
 	}
 	for _, tt := range tests {
-		if _, err := parseGPOSKern(string(tt.gpos), 10); err == nil {
+		if _, err := parseGPOSKern(string(tt.gpos)); err == nil {
 			t.Errorf("%s: no error", tt.name)
 		}
 	}
-	if k, err := parseGPOSKern(string(gposTable(nil)), 10); err != nil || k != nil {
+	if k, err := parseGPOSKern(string(gposTable(nil))); err != nil || k != nil {
 		t.Errorf("GPOS without kern feature = %v, %v; want nil, nil", k, err)
 	}
 }
@@ -184,7 +184,7 @@ func TestKernTable(t *testing.T) {
 	tab := join(be(0, 2),
 		sub(0x0001, 1, 2, -40, 1, 3, 25, 4, 1, -8),
 		sub(0x0005, 1, 2, 500))
-	k, err := parseKernTable(string(tab), 10)
+	k, err := parseKernTable(string(tab))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,27 +197,27 @@ func TestKernTable(t *testing.T) {
 			t.Errorf("units(%d, %d) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
-	if _, err := parseKernTable(string(tab[:30]), 10); err == nil {
+	if _, err := parseKernTable(string(tab[:30])); err == nil {
 		t.Error("truncated kern table: no error")
 	}
 }
 
-// TestKernCompiles compiles the kerning of every embedded face, which Face
+// TestKernIndexes indexes the kerning of every embedded face, which Face
 // does only on first use and without reporting an error.
-func TestKernCompiles(t *testing.T) {
+func TestKernIndexes(t *testing.T) {
 	l := NewLibrary()
 	for _, name := range fonts.Names() {
 		if fonts.Shaped(name) {
 			continue // the shaper kerns these, with all of GPOS
 		}
 		f := face(t, l, name)
-		k, err := f.compileKerning()
+		k, err := f.indexKerning()
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 		// Only the monospaced and the CJK face have no kerning.
 		if kerned := k != nil; kerned == (name == fonts.MonoRegular || name == fonts.Fallback) {
-			t.Errorf("%s: kerning compiled: %v", name, kerned)
+			t.Errorf("%s: kerning indexed: %v", name, kerned)
 		}
 	}
 }
