@@ -19,34 +19,123 @@ const sniffBytes = 64 << 10
 // scraper prints a page's adjacent links and images as "[Menu][Home]", and
 // CommonMark leaves a reference to nothing defined as text. They are
 // compiled on first use: a run that reads only HTML never sniffs.
+//
+// Each sign's pattern runs only on the lines that pass its gate, a cheap
+// test every line it can match passes: run over a whole text, the
+// patterns cost more than reading the rest of a scraped article.
 var (
-	strongSigns = []func() *regexp.Regexp{
-		lazyre.New(`(?m)^#{1,6}[ \t]+\S`),                                          // ATX heading
-		lazyre.New("(?m)^[ \t]{0,3}(?:```|~~~)"),                                   // code fence
-		lazyre.New(`!?\[[^\]\n]+\]\((?:<[^>\n]*>|[^()\s]+)(?:[ \t]+"[^"\n]*")?\)`), // inline link or image
+	strongSigns = []sign{
+		{lineStarts("#"), lazyre.New(`^#{1,6}[ \t]+\S`), false},                                             // ATX heading
+		{contains("```", "~~~"), lazyre.New("^[ \t]{0,3}(?:```|~~~)"), false},                               // code fence
+		{contains("]("), lazyre.New(`!?\[[^\]\n]+\]\((?:<[^>\n]*>|[^()\s]+)(?:[ \t]+"[^"\n]*")?\)`), false}, // inline link or image
 		linkDefinition,
-		lazyre.New(`<https?://[^>\s]+>`), // autolink
-		lazyre.New(`(?:^|[\s(])\*\*[^\s*][^*\n]*\*\*(?:$|[\s.,;:!?)])`), // **strong**
-		lazyre.New(`(?:^|[\s(])__[^\s_][^_\n]*__(?:$|[\s.,;:!?)])`),     // __strong__
+		{contains("<http"), lazyre.New(`<https?://[^>\s]+>`), false},                             // autolink
+		{contains("**"), lazyre.New(`(?:^|[\s(])\*\*[^\s*][^*\n]*\*\*(?:$|[\s.,;:!?)])`), false}, // **strong**
+		{contains("__"), lazyre.New(`(?:^|[\s(])__[^\s_][^_\n]*__(?:$|[\s.,;:!?)])`), false},     // __strong__
 	}
-	weakSigns = []func() *regexp.Regexp{
-		lazyre.New(`(?m)^[ \t]{0,3}[-*+][ \t]+\S`),                        // bullet list item
-		lazyre.New(`(?m)^[ \t]{0,3}\d{1,9}[.)][ \t]+\S`),                  // ordered list item
-		lazyre.New(`(?m)^[ \t]{0,3}>[ \t]?\S`),                            // block quote
-		lazyre.New(`(?m)^\S[^\n]*\n[ \t]{0,3}(?:=+|-{2,})[ \t]*$`),        // setext heading
-		lazyre.New("`[^`\n]+`"),                                           // code span
-		lazyre.New(`(?:^|[\s(])[*_][^\s*_][^*_\n]*[*_](?:$|[\s.,;:!?)])`), // *emphasis*
+	weakSigns = []sign{
+		{lineStarts("-", "*", "+"), lazyre.New(`^[ \t]{0,3}[-*+][ \t]+\S`), false},                                          // bullet list item
+		{lineStarts("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), lazyre.New(`^[ \t]{0,3}\d{1,9}[.)][ \t]+\S`), false}, // ordered list item
+		{lineStarts(">"), lazyre.New(`^[ \t]{0,3}>[ \t]?\S`), false},                                                        // block quote
+		{lineStarts("=", "-"), lazyre.New(`^\S[^\n]*\n[ \t]{0,3}(?:=+|-{2,})[ \t]*$`), true},                                // setext heading
+		{contains("`"), lazyre.New("`[^`\n]+`"), false},                                                                     // code span
+		{contains("*", "_"), lazyre.New(`(?:^|[\s(])[*_][^\s*_][^*_\n]*[*_](?:$|[\s.,;:!?)])`), false},                      // *emphasis*
 	}
 	// A link reference definition: "[label]: https://…".
-	linkDefinition = lazyre.New(`(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:|\.{0,2}/|#)\S*$`)
+	linkDefinition = sign{contains("]:"), lazyre.New(`^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:|\.{0,2}/|#)\S*$`), false}
 	// A reference link, "[text][label]", not footnote marks "[6][7]": a
 	// sign only beside a definition (see strongSigns).
-	referenceLink = lazyre.New(`\[[^\]\n]*\pL[^\]\n]*\]\[[^\]\n]*\]`)
+	referenceLink = sign{contains("]["), lazyre.New(`\[[^\]\n]*\pL[^\]\n]*\]\[[^\]\n]*\]`), false}
 	// A front matter block of "key: value" lines is Markdown's alone.
 	frontMatterSign = lazyre.New(`\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:`)
 	// So is a table's header row over its delimiter row.
-	tableSign = lazyre.New(`(?m)^[^\n]*\|[^\n]*\n[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\||$)`)
+	tableSign = sign{contains("---"), lazyre.New(`^[^\n]*\|[^\n]*\n[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\||$)`), true}
 )
+
+// A sign is a pattern of Markdown syntax and the gate of the lines it may
+// match. A pattern of two lines (a setext heading's underline, a table's
+// delimiter row) is gated on its second line and run on both.
+type sign struct {
+	gate     func(line []byte) bool
+	pattern  func() *regexp.Regexp
+	twoLines bool
+}
+
+// count returns how many times, up to limit, the sign occurs in text.
+func (s sign) count(text lines, limit int) int {
+	n := 0
+	for i := range text.starts {
+		if !s.gate(text.line(i)) {
+			continue
+		}
+		from := text.starts[i]
+		if s.twoLines {
+			if i == 0 {
+				continue
+			}
+			from = text.starts[i-1]
+		}
+		n += len(s.pattern().FindAllIndex(text.data[from:text.ends[i]], limit-n))
+		if n >= limit {
+			break
+		}
+	}
+	return n
+}
+
+// in reports whether the sign occurs in text.
+func (s sign) in(text lines) bool { return s.count(text, 1) > 0 }
+
+// lines is a text cut into lines: line i is data[starts[i]:ends[i]],
+// without its newline.
+type lines struct {
+	data         []byte
+	starts, ends []int
+}
+
+// splitLines cuts data into lines.
+func splitLines(data []byte) lines {
+	text := lines{data: data}
+	for start := 0; start < len(data); {
+		end := bytes.IndexByte(data[start:], '\n')
+		if end < 0 {
+			end = len(data) - start
+		}
+		text.starts = append(text.starts, start)
+		text.ends = append(text.ends, start+end)
+		start += end + 1
+	}
+	return text
+}
+
+// line returns line i.
+func (text lines) line(i int) []byte { return text.data[text.starts[i]:text.ends[i]] }
+
+// lineStarts gates lines whose first character after blanks begins one of
+// prefixes.
+func lineStarts(prefixes ...string) func([]byte) bool {
+	return func(line []byte) bool {
+		line = bytes.TrimLeft(line, " \t")
+		for _, p := range prefixes {
+			if bytes.HasPrefix(line, []byte(p)) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// contains gates lines that hold one of needles.
+func contains(needles ...string) func([]byte) bool {
+	return func(line []byte) bool {
+		for _, n := range needles {
+			if bytes.Contains(line, []byte(n)) {
+				return true
+			}
+		}
+		return false
+	}
+}
 
 // Sniff reports whether data looks like Markdown rather than plain text.
 // It is conservative: text that plain prose could also be (a list of
@@ -60,23 +149,24 @@ func Sniff(data []byte) bool {
 	}
 	// The patterns read lines that end in "\n" alone.
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	if (frontMatterSign().Match(data) && closesFrontMatter(data)) || tableSign().Match(data) {
+	text := splitLines(data)
+	if (frontMatterSign().Match(data) && closesFrontMatter(data)) || tableSign.in(text) {
 		return true
 	}
 	strong, kinds := 0, 0
-	for _, re := range strongSigns {
-		if n := len(re().FindAllIndex(data, 3)); n > 0 {
+	for _, s := range strongSigns {
+		if n := s.count(text, 3); n > 0 {
 			strong += n
 			kinds++
 		}
 	}
-	if linkDefinition().Match(data) && referenceLink().Match(data) {
+	if linkDefinition.in(text) && referenceLink.in(text) {
 		strong++
 		kinds++
 	}
 	weak := 0
-	for _, re := range weakSigns {
-		if re().Match(data) {
+	for _, s := range weakSigns {
+		if s.in(text) {
 			weak++
 		}
 	}

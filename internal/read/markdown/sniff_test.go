@@ -61,3 +61,17 @@ func TestSniffFiles(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSniff sniffs the seed, a scraped article that is not Markdown,
+// as every plain-text input is sniffed.
+func BenchmarkSniff(b *testing.B) {
+	data, err := os.ReadFile("../../../testdata/china-power.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if Sniff(data) {
+			b.Fatal("the seed sniffed as Markdown")
+		}
+	}
+}
