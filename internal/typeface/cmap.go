@@ -5,46 +5,46 @@ import (
 	"fmt"
 )
 
-// runeMap maps runes to glyph indices: a dense slice for the Basic
-// Multilingual Plane, where nearly all text lies, and a map for the
-// supplementary planes. Glyph 0 (.notdef) means the face lacks the rune.
+// runeMap maps runes to glyph indices in two steps, by block of 256
+// runes and then within the block, so that a face holds only the blocks it
+// covers: a flat table of the Basic Multilingual Plane was 128 KB a face,
+// most of it zeros, which a short run paid for in page faults. Glyph 0
+// (.notdef) means the face lacks the rune.
 type runeMap struct {
-	bmp    []uint16
-	astral map[rune]uint16
+	blocks [(maxRune + 1) >> 8]uint16 // by rune>>8: the block's page, 0 for none
+	pages  []uint16                   // 256 glyphs a page; page 0 is empty
 }
 
+// maxRune is the last code point of Unicode.
+const maxRune = 0x10FFFF
+
+func newRuneMap() *runeMap { return &runeMap{pages: make([]uint16, 256, 32*256)} }
+
 func (m *runeMap) glyph(r rune) uint16 {
-	if uint32(r) < uint32(len(m.bmp)) {
-		return m.bmp[r]
-	}
-	if m.astral == nil {
+	if uint32(r) > maxRune {
 		return 0
 	}
-	return m.astral[r]
+	return m.pages[int(m.blocks[r>>8])<<8|int(r&0xFF)]
 }
 
 func (m *runeMap) set(r rune, g uint16) {
-	if r < 0x10000 {
-		if int(r) >= len(m.bmp) {
-			return
-		}
-		m.bmp[r] = g
+	if uint32(r) > maxRune {
 		return
 	}
-	if r > 0x10FFFF {
-		return
+	p := m.blocks[r>>8]
+	if p == 0 {
+		p = uint16(len(m.pages) >> 8)
+		m.pages = append(m.pages, make([]uint16, 256)...)
+		m.blocks[r>>8] = p
 	}
-	if m.astral == nil {
-		m.astral = make(map[rune]uint16)
-	}
-	m.astral[r] = g
+	m.pages[int(p)<<8|int(r&0xFF)] = g
 }
 
 // parseCmap reads the best Unicode subtable of a cmap table: format 12
 // (full repertoire) when the font has one, else format 4 (BMP only).
 // Glyph indices outside [1, numGlyphs) are dropped, so every glyph the
 // map returns can index the per-glyph tables without a check.
-func parseCmap(tab string, numGlyphs int) (runeMap, error) {
+func parseCmap(tab string, numGlyphs int) (*runeMap, error) {
 	d := data{S: tab}
 	n := int(d.U16(2))
 	best, bestRank := -1, 0
@@ -54,24 +54,24 @@ func parseCmap(tab string, numGlyphs int) (runeMap, error) {
 		off := int(d.U32(rec + 4))
 		format := d.U16(off)
 		if d.Err != nil {
-			return runeMap{}, fmt.Errorf("cmap: %w", d.Err)
+			return nil, fmt.Errorf("cmap: %w", d.Err)
 		}
 		if r := cmapRank(platform, encoding, format); r > bestRank {
 			best, bestRank = off, r
 		}
 	}
 	if best < 0 {
-		return runeMap{}, errors.New("cmap: no Unicode subtable of format 4 or 12")
+		return nil, errors.New("cmap: no Unicode subtable of format 4 or 12")
 	}
-	m := runeMap{bmp: make([]uint16, 0x10000)}
+	m := newRuneMap()
 	var err error
 	if d.U16(best) == 12 {
-		err = cmap12(&d, best, numGlyphs, &m)
+		err = cmap12(&d, best, numGlyphs, m)
 	} else {
-		err = cmap4(&d, best, numGlyphs, &m)
+		err = cmap4(&d, best, numGlyphs, m)
 	}
 	if err != nil {
-		return runeMap{}, fmt.Errorf("cmap: %w", err)
+		return nil, fmt.Errorf("cmap: %w", err)
 	}
 	return m, nil
 }

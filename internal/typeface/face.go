@@ -17,7 +17,7 @@ import (
 // is loaded, and it is safe for concurrent use.
 type Face struct {
 	name  string
-	runes runeMap
+	runes *runeMap
 	adv   []float64 // by glyph, in em
 	upem  float64   // units per em, the divisor of every value
 
