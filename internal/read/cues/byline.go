@@ -52,23 +52,31 @@ var (
 // name printed twice, as an author widget prints its photo's label and the
 // name. Bullets and image placeholders ("[photo] ") before it are ignored.
 // It reports false for a line that is not one.
-func ParseByline(line string) (Byline, bool) {
+func ParseByline(line string) (Byline, bool) { return parseByline(line, false) }
+
+// parseByline is ParseByline; signedOnly gives up on a line as soon as it
+// cannot be a signed byline, as ParseSignedByline asks.
+func parseByline(line string, signedOnly bool) (Byline, bool) {
 	s := strings.TrimSpace(dates.PlainSpaces(line))
 	if s == "" || utf8.RuneCountInString(s) > maxByline {
 		return Byline{}, false
 	}
 	var b Byline
-	s = strings.TrimSpace(handle().ReplaceAllString(s, ""))
+	if strings.Contains(s, "@") {
+		s = strings.TrimSpace(handle().ReplaceAllString(s, ""))
+	}
 	s, alt := trimLead(s)
-	s = trailingFollow().ReplaceAllString(s, "")
+	s = trimFollow(s)
 	if name, ok := twice(s, alt); ok {
 		b.Authors = []string{name} // "Jane Doe Jane Doe", perhaps with "Follow"
 		return b, true
 	}
-	if m := gluedDate().FindStringSubmatch(s); m != nil {
-		if d, ok := dates.ParseLine(m[2]); ok && LooksLikeName(byPrefix().ReplaceAllString(m[1], "")) {
-			b.Date, b.Signed = d, byPrefix().MatchString(m[1])
-			return b.withNames(byPrefix().ReplaceAllString(m[1], ""), false)
+	if hasDigit(s) { // gluedDate wants a year
+		if m := gluedDate().FindStringSubmatch(s); m != nil {
+			if d, ok := dates.ParseLine(m[2]); ok && LooksLikeName(byPrefix().ReplaceAllString(m[1], "")) {
+				b.Date, b.Signed = d, byPrefix().MatchString(m[1])
+				return b.withNames(byPrefix().ReplaceAllString(m[1], ""), false)
+			}
 		}
 	}
 	if strings.Contains(s, "|") {
@@ -82,6 +90,9 @@ func ParseByline(line string) (Byline, bool) {
 		}
 	}
 	if !byPrefix().MatchString(s) {
+		if signedOnly {
+			return Byline{}, false // what follows is unsigned
+		}
 		// NAME - DATE, without a "By": the name must look like one, and
 		// the date must end the line but for a count (of comments).
 		for _, sep := range []string{" - ", " — ", " – ", " · ", " • ", " "} {
@@ -91,7 +102,7 @@ func ParseByline(line string) (Byline, bool) {
 			}
 			// An author widget's name, its photo's label and button before
 			// the date: "Jane Doe Jane Doe Follow Oct 18, 2019".
-			name = trailingFollow().ReplaceAllString(name, "")
+			name = trimFollow(name)
 			if once, ok := twice(name, ""); ok {
 				name = once
 			}
@@ -125,9 +136,22 @@ func ParseSignedByline(line string) (Byline, bool) {
 	if utf8.RuneCountInString(line) > maxByline || !hasByWord(line) {
 		return Byline{}, false
 	}
-	b, ok := ParseByline(line)
+	b, ok := parseByline(line, true)
 	return b, ok && b.Signed
 }
+
+// trimFollow removes trailingFollow from s, testing for the word first,
+// since nearly every line lacks it.
+func trimFollow(s string) string {
+	const follow = "follow"
+	if len(s) <= len(follow) || !strings.EqualFold(s[len(s)-len(follow):], follow) {
+		return s
+	}
+	return trailingFollow().ReplaceAllString(s, "")
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // byWords are "by" in the languages publish hyphenates: English, French,
 // German, Spanish and Portuguese, Italian, Dutch and Czech, and the

@@ -10,7 +10,9 @@ import (
 var (
 	// "Credit: X", "Image credit: X", "Photo credit X", "Photograph: X",
 	// "Photo by X", "Photograph by X", "Illustration by X", "Picture: X".
-	creditLabel = lazyre.New(`(?i)^(?:(image|photo(?:graph)?|picture|illustration|artwork|video|lead image|top image|cover image)\s+)?credits?\s*:\s*(.+)$|^(image|photo(?:graph)?|picture|illustration|artwork|video)\s+credits?\s+(.+)$|^(photo(?:graph)?(?:ed)?|picture|image|illustration|artwork|bild|foto)(?:\s+by|\s*:)\s+(.+)$`)
+	// One ^ before the alternatives, not one in each: Go takes only that
+	// as anchored, and would otherwise try the pattern at every byte.
+	creditLabel = lazyre.New(`(?i)^(?:(?:(image|photo(?:graph)?|picture|illustration|artwork|video|lead image|top image|cover image)\s+)?credits?\s*:\s*(.+)$|(image|photo(?:graph)?|picture|illustration|artwork|video)\s+credits?\s+(.+)$|(photo(?:graph)?(?:ed)?|picture|image|illustration|artwork|bild|foto)(?:\s+by|\s*:)\s+(.+)$)`)
 	// A credit in parentheses at the end of a caption: "(AP Photo/Evan
 	// Vucci)", "(Bild: Hersteller)", "(Photo: Reuters)".
 	creditParen = lazyre.New(`(?i)\(((?:AP|AFP|Reuters|EPA|UPI|Xinhua|Kyodo|CP|PA)\s+Photo\s*/\s*[^)]+|(?:photo|image|bild|foto|credit|illustration)\s*:\s*[^)]+)\)\s*$`)
@@ -49,13 +51,15 @@ func ParseCredit(line string) (caption string, c article.Credit, ok bool) {
 	if m := creditCopy().FindStringSubmatch(s); m != nil && len(strings.Fields(s)) <= 8 {
 		return "", newCredit("", m[1]), true
 	}
-	if loc := creditParen().FindStringSubmatchIndex(s); loc != nil {
-		inner := s[loc[2]:loc[3]]
-		label := ""
-		if l, r, ok := strings.Cut(inner, ":"); ok && !strings.Contains(strings.ToLower(inner), "photo/") {
-			label, inner = l, r
+	if strings.Contains(s, ")") { // creditParen ends in one
+		if loc := creditParen().FindStringSubmatchIndex(s); loc != nil {
+			inner := s[loc[2]:loc[3]]
+			label := ""
+			if l, r, ok := strings.Cut(inner, ":"); ok && !strings.Contains(strings.ToLower(inner), "photo/") {
+				label, inner = l, r
+			}
+			return strings.TrimSpace(s[:loc[0]]), newCredit(label, inner), true
 		}
-		return strings.TrimSpace(s[:loc[0]]), newCredit(label, inner), true
 	}
 	if i := strings.Index(s, ".Credit"); i > 0 {
 		// Some pages glue the credit to the caption when scraped:
