@@ -9,19 +9,21 @@ import (
 // debrisLine matches whole lines that are a site's navigation, sharing and
 // advertising furniture rather than the article: what a scraper picks up
 // around the text. Only whole short lines match, so a sentence that uses
-// these words is never dropped.
+// these words is never dropped. A class of letters is left out of (?i)
+// (as "(?-i:…)"): letters fold to letters, and folding the class costs
+// more to compile than the rest of the pattern.
 var debrisLine = lazyre.New(`(?i)^(?:` + strings.Join([]string{
 	`recent (?:features|posts|articles|stories|news)`,
 	`related(?: (?:articles|stories|posts|content|coverage|reading))?:?`,
-	`(?:more|most) (?:from|on|in) [\p{L} ]{1,30}`,
+	`(?:more|most) (?:from|on|in) (?-i:[\p{L} ]{1,30})`,
 	`most (?:popular|read|viewed|shared)`,
 	`(?:you (?:may|might) )?also like`,
 	`read (?:more|next|this next|the full (?:story|article))`,
 	`continue reading(?: below)?`,
 	`advertisement|sponsored(?: content)?|ad|ads|story continues below(?: advertisement)?`,
-	`share(?: this(?: article| story| post)?)?(?: (?:on|via|by|to|with) [\p{L}+ ]{1,20})?`,
+	`share(?: this(?: article| story| post)?)?(?: (?:on|via|by|to|with) (?-i:[\p{L}+ ]{1,20}))?`,
 	`(?:tweet|email|print|comments?|save|copy link|link copied|reprints?)`,
-	`follow us on [\p{L}+ ]{1,20}`,
+	`follow us on (?-i:[\p{L}+ ]{1,20})`,
 	`sign (?:in|up)(?: for (?:our|the) newsletter)?|log ?in|subscribe(?: now)?|register`,
 	`skip to (?:main )?content|menu|search|close|back to top|home`,
 	`image|photo|video|audio|listen to this article|play video`,
@@ -51,7 +53,7 @@ var (
 	// "Leave a Reply", in the languages publish hyphenates.
 	commentsLine = lazyre.New(`(?i)^(?:(?:\d[\d,.]*\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentáře)(?:\s*\(\d[\d,.]*\))?|(?:leave|post|add|write) a (?:reply|comment)|join the (?:discussion|conversation)|(?:show|view|load) (?:all )?comments)[.:]?$`)
 	// A label over teasers of the site's other stories.
-	moreLine = lazyre.New(`(?i)^(?:recommended(?: for you| stories| articles| reading)?|more (?:stories|articles|news)(?: from [\p{L} ]{1,30})?|(?:you (?:may|might) )?also like|trending(?: now| stories)?|most (?:popular|read|viewed|shared)(?: stories| articles)?|popular (?:stories|articles|posts)|related (?:articles|stories|posts|content|coverage)|what to read next|up next)[.:]?$`)
+	moreLine = lazyre.New(`(?i)^(?:recommended(?: for you| stories| articles| reading)?|more (?:stories|articles|news)(?: from (?-i:[\p{L} ]{1,30}))?|(?:you (?:may|might) )?also like|trending(?: now| stories)?|most (?:popular|read|viewed|shared)(?: stories| articles)?|popular (?:stories|articles|posts)|related (?:articles|stories|posts|content|coverage)|what to read next|up next)[.:]?$`)
 )
 
 // EndsArticle reports whether line is a label after which a page's
