@@ -81,6 +81,54 @@ func TestWriteOutputsChecksAllFirst(t *testing.T) {
 	}
 }
 
+// TestWriteOutputsAllOrNone checks that the formats, made at once, leave
+// every output or none: when one fails or panics, the other, though
+// whole, is not put in place, no temporary file is left, the failure is
+// the one returned (not the cancellation it caused), and a panic reaches
+// the caller's goroutine.
+func TestWriteOutputsAllOrNone(t *testing.T) {
+	fail := errors.New("cannot make the EPUB")
+	tests := []struct {
+		name  string
+		epub  func(ctx context.Context, w io.Writer) error
+		panic bool
+	}{
+		{"fails", func(context.Context, io.Writer) error { return fail }, false},
+		{"panics", func(context.Context, io.Writer) error { panic("backend bug") }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			var temps Temps
+			ctx := context.Background()
+			var err error
+			func() {
+				defer func() {
+					if r := recover(); (r != nil) != tt.panic {
+						t.Errorf("recovered %v, want a panic: %v", r, tt.panic)
+					}
+				}()
+				_, err = (&Options{OutDir: dir, Temps: &temps}).writeOutputs(ctx, "a", []string{"pdf", "epub"}, func(format string, w io.Writer) error {
+					if format == "epub" {
+						return tt.epub(ctx, w)
+					}
+					_, err := io.WriteString(w, "%PDF-1.4 a whole file")
+					return err
+				})
+			}()
+			if !tt.panic && !errors.Is(err, fail) {
+				t.Errorf("err = %v, want %v", err, fail)
+			}
+			if left, _ := os.ReadDir(dir); len(left) != 0 {
+				t.Errorf("left behind: %v", left)
+			}
+			if len(temps.names) != 0 {
+				t.Errorf("temporary files still recorded: %v", temps.names)
+			}
+		})
+	}
+}
+
 // TestFailedRunMakesNoFolder checks that -o's folder, made for the
 // outputs, is not left behind empty when the input fails, and that a
 // folder that was there before is kept.

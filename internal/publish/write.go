@@ -15,10 +15,14 @@ import (
 )
 
 // writeOutputs writes a publication in each of formats, as base.FORMAT in
-// the output folder, each whole or not at all as writeFile does, and
-// returns the paths it wrote. Without Force it first checks that none of
-// them exists, so an input never leaves one output made and the other
-// refused.
+// the output folder, and returns the paths it wrote. The formats are made
+// at once, each on its own goroutine (a PDF and an EPUB share nothing but
+// the article), into temporary files that take their names only when all
+// are whole: an input leaves every output or none. Without Force it first
+// checks that none of them exists, so an input never leaves one output
+// made and the other refused. The first failure stops the other formats,
+// and is the error returned; a panic in one is raised again in the
+// caller's goroutine, where the caller recovers it.
 func (o *Options) writeOutputs(ctx context.Context, base string, formats []string, write func(format string, w io.Writer) error) ([]string, error) {
 	paths := make([]string, len(formats))
 	for i, f := range formats {
@@ -27,8 +31,53 @@ func (o *Options) writeOutputs(ctx context.Context, base string, formats []strin
 			return nil, fmt.Errorf("%s: exists; use --force to replace it", paths[i])
 		}
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	outs := make([]*output, len(formats))
+	var (
+		mu       sync.Mutex
+		first    error // the failure that cancelled the rest
+		panicked any
+		wg       sync.WaitGroup
+	)
 	for i, f := range formats {
-		if err := writeFile(ctx, paths[i], o.Force, o.Temps, func(w io.Writer) error { return write(f, w) }); err != nil {
+		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					mu.Lock()
+					panicked = r
+					mu.Unlock()
+					cancel()
+				}
+			}()
+			out, err := writeTemp(ctx, paths[i], o.Temps, func(w io.Writer) error { return write(f, w) })
+			mu.Lock()
+			defer mu.Unlock()
+			outs[i] = out
+			if err != nil && first == nil {
+				first = err
+				cancel()
+			}
+		})
+	}
+	wg.Wait()
+	if panicked != nil || first != nil {
+		for _, out := range outs {
+			out.discard(o.Temps)
+		}
+		if panicked != nil {
+			panic(panicked)
+		}
+		return nil, first
+	}
+	for i, out := range outs {
+		if err := out.place(o.Force, o.Temps); err != nil {
+			for _, later := range outs[i+1:] {
+				later.discard(o.Temps)
+			}
+			for _, p := range paths[:i] {
+				os.Remove(p)
+			}
 			return nil, err
 		}
 	}
@@ -46,49 +95,83 @@ func writeFile(ctx context.Context, path string, force bool, temps *Temps, write
 			return fmt.Errorf("%s: exists; use --force to replace it", path)
 		}
 	}
+	out, err := writeTemp(ctx, path, temps, write)
+	if err != nil {
+		return err
+	}
+	return out.place(force, temps)
+}
+
+// An output is a file written whole beside its path, under a temporary
+// name, waiting to be put in place.
+type output struct {
+	path, tmp string
+}
+
+// writeTemp writes the contents of the file at path into a new temporary
+// file beside it, recorded in temps. On an error, or a panic, the
+// temporary file is removed.
+func writeTemp(ctx context.Context, path string, temps *Temps, write func(io.Writer) error) (*output, error) {
 	tmp, err := createTemp(path)
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	temps.add(tmp.Name())
-	kept := false
+	done := false
 	defer func() {
 		// Deferred, so that it runs on a panic too.
-		if !kept {
+		if !done {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			temps.remove(tmp.Name())
 		}
-		temps.remove(tmp.Name())
 	}()
 	buf := bufio.NewWriterSize(tmp, 256<<10)
 	if err := write(buf); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := buf.Flush(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	done = true
+	return &output{path: path, tmp: tmp.Name()}, nil
+}
+
+// place gives the output its name: with force, over a file of that name;
+// without, only if the name is still free, which a hard link claims
+// atomically, closing the race with another writer since the check
+// before writing.
+func (out *output) place(force bool, temps *Temps) error {
+	defer out.discard(temps)
 	if force {
-		if err := os.Rename(tmp.Name(), path); err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+		if err := os.Rename(out.tmp, out.path); err != nil {
+			return fmt.Errorf("%s: %w", out.path, err)
 		}
-		kept = true
 		return nil
 	}
-	// A hard link claims the name only if it is still free, closing the
-	// race with another writer since the check above.
-	if err := os.Link(tmp.Name(), path); err != nil {
+	if err := os.Link(out.tmp, out.path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s: exists; use --force to replace it", path)
+			return fmt.Errorf("%s: exists; use --force to replace it", out.path)
 		}
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", out.path, err)
 	}
-	return nil // the deferred call removes the temporary name
+	return nil // discard removes the temporary name
+}
+
+// discard removes the output's temporary file, if it is still there. A nil
+// output discards nothing.
+func (out *output) discard(temps *Temps) {
+	if out == nil {
+		return
+	}
+	os.Remove(out.tmp) // gone already once renamed
+	temps.remove(out.tmp)
 }
 
 // createTemp creates a new hidden file beside path for its contents. Unlike
