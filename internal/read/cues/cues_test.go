@@ -2,6 +2,7 @@ package cues
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/pressroom/publish/internal/article"
@@ -184,6 +185,12 @@ func TestIsDebris(t *testing.T) {
 		"Recent features of the new phone include a larger screen.": false,
 		"Share prices fell":                    false,
 		"Economic Engagement with North Korea": false,
+		// A name is at most 30 letters and spaces after "More from", 20
+		// after "Follow us on".
+		"More from " + strings.Repeat("Ab", 15):          true,
+		"More from " + strings.Repeat("Ab", 15) + "c":    false,
+		"Follow us on " + strings.Repeat("Gé", 10):       true,
+		"Follow us on " + strings.Repeat("Gé", 10) + "+": false,
 	} {
 		if got := IsDebris(in); got != want {
 			t.Errorf("IsDebris(%q) = %v, want %v", in, got, want)

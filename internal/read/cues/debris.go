@@ -52,8 +52,11 @@ var (
 	// A label over a page's comments: "Comments (12)", "12 Comments",
 	// "Leave a Reply", in the languages publish hyphenates.
 	commentsLine = lazyre.New(`(?i)^(?:(?:\d[\d,.]*\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentáře)(?:\s*\(\d[\d,.]*\))?|(?:leave|post|add|write) a (?:reply|comment)|join the (?:discussion|conversation)|(?:show|view|load) (?:all )?comments)[.:]?$`)
-	// A label over teasers of the site's other stories.
-	moreLine = lazyre.New(`(?i)^(?:recommended(?: for you| stories| articles| reading)?|more (?:stories|articles|news)(?: from (?-i:[\p{L} ]{1,30}))?|(?:you (?:may|might) )?also like|trending(?: now| stories)?|most (?:popular|read|viewed|shared)(?: stories| articles)?|popular (?:stories|articles|posts)|related (?:articles|stories|posts|content|coverage)|what to read next|up next)[.:]?$`)
+	// A label over teasers of the site's other stories. The site's name
+	// is unbounded: IsMoreLabel reads lines of 40 bytes at most, and a
+	// bound such as {1,30} would only cost the compiler a copy of the
+	// class of letters per count.
+	moreLine = lazyre.New(`(?i)^(?:recommended(?: for you| stories| articles| reading)?|more (?:stories|articles|news)(?: from (?-i:[\p{L} ]+))?|(?:you (?:may|might) )?also like|trending(?: now| stories)?|most (?:popular|read|viewed|shared)(?: stories| articles)?|popular (?:stories|articles|posts)|related (?:articles|stories|posts|content|coverage)|what to read next|up next)[.:]?$`)
 )
 
 // EndsArticle reports whether line is a label after which a page's
