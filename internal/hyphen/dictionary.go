@@ -164,26 +164,25 @@ func (d *Dictionary) appendPart(dst []int, word string, lo, hi int) []int {
 // match applies Liang's patterns to codes, a word between boundaries,
 // keeping in pts[s] the highest value for the slot before codes[s].
 func (set *patternSet) match(codes []uint16, pts []uint8) {
-	first, chars, vstart, vals := set.first, set.char, set.vstart, set.vals
+	t := &set.trie
 	for i := 0; i < len(codes)-1; i++ {
-		node := set.root[codes[i]]
+		node := t.rootChild(codes[i])
 		for j := i + 1; node != 0; j++ {
-			for _, v := range vals[vstart[node]:vstart[node+1]] {
-				if s := i + int(v.slot); v.val > pts[s] {
-					pts[s] = v.val
+			for v := t.vstart(node); v < t.vstart(node+1); v++ {
+				if s, val := i+int(t.vals[2*v]), t.vals[2*v+1]; val > pts[s] {
+					pts[s] = val
 				}
 			}
 			if j == len(codes) {
 				break
 			}
-			c := chars[first[node]:first[node+1]]
-			base := first[node]
+			lo, hi := t.first(node), t.first(node+1)
 			node = 0
 			// Children are few and sorted: a linear scan beats a search.
-			for k, ck := range c {
-				if ck >= codes[j] {
+			for k := lo; k < hi; k++ {
+				if ck := t.char(k); ck >= codes[j] {
 					if ck == codes[j] {
-						node = base + uint32(k)
+						node = k
 					}
 					break
 				}

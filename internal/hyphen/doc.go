@@ -12,8 +12,9 @@
 // after, unless a Dictionary says otherwise.
 //
 // The patterns are those of the hyph-utf8 project as TeX Live ships them
-// (Debian's texlive-lang-* packages), embedded in the program; each file's
-// source, copyright and licence are listed in patterns/LICENSES. A Library
-// maps BCP 47 language tags to them and parses each set once, on first use.
-// Parse reads other patterns in the same plain-text format.
+// (Debian's texlive-lang-* packages); each file's source, copyright and
+// licence are listed in patterns/LICENSES. They are embedded in the program
+// as tries built ahead by go generate (trie.go), which a run reads in place.
+// A Library maps BCP 47 language tags to them and loads each set once, on
+// first use. Parse reads other patterns in the same plain-text format.
 package hyphen

@@ -2,6 +2,8 @@ package hyphen
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -96,7 +98,7 @@ func TestExceptions(t *testing.T) {
 	for _, tt := range tests {
 		word := strings.ReplaceAll(tt.want, "-", "")
 		full := dictionary(t, lib, tt.lang)
-		pat, err := patternFiles.Open("patterns/hyph-" + tt.lang + ".pat.txt")
+		pat, err := os.Open(filepath.Join("patterns", "hyph-"+tt.lang+".pat.txt"))
 		if err != nil {
 			t.Fatal(err)
 		}

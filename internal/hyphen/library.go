@@ -14,17 +14,30 @@ import (
 // its text is simply not hyphenated.
 var ErrNoPatterns = errors.New("hyphen: no patterns for language")
 
-//go:embed patterns/*.txt
-var patternFiles embed.FS
+//go:generate go test -run TestEmbeddedTries -update
 
-// sets lists the embedded pattern sets by tag; each has patterns/hyph-TAG.pat.txt
-// and maybe patterns/hyph-TAG.hyp.txt.
+// tries holds the embedded languages' pattern sets, encoded (trie.go), in
+// one bundle (see trieOf), made from patterns/hyph-TAG.pat.txt by go
+// generate. A string, so that a set is read where it lies.
+//
+//go:embed tries.bin
+var tries string
+
+// exceptionFiles are the languages' exception words, which are few and
+// parsed on loading.
+//
+//go:embed patterns/*.hyp.txt
+var exceptionFiles embed.FS
+
+// sets lists the embedded pattern sets by tag; each has patterns/hyph-TAG.pat.txt,
+// encoded in tries, and maybe patterns/hyph-TAG.hyp.txt.
 func sets() []string {
 	return []string{"cs", "de-1996", "de-ch-1901", "en-gb", "en-us", "es", "fr", "it", "nl", "pt", "ru", "th"}
 }
 
 // A Library hands out the Dictionary of each language it has patterns for,
-// parsing each pattern set once, on first use. It is safe for concurrent use.
+// loading each pattern set once, on first use. It is safe for concurrent
+// use.
 type Library struct {
 	dicts map[string]*lazyDictionary // by pattern set tag; never changes
 }
@@ -58,17 +71,24 @@ func (l *Library) Dictionary(lang string) (*Dictionary, error) {
 	return ld.dict, ld.err
 }
 
-// load parses an embedded pattern set.
+// load reads an embedded pattern set and its exceptions.
 func load(tag string) (*Dictionary, error) {
-	pat, err := patternFiles.ReadFile("patterns/hyph-" + tag + ".pat.txt")
+	enc, ok := trieOf(tries, tag)
+	if !ok {
+		return nil, fmt.Errorf("hyphen: loading %s: not in the embedded sets (run go generate)", tag)
+	}
+	set, err := decodeSet(enc)
 	if err != nil {
 		return nil, fmt.Errorf("hyphen: loading %s: %w", tag, err)
 	}
-	hyp, err := patternFiles.ReadFile("patterns/hyph-" + tag + ".hyp.txt")
+	hyp, err := exceptionFiles.ReadFile("patterns/hyph-" + tag + ".hyp.txt")
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("hyphen: loading %s: %w", tag, err)
 	}
-	return parse(tag, pat, hyp)
+	if err := set.readExceptions(hyp); err != nil {
+		return nil, fmt.Errorf("hyphen: parsing %s exceptions: %w", tag, err)
+	}
+	return &Dictionary{lang: tag, set: set, left: DefaultLeftMin, right: DefaultRightMin}, nil
 }
 
 // resolve maps a BCP 47 tag to the embedded pattern set that fits it best,

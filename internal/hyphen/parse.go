@@ -35,22 +35,15 @@ const (
 	codeBoundary = 1
 )
 
-// A patternSet is one language's parsed patterns and exceptions, shared by
-// the Dictionaries made from it with other minimums.
+// A patternSet is one language's patterns and exceptions, shared by the
+// Dictionaries made from it with other minimums: the codes of its
+// alphabet, its trie, read in place from its encoding (trie.go), and its
+// exception words.
 type patternSet struct {
 	low  [lowRunes]uint16 // codes of lower- and upper-case runes below lowRunes
 	high map[rune]uint16  // codes of lower-case runes from lowRunes up
 	apos uint16           // code of an apostrophe inside a word
-
-	// The trie, in breadth-first order so that each node's children are
-	// contiguous and sorted: node i's children are first[i]:first[i+1], the
-	// code on the edge into node i is char[i], and the pattern values that
-	// end at node i are vals[vstart[i]:vstart[i+1]]. Node 0 is the root.
-	first  []uint32
-	char   []uint16
-	vstart []uint32
-	vals   []slotValue
-	root   []uint32 // root's child for each code, 0 for none: the hottest lookup
+	trie trie
 
 	exceptions map[string][]uint8 // lower-case word -> rune indices to break before
 	excLens    uint64             // bit n set when some exception has n runes
@@ -86,7 +79,10 @@ func parse(lang string, patterns, exceptions []byte) (*Dictionary, error) {
 	if err := b.readPatterns(patterns); err != nil {
 		return nil, fmt.Errorf("hyphen: parsing %s patterns: %w", lang, err)
 	}
-	set := b.build()
+	set, err := decodeSet(string(b.build()))
+	if err != nil {
+		return nil, fmt.Errorf("hyphen: %s patterns: %w", lang, err) // a bug: build wrote it
+	}
 	if err := set.readExceptions(exceptions); err != nil {
 		return nil, fmt.Errorf("hyphen: parsing %s exceptions: %w", lang, err)
 	}
@@ -221,8 +217,9 @@ func (b *builder) addPattern(tok []byte) error {
 	return nil
 }
 
-// build codes the alphabet, sorts the patterns and lays out the trie.
-func (b *builder) build() *patternSet {
+// build codes the alphabet, sorts the patterns, lays out the trie and
+// returns the set's encoding (trie.go).
+func (b *builder) build() []byte {
 	set := &patternSet{apos: codeBoundary}
 	code := uint16(codeBoundary)
 	// Codes follow rune order, which the hyph-utf8 files are nearly sorted
@@ -260,8 +257,7 @@ func (b *builder) build() *patternSet {
 		}
 	}
 	b.sort()
-	set.buildTrie(b, int(code)+1)
-	return set
+	return set.encode(b.buildTrie(int(code) + 1))
 }
 
 // sort orders the patterns by their codes: a radix sort on the keys, then a
@@ -320,18 +316,27 @@ func (b *builder) nodes() int {
 	return n
 }
 
+// A builtTrie is a trie as buildTrie lays it out, before encoding: see trie.
+type builtTrie struct {
+	first, vstart, root []uint32
+	char                []uint16
+	vals                []slotValue
+}
+
 // buildTrie lays out the trie breadth-first. Each node stands for the run of
 // sorted patterns that share its prefix, so a node's children are the
 // groups of that run by their next letter, appended to the queue together.
-func (set *patternSet) buildTrie(b *builder, alphabet int) {
+func (b *builder) buildTrie(alphabet int) *builtTrie {
 	type span struct{ lo, hi, depth int32 }
 	nodes := b.nodes()
 	queue := make([]span, 1, nodes)
 	queue[0] = span{0, int32(len(b.pats)), 0}
-	set.first = make([]uint32, 0, nodes+1)
-	set.vstart = make([]uint32, 0, nodes+1)
-	set.char = make([]uint16, 1, nodes)
-	set.vals = make([]slotValue, 0, len(b.pats)*2)
+	set := &builtTrie{
+		first:  make([]uint32, 0, nodes+1),
+		vstart: make([]uint32, 0, nodes+1),
+		char:   make([]uint16, 1, nodes),
+		vals:   make([]slotValue, 0, len(b.pats)*2),
+	}
 	var slots [maxPattern + 1]uint8
 	for qi := 0; qi < len(queue); qi++ {
 		s := queue[qi]
@@ -377,6 +382,7 @@ func (set *patternSet) buildTrie(b *builder, alphabet int) {
 	for i := set.first[0]; i < set.first[1]; i++ {
 		set.root[set.char[i]] = i
 	}
+	return set
 }
 
 // code returns the code of r, folding case, or codeNone.
