@@ -143,7 +143,7 @@ var (
 // ("3 hours ago"), which names no day.
 func ParseLine(line string) (article.Date, bool) {
 	s := strings.TrimSpace(line)
-	if len(s) > 80 {
+	if len(s) > 80 || !hasDigit(s) {
 		return article.Date{}, false
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
@@ -162,6 +162,9 @@ func ParseLine(line string) (article.Date, bool) {
 // which a date is one part among others, such as a byline's; the caller
 // judges the rest.
 func Cut(line string) (d article.Date, rest string, ok bool) {
+	if !hasDigit(line) {
+		return article.Date{}, "", false // every form has one, so a line without is spared the patterns
+	}
 	s := strings.TrimSpace(PlainSpaces(line))
 	s = datePrefix().ReplaceAllString(s, "")
 	s = weekday().ReplaceAllString(s, "")
@@ -177,6 +180,10 @@ func Cut(line string) (d article.Date, rest string, ok bool) {
 	}
 	return d, strings.TrimSpace(rest), true
 }
+
+// hasDigit reports whether s holds an ASCII digit, which every date
+// leadingDate reads has (\d is ASCII in Go's patterns).
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // MayHoldDate reports whether s may hold a date that Parse, ParseLine or
 // Cut reads: it has a run of four digits (a year) or three runs of digits
