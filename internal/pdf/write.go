@@ -119,10 +119,14 @@ type drawer struct {
 	scale     float64 // the horizontal scaling (Tz) of text, 100 at a page's start
 	prevLevel int     // of the last bookmark, to keep the outline a tree
 
-	// Text goes to the page as fpdf's Text would write it, but formatted
-	// here without fmt and handed over a run at a time (see appendText).
+	// Text goes to the page a run at a time, formatted here without fmt
+	// (see appendText): the run's pieces in one text object, each placed
+	// from the one before.
 	pending []byte
 	k, h    float64 // fpdf's scale factor and page height
+	inText  bool    // pending ends inside a text object (BT)
+	tx, ty  int64   // where its last piece began, in hundredths of a point
+	fill    int     // the fill gray the text object has set, 0 for black
 }
 
 func newDrawer(doc *layout.Document, m *meta) (*drawer, error) {
@@ -235,11 +239,11 @@ func (d *drawer) text(t *layout.TextItem) error {
 		if !(scale > 0 && scale < 1000) {
 			return fmt.Errorf("text %q: expansion %g: not a width", t.Text, t.Expansion)
 		}
-		if len(d.pending) > 0 {
+		if len(d.pending) > 0 && d.pending[len(d.pending)-1] != '\n' {
 			d.pending = append(d.pending, '\n')
 		}
 		d.pending = strconv.AppendFloat(d.pending, scale, 'f', -1, 64)
-		d.pending = append(d.pending, " Tz"...)
+		d.pending = append(d.pending, " Tz\n"...)
 		d.scale = scale
 	}
 	if t.Shaped != nil {
@@ -255,20 +259,25 @@ func (d *drawer) text(t *layout.TextItem) error {
 	return nil
 }
 
-// appendText adds to the pending text the operators fpdf's Text(x, y, s)
-// writes, byte for byte, for a font that is not UTF-8 (the stand-in takes
-// the UTF-16 codes as they are, embed.go), without underline or
-// strikeout: fmt.Sprintf on every piece of text was most of drawing's cost.
+// appendText adds to the pending text the operators that draw s with its
+// baseline's left end at (x, y). The pieces of a run share one text
+// object, each moved to from the last with Td by the difference of their
+// places rounded to hundredths of a point, so that no rounding adds up,
+// and gray text sets its fill inside the object: a piece costs some 20
+// bytes, where a text object of its own (as fpdf's Text writes) cost 40,
+// and a book's pages are megabytes of them, held, copied and compressed.
 func (d *drawer) appendText(x, y float64, s string) {
-	b := d.pending
-	if len(b) > 0 {
-		b = append(b, '\n') // fpdf ends each Text with a line end
+	b := d.beginText(d.pending)
+	if d.fill != d.textGray {
+		b = strconv.AppendFloat(b, float64(d.textGray)/255, 'f', 3, 64)
+		b = append(b, " g\n"...)
+		d.fill = d.textGray
 	}
-	b = d.appendGray(b)
-	b = append(b, "BT "...)
-	b = strconv.AppendFloat(b, x*d.k, 'f', 2, 64)
+	tx, ty := hundredths(x*d.k), hundredths((d.h-y)*d.k)
+	b = appendHundredths(b, tx-d.tx)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (d.h-y)*d.k, 'f', 2, 64)
+	b = appendHundredths(b, ty-d.ty)
+	d.tx, d.ty = tx, ty
 	b = append(b, " Td ("...)
 	for _, r := range s {
 		// As utf16BE(bmpOnly(s)): one code a character, U+FFFD for what
@@ -279,13 +288,77 @@ func (d *drawer) appendText(x, y float64, s string) {
 		b = appendEscaped(b, byte(r>>8))
 		b = appendEscaped(b, byte(r))
 	}
-	b = append(b, ") Tj ET"...)
-	d.pending = d.appendGrayEnd(b)
+	d.pending = append(b, ") Tj\n"...)
+}
+
+// beginText opens a text object at the end of b, unless one is open.
+func (d *drawer) beginText(b []byte) []byte {
+	if d.inText {
+		return b
+	}
+	d.inText, d.tx, d.ty, d.fill = true, 0, 0, 0
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		b = append(b, '\n')
+	}
+	return append(b, "BT\n"...)
+}
+
+// endText closes the open text object, if any, its fill back to black,
+// which is what Write leaves outside text.
+func (d *drawer) endText() {
+	if !d.inText {
+		return
+	}
+	if d.fill != 0 {
+		d.pending = append(d.pending, "0 g\n"...)
+	}
+	d.pending = append(d.pending, "ET"...)
+	d.inText = false
+}
+
+// hundredths returns v in hundredths, rounded as strconv rounds it to two
+// decimals, so that a place is the one printed when each piece had a text
+// object of its own: math.Round(v*100) rounds some ties the other way.
+func hundredths(v float64) int64 {
+	var buf [32]byte
+	b := strconv.AppendFloat(buf[:0], v, 'f', 2, 64)
+	neg := b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	var n int64
+	for _, c := range b {
+		if c != '.' {
+			n = n*10 + int64(c-'0')
+		}
+	}
+	if neg {
+		return -n
+	}
+	return n
+}
+
+// appendHundredths appends v hundredths as a decimal number, without
+// trailing zeros: 3128 as 31.28, 3100 as 31, -5 as -0.05.
+func appendHundredths(b []byte, v int64) []byte {
+	if v < 0 {
+		b = append(b, '-')
+		v = -v
+	}
+	b = strconv.AppendInt(b, v/100, 10)
+	switch f := v % 100; {
+	case f == 0:
+	case f%10 == 0:
+		b = append(b, '.', byte('0'+f/10))
+	default:
+		b = append(b, '.', byte('0'+f/10), byte('0'+f%10))
+	}
+	return b
 }
 
 // appendGray appends what sets a text colour other than the fill colour,
-// which Write leaves black, before a piece of text, as fpdf does around
-// each; appendGrayEnd what ends it.
+// which Write leaves black, before a shaped item's glyphs; appendGrayEnd
+// what ends it.
 func (d *drawer) appendGray(b []byte) []byte {
 	if d.textGray == 0 {
 		return b
@@ -308,6 +381,7 @@ func (d *drawer) appendGrayEnd(b []byte) []byte {
 // page gets the words in their logical order, whatever order and shape
 // the glyphs are drawn in.
 func (d *drawer) appendGlyphs(t *layout.TextItem, fc *face) error {
+	d.endText()
 	b := d.pending
 	if len(b) > 0 {
 		b = append(b, '\n')
@@ -361,9 +435,10 @@ func appendEscaped(b []byte, c byte) []byte {
 	return append(b, c)
 }
 
-// flush writes the pending text to the page, before anything else is
-// drawn: as one line for fpdf, which ends it as it ended each Text.
+// flush writes the pending text to the page, its text object closed,
+// before anything else is drawn.
 func (d *drawer) flush() {
+	d.endText()
 	if len(d.pending) > 0 {
 		d.f.RawWriteStr(string(d.pending))
 		d.pending = d.pending[:0]

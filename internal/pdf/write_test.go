@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -487,10 +488,7 @@ func TestKerns(t *testing.T) {
 	j := describePDF(t, path)
 	num, _, _ := strings.Cut(j.Pages[0].Contents[0], " ")
 	content := run(t, "qpdf", "--show-object="+num, "--filtered-stream-data", path)
-	var got []string
-	for _, m := range regexp.MustCompile(`BT ([0-9.]+) ([0-9.]+) Td`).FindAllStringSubmatch(content, -1) {
-		got = append(got, m[1]+" "+m[2])
-	}
+	got := textPlaces(t, content)
 	// x as given; y measured up from the bottom of the page: 200 - 100.
 	want := []string{"50.00 100.00", "56.25 100.00", "68.50 100.00"}
 	if strings.Join(got, ", ") != strings.Join(want, ", ") {
@@ -499,6 +497,29 @@ func TestKerns(t *testing.T) {
 	if text := strings.TrimSpace(run(t, "pdftotext", path, "-")); text != "AVATAR" {
 		t.Errorf("pdftotext = %q, want AVATAR", text)
 	}
+}
+
+// textPlaces returns where each Td of a content stream moves to, as "x
+// y" with two decimals: Td moves from the place of the last Td of its
+// text object, and a text object (BT) starts at the origin.
+func textPlaces(t *testing.T, content string) []string {
+	t.Helper()
+	var places []string
+	var x, y float64
+	for _, m := range regexp.MustCompile(`(?m)(BT)|(-?[0-9.]+) (-?[0-9.]+) Td`).FindAllStringSubmatch(content, -1) {
+		if m[1] == "BT" {
+			x, y = 0, 0
+			continue
+		}
+		dx, err1 := strconv.ParseFloat(m[2], 64)
+		dy, err2 := strconv.ParseFloat(m[3], 64)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("Td %q %q: not numbers", m[2], m[3])
+		}
+		x, y = x+dx, y+dy
+		places = append(places, fmt.Sprintf("%.2f %.2f", x, y))
+	}
+	return places
 }
 
 func TestNoDates(t *testing.T) {
