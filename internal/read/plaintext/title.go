@@ -498,11 +498,11 @@ func repeats(units []unit) map[string]int {
 		t := bare(u.text)
 		seen[t]++
 		for _, sep := range titleSeparators() {
+			// Most texts hold few of the separators: the forward search
+			// tells, and only a text holding one is searched backward.
 			if before, _, ok := strings.Cut(t, sep); ok {
 				seen[before]++
-			}
-			if i := strings.LastIndex(t, sep); i >= 0 {
-				seen[t[i+len(sep):]]++
+				seen[t[strings.LastIndex(t, sep)+len(sep):]]++
 			}
 		}
 	}
