@@ -156,11 +156,15 @@ func (o *Options) each(ctx context.Context, inputs []string, do func(context.Con
 func recovered(input string, work func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: internal error, please report it: %v", input, r)
+			err = fmt.Errorf("%s: %w: %v", input, ErrInternal, r)
 		}
 	}()
 	return work()
 }
+
+// ErrInternal is what the error of a run that failed through a bug of
+// publish's own (a panic) wraps, as against a fault of its input.
+var ErrInternal = errors.New("internal error, please report it")
 
 // batch runs the inputs on jobs workers, reports each failure as it
 // happens and returns how many failed. With a terminal, it draws a

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -75,6 +76,12 @@ type Options struct {
 	Getenv func(string) string
 	// Now is the clock when SOURCE_DATE_EPOCH is unset; nil is time.Now.
 	Now func() time.Time
+	// Client fetches URL inputs and remote images; nil is a client of
+	// read.NewClient. A service gives one that reaches only the public
+	// internet (package netguard).
+	Client *http.Client
+	// PagesMade, when set, is told the page count of each PDF made.
+	PagesMade func(pages int)
 }
 
 // Overrides are metadata given on the command line. They win over whatever
@@ -251,9 +258,13 @@ func (o *Options) reader() *read.Reader {
 	if stdin == nil {
 		stdin = os.Stdin
 	}
+	client := o.Client
+	if client == nil {
+		client = read.NewClient(read.FetchTimeout)
+	}
 	return &read.Reader{
 		Stdin:        stdin,
-		Client:       read.NewClient(read.FetchTimeout),
+		Client:       client,
 		FetchImages:  o.FetchImages,
 		AllowOutside: o.AllowOutside,
 		Warn:         func(msg string) { fmt.Fprintf(o.stderr(), "publish: %s\n", msg) },

@@ -95,6 +95,9 @@ func (e *env) render(ctx context.Context, w io.Writer, format string, pub *artic
 		if err != nil {
 			return err
 		}
+		if opts.PagesMade != nil {
+			opts.PagesMade(len(doc.Pages))
+		}
 		// The layout is made for this file alone: its pages go as they
 		// are drawn.
 		return pdf.Write(ctx, w, pub, doc, pdf.Options{Creator: creator, Created: lopts.Created, ReleasePages: true})

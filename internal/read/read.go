@@ -46,6 +46,10 @@ type Reader struct {
 	Warn func(string)
 }
 
+// ErrNotText is what the error of an input that is not text wraps: an
+// image, a PDF, an archive; publish reads only text, pages and Markdown.
+var ErrNotText = textenc.ErrBinary
+
 // File reads the article in the named file; "-" reads stdin.
 func File(name string, stdin io.Reader) (*article.Article, error) {
 	return (&Reader{Stdin: stdin}).Read(context.Background(), name)

@@ -96,26 +96,35 @@ func InvalidRuns(data []byte) int {
 	return runs
 }
 
+// ErrBinary is what CheckText's errors wrap: the data is not text.
+var ErrBinary = errors.New("binary data, not text")
+
 // CheckText refuses data that is not text: a known binary type (named), or
 // anything with a NUL byte or with more than 1% control characters,
-// wherever in the data they are.
+// wherever in the data they are. Its errors wrap ErrBinary.
 func CheckText(data []byte) error {
 	kind := http.DetectContentType(data[:min(len(data), 8192)])
 	if !strings.HasPrefix(kind, "text/") && kind != "application/octet-stream" {
 		kind, _, _ = strings.Cut(kind, ";")
-		return fmt.Errorf("binary data (%s), not text", kind)
+		return &binaryError{kind}
 	}
 	controls := 0
 	for _, b := range data {
 		switch {
 		case b == 0:
-			return errors.New("binary data, not text")
+			return ErrBinary
 		case b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f':
 			controls++
 		}
 	}
 	if controls*100 > len(data) {
-		return errors.New("binary data, not text")
+		return ErrBinary
 	}
 	return nil
 }
+
+// A binaryError is ErrBinary for data of a known binary type.
+type binaryError struct{ kind string }
+
+func (e *binaryError) Error() string { return "binary data (" + e.kind + "), not text" }
+func (e *binaryError) Unwrap() error { return ErrBinary }
