@@ -7,6 +7,7 @@
 //	publish --bind --title T [flags] FILE... make one book of them all
 //	publish [flags] BOOK.yaml                make the book a manifest lists
 //	publish inspect [flags] FILE             print the article as publish reads it
+//	publish serve [flags]                    serve the API and the web page over HTTP
 //
 // Run `publish --help` for the flags.
 package main
@@ -64,6 +65,9 @@ func interrupts(sigs <-chan os.Signal, cancel func(), quit func()) {
 // returns the exit status. temps, which may be nil, records the files
 // being written.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, temps *publish.Temps) int {
+	if len(args) > 0 && args[0] == "serve" {
+		return runServe(ctx, args[1:], stderr, os.Getenv)
+	}
 	inspect := len(args) > 0 && args[0] == "inspect"
 	if inspect {
 		args = args[1:]
@@ -197,6 +201,7 @@ Flags:
        publish --bind --title TITLE [flags] FILE|URL|DIR...
        publish [flags] BOOK.yaml
        publish inspect [flags] FILE|URL|-
+       publish serve [flags]
 
 Turn each article (a scraped text, a saved web page, Markdown with YAML
 front matter, an http(s) URL, or - for standard input; the format is told

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,5 +133,36 @@ func TestUsage(t *testing.T) {
 	code, _, stderr = runCmd(t, "", "inspect", "--date", "someday", filepath.Join("..", "..", "testdata", "china-power.txt"))
 	if code != 2 || !strings.Contains(stderr, `--date: cannot read "someday"`) {
 		t.Errorf("bad date: exit %d, %q", code, stderr)
+	}
+}
+
+// TestServe checks the serve command's flags, and that a server whose
+// context ends (as SIGTERM ends it) shuts down and exits 0.
+func TestServe(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"serve", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"serve", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"serve", "--max-upload", "0"}, 2, "want a positive number of MiB"},
+		{[]string{"serve", "--help"}, 0, "Usage: publish serve"},
+		{[]string{"serve", "--addr", "256.0.0.1:99999"}, 1, "publish: serve:"},
+	}
+	for _, tt := range tests {
+		var errOut bytes.Buffer
+		if code := run(context.Background(), tt.args, strings.NewReader(""), io.Discard, &errOut, nil); code != tt.code || !strings.Contains(errOut.String(), tt.want) {
+			t.Errorf("%v: exit %d, want %d; stderr %q, want %q", tt.args, code, tt.code, errOut.String(), tt.want)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var errOut bytes.Buffer
+	if code := run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, strings.NewReader(""), io.Discard, &errOut, nil); code != 0 {
+		t.Errorf("a stopped server exited %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), `"msg":"shutting down"`) {
+		t.Errorf("no shutdown logged: %s", errOut.String())
 	}
 }

@@ -1,0 +1,388 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"mime"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// seed is the sample article, read once.
+var seed = sync.OnceValue(func() []byte {
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "china-power.txt"))
+	if err != nil {
+		panic(err)
+	}
+	return data
+})
+
+// testServer starts a Server for one test, its log in the test's.
+func testServer(t *testing.T, cfg Config) *httptest.Server {
+	t.Helper()
+	cfg.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	cfg.Getenv = func(k string) string {
+		if k == "SOURCE_DATE_EPOCH" {
+			return "1526774400"
+		}
+		return ""
+	}
+	srv := httptest.NewServer(New(cfg))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// part is one field of a multipart form: a file when name is set.
+type part struct {
+	field, name string
+	data        []byte
+}
+
+// form builds a multipart body of parts.
+func form(t *testing.T, parts ...part) (string, *bytes.Buffer) {
+	t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	for _, p := range parts {
+		var w io.Writer
+		var err error
+		if p.name != "" {
+			w, err = mw.CreateFormFile(p.field, p.name)
+		} else {
+			w, err = mw.CreateFormField(p.field)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(p.data)
+	}
+	mw.Close()
+	return mw.FormDataContentType(), &b
+}
+
+// post sends parts to path and returns the response, its body read.
+func post(t *testing.T, srv *httptest.Server, path string, header http.Header, parts ...part) (*http.Response, []byte) {
+	t.Helper()
+	ct, body := form(t, parts...)
+	req, err := http.NewRequest(http.MethodPost, srv.URL+path, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", ct)
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, data
+}
+
+func TestPublishPDFAndEPUB(t *testing.T) {
+	srv := testServer(t, Config{})
+	tests := []struct {
+		format, contentType, magic string
+	}{
+		{"", "application/pdf", "%PDF-"},
+		{"pdf", "application/pdf", "%PDF-"},
+		{"epub", "application/epub+zip", "PK\x03\x04"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.contentType+tt.format, func(t *testing.T) {
+			parts := []part{{field: "file", name: "china-power.txt", data: seed()}}
+			if tt.format != "" {
+				parts = append(parts, part{field: "format", data: []byte(tt.format)})
+			}
+			resp, body := post(t, srv, "/v1/publish", nil, parts...)
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("status %d: %s", resp.StatusCode, body)
+			}
+			if got := resp.Header.Get("Content-Type"); got != tt.contentType {
+				t.Errorf("Content-Type = %q, want %q", got, tt.contentType)
+			}
+			ext := strings.TrimPrefix(tt.contentType, "application/")
+			ext, _, _ = strings.Cut(ext, "+")
+			if got := resp.Header.Get("Content-Disposition"); got != `attachment; filename="china-power.`+ext+`"` {
+				t.Errorf("Content-Disposition = %q, want attachment named china-power.%s", got, ext)
+			}
+			if !bytes.HasPrefix(body, []byte(tt.magic)) {
+				t.Errorf("body starts %q, want %q", body[:min(len(body), 8)], tt.magic)
+			}
+			if tt.magic == "%PDF-" && !bytes.Contains(body[max(0, len(body)-64):], []byte("%%EOF")) {
+				t.Error("the PDF is not whole: no end-of-file marker at its end")
+			}
+		})
+	}
+}
+
+func TestPublishOverridesAndBind(t *testing.T) {
+	srv := testServer(t, Config{})
+	resp, body := post(t, srv, "/v1/inspect", nil,
+		part{field: "file", name: "china-power.txt", data: seed()},
+		part{field: "title", data: []byte("A Title Given")},
+		part{field: "author", data: []byte("Ann Lee")},
+		part{field: "author", data: []byte("Bo Ng")})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("inspect: status %d: %s", resp.StatusCode, body)
+	}
+	var got struct {
+		Title   string
+		Authors []struct{ Name string }
+	}
+	if err := json.Unmarshal(body, &got); err != nil {
+		t.Fatalf("inspect: %v: %s", err, body[:min(len(body), 200)])
+	}
+	if got.Title != "A Title Given" || len(got.Authors) != 2 || got.Authors[0].Name != "Ann Lee" || got.Authors[1].Name != "Bo Ng" {
+		t.Errorf("inspect = title %q, authors %+v", got.Title, got.Authors)
+	}
+
+	resp, body = post(t, srv, "/v1/publish", nil,
+		part{field: "file", name: "a.txt", data: seed()},
+		part{field: "file", name: "b.txt", data: seed()},
+		part{field: "bind", data: []byte("true")},
+		part{field: "title", data: []byte("Two Articles")},
+		part{field: "format", data: []byte("epub")})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("bind: status %d: %s", resp.StatusCode, body)
+	}
+	if _, params, _ := mime.ParseMediaType(resp.Header.Get("Content-Disposition")); params["filename"] != "two-articles.epub" {
+		t.Errorf("bound book named %q, want two-articles.epub", params["filename"])
+	}
+}
+
+// TestErrors checks each fault's status and its one line of plain text.
+func TestAttachment(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"china-power.pdf", `attachment; filename="china-power.pdf"`},
+		{"zürich-notes.epub", `attachment; filename="z_rich-notes.epub"; filename*=UTF-8''z%C3%BCrich-notes.epub`},
+		{`a"b.pdf`, `attachment; filename="a_b.pdf"; filename*=UTF-8''a%22b.pdf`},
+	}
+	for _, tt := range tests {
+		if got := attachment(tt.name); got != tt.want {
+			t.Errorf("attachment(%q) = %s, want %s", tt.name, got, tt.want)
+		}
+		if _, params, err := mime.ParseMediaType(attachment(tt.name)); err != nil || params["filename"] != tt.name {
+			t.Errorf("attachment(%q) parses as %q, %v", tt.name, params["filename"], err)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	srv := testServer(t, Config{MaxUpload: 64 << 10})
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00")
+	tests := []struct {
+		name   string
+		parts  []part
+		status int
+		want   string
+	}{
+		{"no input", []part{{field: "format", data: []byte("pdf")}}, 400, "no input"},
+		{"empty file", []part{{field: "file", name: "empty.txt", data: []byte("  \n")}}, 400, "empty.txt: empty: there is no text to publish"},
+		{"unknown format", []part{{field: "file", name: "a.txt", data: seed()}, {field: "format", data: []byte("docx")}}, 415, `format "docx"`},
+		{"an image", []part{{field: "file", name: "photo.png", data: png}}, 415, "photo.png: binary data (image/png), not text"},
+		{"too large", []part{{field: "file", name: "big.txt", data: bytes.Repeat([]byte("word "), 20<<10)}}, 413, "larger than"},
+		{"bad paper", []part{{field: "file", name: "a.txt", data: seed()}, {field: "paper", data: []byte("b9")}}, 400, `paper "b9"`},
+		{"two without bind", []part{{field: "file", name: "a.txt", data: seed()}, {field: "file", name: "b.txt", data: seed()}}, 400, "bind=true"},
+		{"not a URL", []part{{field: "url", data: []byte("file:///etc/passwd")}}, 400, "not an http or https URL"},
+		{"a private URL", []part{{field: "url", data: []byte("http://127.0.0.1:1/secret")}}, 400, "not a public address"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, body := post(t, srv, "/v1/publish", nil, tt.parts...)
+			if resp.StatusCode != tt.status {
+				t.Errorf("status %d, want %d: %s", resp.StatusCode, tt.status, body)
+			}
+			if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/plain") {
+				t.Errorf("Content-Type = %q, want text/plain", ct)
+			}
+			line := string(body)
+			if strings.Count(line, "\n") != 1 || !strings.HasPrefix(line, "publish: ") || !strings.Contains(line, tt.want) {
+				t.Errorf("body %q: want one line with %q", line, tt.want)
+			}
+		})
+	}
+}
+
+// TestPrivateURLsAllowed checks that --allow-private-urls lets a page on
+// loopback be read.
+func TestPrivateURLsAllowed(t *testing.T) {
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write(seed())
+	}))
+	defer page.Close()
+	srv := testServer(t, Config{AllowPrivateURLs: true})
+	resp, body := post(t, srv, "/v1/inspect", nil, part{field: "url", data: []byte(page.URL + "/china-power.txt")})
+	if resp.StatusCode != http.StatusOK || !bytes.Contains(body, []byte("Friends Again")) {
+		t.Errorf("status %d: %.200s", resp.StatusCode, body)
+	}
+}
+
+func TestToken(t *testing.T) {
+	srv := testServer(t, Config{Token: "s3cret"})
+	article := part{field: "file", name: "a.txt", data: seed()}
+	resp, body := post(t, srv, "/v1/inspect", nil, article)
+	if resp.StatusCode != http.StatusUnauthorized || resp.Header.Get("WWW-Authenticate") == "" {
+		t.Errorf("no token: status %d: %s", resp.StatusCode, body)
+	}
+	resp, _ = post(t, srv, "/v1/inspect", http.Header{"Authorization": {"Bearer wrong"}}, article)
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("wrong token: status %d", resp.StatusCode)
+	}
+	resp, body = post(t, srv, "/v1/inspect", http.Header{"Authorization": {"Bearer s3cret"}}, article)
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("token: status %d: %s", resp.StatusCode, body)
+	}
+	resp, body = post(t, srv, "/v1/inspect", nil, article, part{field: "token", data: []byte("s3cret")})
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("token in the form: status %d: %s", resp.StatusCode, body)
+	}
+	if r, err := srv.Client().Get(srv.URL + "/healthz"); err != nil || r.StatusCode != http.StatusOK {
+		t.Errorf("healthz with a token set: %v %v", r, err)
+	}
+}
+
+// TestBusyAndDeadline checks 503 with Retry-After when every job and the
+// queue are taken, and 504 past the deadline.
+func TestBusyAndDeadline(t *testing.T) {
+	s := New(Config{Jobs: 1, Queue: -1, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	hold, err := s.jobs.enter() // the one job, taken
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, body := post(t, srv, "/v1/publish", nil, part{field: "file", name: "a.txt", data: seed()})
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("busy: status %d, Retry-After %q: %s", resp.StatusCode, resp.Header.Get("Retry-After"), body)
+	}
+	hold.leave()
+
+	s2 := New(Config{Jobs: 1, Queue: 1, Timeout: 200 * time.Millisecond, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv2 := httptest.NewServer(s2)
+	defer srv2.Close()
+	hold, _ = s2.jobs.enter()
+	defer hold.leave()
+	resp, body = post(t, srv2, "/v1/publish", nil, part{field: "file", name: "a.txt", data: seed()})
+	if resp.StatusCode != http.StatusGatewayTimeout {
+		t.Errorf("deadline: status %d: %s", resp.StatusCode, body)
+	}
+}
+
+func TestHealthAndMetrics(t *testing.T) {
+	srv := testServer(t, Config{})
+	post(t, srv, "/v1/publish", nil, part{field: "file", name: "a.txt", data: seed()})
+	resp, err := srv.Client().Get(srv.URL + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	text, _ := io.ReadAll(resp.Body)
+	for _, want := range []string{
+		`publish_http_requests_total{code="200",route="publish"} 1`,
+		`publish_http_request_duration_seconds_count{route="publish"} 1`,
+		"publish_http_requests_in_flight",
+		"publish_queue_length 0",
+		"publish_jobs_running 0",
+		"process_resident_memory_bytes",
+	} {
+		if !bytes.Contains(text, []byte(want)) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+	if m := regexp.MustCompile(`(?m)^publish_pdf_pages_total (\d+)$`).FindSubmatch(text); m == nil || string(m[1]) == "0" {
+		t.Errorf("metrics count no pages made: %q", m)
+	}
+}
+
+// TestGracefulShutdown checks that a shutdown lets a request in flight
+// finish and answer, then stops.
+func TestGracefulShutdown(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.serve(ctx, ln) }()
+	ct, body := form(t, part{field: "file", name: "a.txt", data: seed()})
+	answered := make(chan int, 1)
+	go func() {
+		resp, err := http.Post("http://"+ln.Addr().String()+"/v1/publish", ct, body)
+		if err != nil {
+			answered <- 0
+			return
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		answered <- resp.StatusCode
+	}()
+	// Cancel once the request is being worked on.
+	for s.jobs.running.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	if status := <-answered; status != http.StatusOK {
+		t.Errorf("the request in flight got %d", status)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("serve after shutdown: %v", err)
+	}
+}
+
+// TestPage checks the page and its files, and that the form posted by a
+// browser without JavaScript gets the page back with the error in it.
+func TestPage(t *testing.T) {
+	srv := testServer(t, Config{})
+	get := func(path string) (*http.Response, string) {
+		t.Helper()
+		resp, err := srv.Client().Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		data, _ := io.ReadAll(resp.Body)
+		return resp, string(data)
+	}
+	resp, page := get("/")
+	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		t.Fatalf("GET /: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	for _, want := range []string{`<form id="publish" method="post" action="/v1/publish" enctype="multipart/form-data">`,
+		`<label for="file">`, `<label for="url">`, `<legend>Make</legend>`, `<label for="paper">`, `role="alert"`, `<option value="letter">Letter</option>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, `name="token"`) {
+		t.Error("the page asks for a token the service does not want")
+	}
+	for _, asset := range []string{"/page.css", "/page.js"} {
+		if resp, body := get(asset); resp.StatusCode != http.StatusOK || len(body) < 100 {
+			t.Errorf("GET %s: %d, %d bytes", asset, resp.StatusCode, len(body))
+		}
+	}
+	resp, body := post(t, srv, "/v1/publish", http.Header{"Accept": {"text/html,*/*"}}, part{field: "from", data: []byte("page")})
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), `class="error">no input: send a file`) {
+		t.Errorf("a plain form post without input: %d\n%s", resp.StatusCode, body)
+	}
+}
