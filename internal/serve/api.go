@@ -171,7 +171,7 @@ func (s *Server) readJob(w http.ResponseWriter, r *http.Request, dir string) (*j
 	if err := parseForm(r); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return nil, http.StatusRequestEntityTooLarge, fmt.Errorf("the request is larger than %d MiB", s.cfg.MaxUpload>>20)
+			return nil, http.StatusRequestEntityTooLarge, tooLarge(s.cfg.MaxUpload)
 		}
 		return nil, http.StatusBadRequest, fmt.Errorf("reading the form: %w", err)
 	}
@@ -233,6 +233,14 @@ func (s *Server) readJob(w http.ResponseWriter, r *http.Request, dir string) (*j
 		return nil, http.StatusBadRequest, fmt.Errorf("paper %q: want one of %s", j.opts.Paper, strings.Join(publish.Papers(), ", "))
 	}
 	return j, 0, nil
+}
+
+// tooLarge is the error of a request past the limit of limit bytes.
+func tooLarge(limit int64) error {
+	if limit >= 1<<20 {
+		return fmt.Errorf("the request is larger than %d MiB", limit>>20)
+	}
+	return fmt.Errorf("the request is larger than %d KiB", limit>>10)
 }
 
 // parseForm parses a multipart or URL-encoded form.

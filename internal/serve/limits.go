@@ -94,7 +94,12 @@ func (s *Server) authorized(h http.Handler) http.Handler {
 		if !ok && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 			// The field is read from the form the handler parses anyway.
 			r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
-			if err := r.ParseMultipartForm(formMemory); err == nil {
+			err := r.ParseMultipartForm(formMemory)
+			if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
+				s.fail(w, r, http.StatusRequestEntityTooLarge, tooLarge(s.cfg.MaxUpload))
+				return
+			}
+			if err == nil {
 				got, ok = r.FormValue("token"), true
 			}
 		}

@@ -255,6 +255,11 @@ func TestToken(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("token in the form: status %d: %s", resp.StatusCode, body)
 	}
+	small := testServer(t, Config{Token: "s3cret", MaxUpload: 1 << 10})
+	resp, body = post(t, small, "/v1/inspect", nil, article, part{field: "token", data: []byte("s3cret")})
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("too large, token in the form: status %d: %s", resp.StatusCode, body)
+	}
 	if r, err := srv.Client().Get(srv.URL + "/healthz"); err != nil || r.StatusCode != http.StatusOK {
 		t.Errorf("healthz with a token set: %v %v", r, err)
 	}
