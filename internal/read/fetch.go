@@ -90,6 +90,13 @@ func describeFetchError(err error, timeout time.Duration) error {
 	case strings.Contains(err.Error(), "redirects"):
 		return fmt.Errorf("more than %d redirects", maxRedirects)
 	}
+	// The dial's own words ("connect: connection refused", or a refusal
+	// of the address itself) without the "dial tcp HOST:PORT" before
+	// them: the URL is said already.
+	var oe *net.OpError
+	if errors.As(err, &oe) && oe.Op == "dial" {
+		return oe.Err
+	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		return ue.Err
