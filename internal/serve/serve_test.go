@@ -391,3 +391,67 @@ func TestPage(t *testing.T) {
 		t.Errorf("a plain form post without input: %d\n%s", resp.StatusCode, body)
 	}
 }
+
+// TestClientGone checks that a request whose client goes away mid-way
+// stops, is logged as 499, gives its job back and leaves no temporary
+// folder.
+func TestClientGone(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	var log syncBuffer
+	s := New(Config{Log: slog.New(slog.NewTextHandler(&log, nil))})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	ct, body := form(t, part{field: "file", name: "a.txt", data: seed()})
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL+"/v1/publish", body)
+	req.Header.Set("Content-Type", ct)
+	done := make(chan struct{})
+	go func() {
+		if resp, err := srv.Client().Do(req); err == nil {
+			resp.Body.Close()
+		}
+		close(done)
+	}()
+	for s.jobs.running.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	cancel()
+	<-done
+	deadline := time.Now().Add(10 * time.Second)
+	for s.jobs.running.Load() != 0 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if n := s.jobs.running.Load(); n != 0 {
+		t.Errorf("%d jobs still running after the client left", n)
+	}
+	// The handler removes its folder and logs as it returns, just after
+	// the job.
+	for time.Now().Before(deadline) && !strings.Contains(log.String(), "status=") {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if !strings.Contains(log.String(), "status=499") {
+		t.Errorf("the request was not logged as the client's leaving: %s", log.String())
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left in the temporary folder: %v", left)
+	}
+}
+
+// A syncBuffer is a bytes.Buffer safe for a logger and a test at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
