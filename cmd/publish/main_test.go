@@ -147,6 +147,8 @@ func TestServe(t *testing.T) {
 		{[]string{"serve", "--bogus"}, 2, "flag provided but not defined"},
 		{[]string{"serve", "extra"}, 2, `unexpected argument "extra"`},
 		{[]string{"serve", "--max-upload", "0"}, 2, "want a positive number of MiB"},
+		{[]string{"serve", "--jobs", "-1"}, 2, "--jobs: want a positive number"},
+		{[]string{"serve", "--timeout", "0s"}, 2, "want a positive duration"},
 		{[]string{"serve", "--help"}, 0, "Usage: publish serve"},
 		{[]string{"serve", "--addr", "256.0.0.1:99999"}, 1, "publish: serve:"},
 	}

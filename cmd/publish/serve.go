@@ -53,6 +53,14 @@ Flags:
 		fmt.Fprintf(stderr, "publish serve: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
+	switch {
+	case cfg.Jobs < 0:
+		fmt.Fprintln(stderr, "publish serve: --jobs: want a positive number, or 0 for one per CPU")
+		return 2
+	case cfg.Timeout <= 0 || cfg.Grace <= 0:
+		fmt.Fprintln(stderr, "publish serve: --timeout and --grace: want a positive duration")
+		return 2
+	}
 	if err := serve.New(cfg).Run(ctx); err != nil {
 		fmt.Fprintf(stderr, "publish: %v\n", err)
 		return 1

@@ -17,6 +17,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -34,7 +35,7 @@ func Public(addr netip.Addr) bool {
 		addr.IsMulticast() {
 		return false
 	}
-	for _, p := range reserved {
+	for _, p := range reserved() {
 		if p.Contains(addr) {
 			return false
 		}
@@ -42,18 +43,31 @@ func Public(addr netip.Addr) bool {
 	return true
 }
 
-// reserved are blocks Public refuses beyond what netip classifies.
-var reserved = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),       // "this network"
-	netip.MustParsePrefix("100.64.0.0/10"),   // carrier-grade NAT; some clouds' metadata
-	netip.MustParsePrefix("192.0.0.0/24"),    // IETF protocol assignments
-	netip.MustParsePrefix("192.0.2.0/24"),    // documentation
-	netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking
-	netip.MustParsePrefix("198.51.100.0/24"), // documentation
-	netip.MustParsePrefix("203.0.113.0/24"),  // documentation
-	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, and broadcast
-	netip.MustParsePrefix("64:ff9b::/96"),    // NAT64, which can reach any IPv4
-	netip.MustParsePrefix("2001:db8::/32"),   // documentation
+// reserved returns the blocks Public refuses beyond what netip
+// classifies; parsed on first use, not by every run of the command.
+var reserved = sync.OnceValue(func() []netip.Prefix {
+	var ps []netip.Prefix
+	for _, s := range reservedBlocks {
+		ps = append(ps, netip.MustParsePrefix(s))
+	}
+	return ps
+})
+
+// reservedBlocks are the blocks of reserved, written out.
+var reservedBlocks = [...]string{
+	"0.0.0.0/8",       // "this network"
+	"100.64.0.0/10",   // carrier-grade NAT; some clouds' metadata
+	"192.0.0.0/24",    // IETF protocol assignments
+	"192.0.2.0/24",    // documentation
+	"198.18.0.0/15",   // benchmarking
+	"198.51.100.0/24", // documentation
+	"203.0.113.0/24",  // documentation
+	"240.0.0.0/4",     // reserved, and broadcast
+	"64:ff9b::/96",    // NAT64, which can reach any IPv4
+	"64:ff9b:1::/48",  // local-use NAT64
+	"2002::/16",       // 6to4, which embeds any IPv4 address
+	"::/96",           // IPv4-compatible (deprecated), as ::10.0.0.1
+	"2001:db8::/32",   // documentation
 }
 
 // control refuses a connection to an address that is not Public. It runs

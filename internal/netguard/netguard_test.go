@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -35,6 +36,9 @@ func TestPublic(t *testing.T) {
 		{"::ffff:8.8.8.8", true},
 		{"64:ff9b::a00:1", false}, // NAT64 of 10.0.0.1
 		{"192.0.2.1", false},
+		{"2002:a00:1::1", false}, // 6to4 of 10.0.0.1
+		{"::a00:1", false},       // IPv4-compatible 10.0.0.1
+		{"64:ff9b:1::a00:1", false},
 	}
 	for _, tt := range tests {
 		if got := Public(netip.MustParseAddr(tt.addr)); got != tt.want {
@@ -47,9 +51,9 @@ func TestPublic(t *testing.T) {
 // loopback, by address and by a name that resolves there, is refused
 // before a byte is sent.
 func TestTransportRefusesLoopback(t *testing.T) {
-	hits := 0
+	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits++
+		hits.Add(1)
 		io.WriteString(w, "secret")
 	}))
 	defer srv.Close()
@@ -65,7 +69,7 @@ func TestTransportRefusesLoopback(t *testing.T) {
 			t.Errorf("GET %s: %v, want a refusal", u, err)
 		}
 	}
-	if hits != 0 {
-		t.Errorf("the loopback server was reached %d times", hits)
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the loopback server was reached %d times", n)
 	}
 }

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pressroom/publish/internal/publish"
 	"github.com/pressroom/publish/internal/read"
@@ -39,32 +41,33 @@ type job struct {
 
 // publish answers POST /v1/publish with the PDF or EPUB of the inputs.
 func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
-	s.work(w, r, func(ctx context.Context, j *job) (int, error) {
+	s.work(w, r, func(ctx context.Context, j *job) (func(), error) {
 		j.opts.OutDir = filepath.Join(j.dir, "out")
 		j.opts.Formats = []string{j.format}
 		j.opts.PagesMade = func(n int) { s.metrics.pages.Add(float64(n)) }
 		if err := publish.Run(ctx, j.inputs, j.opts); err != nil {
-			return 0, err
+			return nil, err
 		}
 		made, err := os.ReadDir(j.opts.OutDir)
 		if err != nil || len(made) != 1 {
-			return http.StatusInternalServerError, fmt.Errorf("%w: no single output in %s", publish.ErrInternal, j.opts.OutDir)
+			return nil, fmt.Errorf("%w: no single output in %s", publish.ErrInternal, j.opts.OutDir)
 		}
 		name := made[0].Name()
 		f, err := os.Open(filepath.Join(j.opts.OutDir, name))
 		if err != nil {
-			return http.StatusInternalServerError, err
+			return nil, fmt.Errorf("%w: %v", publish.ErrInternal, err)
 		}
-		defer f.Close()
-		h := w.Header()
-		h.Set("Content-Type", contentTypes[j.format])
-		h.Set("Content-Disposition", attachment(name))
-		if st, err := f.Stat(); err == nil {
-			h.Set("Content-Length", fmt.Sprint(st.Size()))
-		}
-		w.WriteHeader(http.StatusOK)
-		io.Copy(w, f) // a client that leaves halfway is no error of ours
-		return http.StatusOK, nil
+		return func() {
+			defer f.Close()
+			h := w.Header()
+			h.Set("Content-Type", contentTypes[j.format])
+			h.Set("Content-Disposition", attachment(name))
+			if st, err := f.Stat(); err == nil {
+				h.Set("Content-Length", fmt.Sprint(st.Size()))
+			}
+			w.WriteHeader(http.StatusOK)
+			io.Copy(w, f) // a client that leaves halfway is no error of ours
+		}, nil
 	})
 }
 
@@ -86,25 +89,28 @@ func attachment(name string) string {
 
 // inspect answers POST /v1/inspect with the JSON publish inspect prints.
 func (s *Server) inspect(w http.ResponseWriter, r *http.Request) {
-	s.work(w, r, func(ctx context.Context, j *job) (int, error) {
+	s.work(w, r, func(ctx context.Context, j *job) (func(), error) {
 		if len(j.inputs) != 1 {
-			return http.StatusBadRequest, errors.New("inspect reads one article: send one file or one url")
+			return nil, errors.New("inspect reads one article: send one file or one url")
 		}
 		var out bytes.Buffer
 		if err := publish.Inspect(ctx, &out, j.inputs[0], j.opts); err != nil {
-			return 0, err
+			return nil, err
 		}
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusOK)
-		w.Write(out.Bytes())
-		return http.StatusOK, nil
+		return func() {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusOK)
+			w.Write(out.Bytes())
+		}, nil
 	})
 }
 
-// work takes a request through the gate, reads its form into a job and
-// runs do on it with the request's deadline, answering do's error with
-// its status (or the one the error calls for when do gives 0).
-func (s *Server) work(w http.ResponseWriter, r *http.Request, do func(context.Context, *job) (int, error)) {
+// work admits a request at the gate, reads its form into a job, and runs
+// do on it with the request's deadline while holding a job's slot, which
+// it gives back before do's answer goes out: a slow upload or a slow
+// reader of the answer holds only a place in the queue. A failure of do
+// is answered with the status its error calls for.
+func (s *Server) work(w http.ResponseWriter, r *http.Request, do func(context.Context, *job) (answer func(), err error)) {
 	t, err := s.jobs.enter()
 	if err != nil {
 		w.Header().Set("Retry-After", "5")
@@ -125,22 +131,20 @@ func (s *Server) work(w http.ResponseWriter, r *http.Request, do func(context.Co
 		s.fail(w, r, status, err)
 		return
 	}
-	if err := t.wait(ctx); err != nil {
+	if err := t.work(ctx); err != nil {
 		s.failContext(w, r, err)
 		return
 	}
-	status, err = do(ctx, j)
-	if err == nil {
-		return
-	}
-	if ctx.Err() != nil {
+	answer, err := do(ctx, j)
+	t.rest()
+	switch {
+	case err == nil:
+		answer()
+	case ctx.Err() != nil:
 		s.failContext(w, r, ctx.Err())
-		return
+	default:
+		s.fail(w, r, statusOf(err), err)
 	}
-	if status == 0 {
-		status = statusOf(err)
-	}
-	s.fail(w, r, status, err)
 }
 
 // statusOf is the status that answers a run's error: 415 for an input
@@ -167,13 +171,11 @@ func (s *Server) failContext(w http.ResponseWriter, r *http.Request, err error) 
 // readJob reads the request's form: the inputs, saved into dir, and the
 // options. Its errors come with the status that answers them.
 func (s *Server) readJob(w http.ResponseWriter, r *http.Request, dir string) (*job, int, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
-	if err := parseForm(r); err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			return nil, http.StatusRequestEntityTooLarge, tooLarge(s.cfg.MaxUpload)
+	if r.MultipartForm == nil { // not parsed already, for the token
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
+		if status, err := s.parseForm(r); err != nil {
+			return nil, status, err
 		}
-		return nil, http.StatusBadRequest, fmt.Errorf("reading the form: %w", err)
 	}
 	j := &job{dir: dir, format: strings.ToLower(strings.TrimSpace(r.FormValue("format")))}
 	if j.format == "" {
@@ -186,7 +188,7 @@ func (s *Server) readJob(w http.ResponseWriter, r *http.Request, dir string) (*j
 		for i, fh := range r.MultipartForm.File["file"] {
 			path, err := saveUpload(dir, i, fh)
 			if err != nil {
-				return nil, http.StatusBadRequest, err
+				return nil, http.StatusInternalServerError, err // the server's disk, not the input
 			}
 			j.inputs = append(j.inputs, path)
 		}
@@ -243,16 +245,26 @@ func tooLarge(limit int64) error {
 	return fmt.Errorf("the request is larger than %d KiB", limit>>10)
 }
 
-// parseForm parses a multipart or URL-encoded form.
-func parseForm(r *http.Request) error {
-	if r.MultipartForm != nil {
-		return nil // parsed already, for the token
-	}
+// parseForm parses a multipart or URL-encoded form from a body bounded
+// by MaxUpload, and returns the status that answers its failure: 413 past
+// the bound, 504 when the body did not come within the deadline, 400 for
+// a form that is not one.
+func (s *Server) parseForm(r *http.Request) (int, error) {
 	err := r.ParseMultipartForm(formMemory)
 	if errors.Is(err, http.ErrNotMultipart) {
-		return r.ParseForm()
+		err = r.ParseForm()
 	}
-	return err
+	var tooBig *http.MaxBytesError
+	var ne net.Error
+	switch {
+	case err == nil:
+		return 0, nil
+	case errors.As(err, &tooBig):
+		return http.StatusRequestEntityTooLarge, tooLarge(s.cfg.MaxUpload)
+	case errors.As(err, &ne) && ne.Timeout():
+		return http.StatusGatewayTimeout, fmt.Errorf("the request did not arrive within %v", s.cfg.Timeout)
+	}
+	return http.StatusBadRequest, fmt.Errorf("reading the form: %w", err)
 }
 
 // saveUpload saves an uploaded file into a folder of its own in dir,
@@ -282,25 +294,37 @@ func saveUpload(dir string, i int, fh *multipart.FileHeader) (string, error) {
 }
 
 // safeName returns the base of an uploaded file's name without what a
-// file name may not hold here; "article" when nothing is left.
+// file name may not hold here, and no longer than maxName bytes (its
+// extension kept when it is short); "article" when nothing is left.
 func safeName(name string) string {
 	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
 	name = strings.Map(func(r rune) rune {
-		if r < ' ' || r == '/' || r == 0x7F {
+		if r < ' ' || r == '/' || r == 0x7F || r == utf8.RuneError {
 			return -1
 		}
 		return r
 	}, name)
 	name = strings.TrimLeft(name, ".")
-	if len(name) > 200 {
+	if len(name) > maxName {
 		ext := filepath.Ext(name)
-		name = name[:200-len(ext)] + ext
+		if len(ext) > 16 {
+			ext = ""
+		}
+		stem := name[:len(name)-len(ext)]
+		for len(stem)+len(ext) > maxName || !utf8.ValidString(stem) {
+			stem = stem[:len(stem)-1]
+		}
+		name = stem + ext
 	}
-	if strings.TrimSpace(name) == "" {
+	if strings.TrimSpace(name) == "" || name == "." {
 		return "article"
 	}
 	return name
 }
+
+// maxName bounds a saved upload's name, well inside the 255 bytes file
+// systems allow.
+const maxName = 200
 
 // fail answers a request with status and err as one line of plain text,
 // the message the command line prints for the same fault; a browser's
@@ -318,7 +342,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, err er
 }
 
 // wantsPage reports whether r is the page's form posted by a browser
-// without JavaScript: it asks for HTML and says it came from the form.
+// without the script: the form's address says it comes from the page
+// (in its URL, which a failed upload does not lose), and the browser asks
+// for HTML. The body is not read for it.
 func wantsPage(r *http.Request) bool {
-	return r.FormValue("from") == "page" && strings.Contains(r.Header.Get("Accept"), "text/html")
+	return r.URL.Query().Get("from") == "page" && strings.Contains(r.Header.Get("Accept"), "text/html")
 }

@@ -1,64 +1,64 @@
 package serve
 
 import (
+	"cmp"
 	"context"
 	"crypto/subtle"
 	"errors"
+	"fmt"
 	"log/slog"
+	"mime"
 	"net/http"
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/pressroom/publish/internal/publish"
 )
 
-// A gate lets a fixed number of jobs run at once and a bounded number of
-// requests wait for one; whoever comes when both are full is turned away,
-// so that a burst is answered 503 at once rather than piling up.
+// A gate admits a bounded number of requests, jobs plus queue, and lets a
+// fixed number of them, the jobs, work at once. Whoever comes when all
+// are admitted is turned away, so that a burst is answered 503 at once
+// rather than piling up. A request holds a job only while it works: its
+// upload is read and its answer sent outside one, so that slow clients
+// cannot hold the jobs.
 type gate struct {
-	slots   chan struct{}
-	queue   int64
-	waiting atomic.Int64 // holding a ticket, not yet a slot
-	running atomic.Int64
+	slots    chan struct{}
+	limit    int64
+	admitted atomic.Int64 // holding a ticket
+	running  atomic.Int64 // holding a job
 }
 
 func newGate(jobs, queue int) *gate {
-	return &gate{slots: make(chan struct{}, jobs), queue: int64(queue)}
+	return &gate{slots: make(chan struct{}, jobs), limit: int64(jobs + queue)}
 }
+
+// waiting is how many admitted requests hold no job.
+func (g *gate) waiting() int64 { return max(0, g.admitted.Load()-g.running.Load()) }
 
 // errBusy is a request turned away by a full gate.
 var errBusy = errors.New("busy: every job is taken and the queue is full; try again shortly")
 
-// A ticket is a place at the gate: a job's slot, or one in the queue that
-// wait turns into a slot.
+// A ticket is an admitted request, which work turns into a job's slot.
 type ticket struct {
 	g    *gate
 	slot bool
 	done bool
 }
 
-// enter takes a place at the gate, or fails with errBusy.
+// enter admits a request, or fails with errBusy.
 func (g *gate) enter() (*ticket, error) {
-	select {
-	case g.slots <- struct{}{}:
-		g.running.Add(1)
-		return &ticket{g: g, slot: true}, nil
-	default:
-	}
-	if g.waiting.Add(1) > g.queue {
-		g.waiting.Add(-1)
+	if g.admitted.Add(1) > g.limit {
+		g.admitted.Add(-1)
 		return nil, errBusy
 	}
 	return &ticket{g: g}, nil
 }
 
-// wait holds t until it has a job's slot, or until ctx is done.
-func (t *ticket) wait(ctx context.Context) error {
-	if t.slot {
-		return nil
-	}
+// work holds t until it has a job's slot, or until ctx is done.
+func (t *ticket) work(ctx context.Context) error {
 	select {
 	case t.g.slots <- struct{}{}:
-		t.g.waiting.Add(-1)
 		t.g.running.Add(1)
 		t.slot = true
 		return nil
@@ -67,18 +67,23 @@ func (t *ticket) wait(ctx context.Context) error {
 	}
 }
 
-// leave gives t's place back.
+// rest gives back t's job, if it holds one, and stays admitted.
+func (t *ticket) rest() {
+	if t.slot {
+		t.slot = false
+		t.g.running.Add(-1)
+		<-t.g.slots
+	}
+}
+
+// leave gives t's job and admission back.
 func (t *ticket) leave() {
 	if t.done {
 		return
 	}
 	t.done = true
-	if t.slot {
-		t.g.running.Add(-1)
-		<-t.g.slots
-		return
-	}
-	t.g.waiting.Add(-1)
+	t.rest()
+	t.g.admitted.Add(-1)
 }
 
 // authorized lets a request through to h only with the configured token,
@@ -90,18 +95,16 @@ func (s *Server) authorized(h http.Handler) http.Handler {
 	}
 	want := []byte(s.cfg.Token)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-			// The field is read from the form the handler parses anyway.
+		got, ok := bearer(r.Header.Get("Authorization"))
+		if media, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); !ok && media == "multipart/form-data" {
+			// The field is read from the form the handler parses anyway,
+			// from the body alone (a token in the URL ends up in logs).
 			r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUpload)
-			err := r.ParseMultipartForm(formMemory)
-			if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
-				s.fail(w, r, http.StatusRequestEntityTooLarge, tooLarge(s.cfg.MaxUpload))
+			if status, err := s.parseForm(r); err != nil {
+				s.fail(w, r, status, err)
 				return
 			}
-			if err == nil {
-				got, ok = r.FormValue("token"), true
-			}
+			got, ok = r.PostFormValue("token"), true
 		}
 		if !ok || subtle.ConstantTimeCompare([]byte(got), want) != 1 {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="publish"`)
@@ -110,6 +113,16 @@ func (s *Server) authorized(h http.Handler) http.Handler {
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// bearer returns the token of an Authorization header of the Bearer
+// scheme, whose name is case-insensitive (RFC 7235).
+func bearer(header string) (string, bool) {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(header), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return "", false
+	}
+	return strings.TrimSpace(token), true
 }
 
 // A recorder remembers the status and size of a response, for the log
@@ -143,26 +156,39 @@ func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 // the answer, as nginx logs it; nothing is sent.
 const clientGone = 499
 
-// observe logs each request to route and counts it in the metrics.
+// observe logs each request to route and counts it in the metrics. A
+// panic in h is answered 500 (when nothing was sent yet), logged and
+// counted; the form's spilled files are removed, which net/http skips
+// after a panic.
 func (s *Server) observe(route string, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		s.metrics.inFlight.Inc()
+		s.active.Add(1)
 		rec := &recorder{ResponseWriter: w}
+		defer func() {
+			if p := recover(); p != nil {
+				s.cfg.Log.Error("panic", slog.String("path", r.URL.Path), slog.Any("panic", p))
+				if rec.status == 0 {
+					s.fail(rec, r, http.StatusInternalServerError, fmt.Errorf("%w: %v", publish.ErrInternal, p))
+				}
+			}
+			if r.MultipartForm != nil {
+				r.MultipartForm.RemoveAll()
+			}
+			s.metrics.inFlight.Dec()
+			s.active.Done()
+			status := cmp.Or(rec.status, http.StatusOK)
+			if r.Context().Err() != nil && rec.bytes == 0 {
+				status = clientGone
+			}
+			elapsed := time.Since(start)
+			s.metrics.observe(route, status, elapsed)
+			s.cfg.Log.LogAttrs(r.Context(), levelOf(status), "request",
+				slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("route", route),
+				slog.Int("status", status), slog.Int64("bytes", rec.bytes),
+				slog.Duration("duration", elapsed), slog.String("remote", r.RemoteAddr))
+		}()
 		h.ServeHTTP(rec, r)
-		s.metrics.inFlight.Dec()
-		status := rec.status
-		if status == 0 {
-			status = http.StatusOK
-		}
-		if r.Context().Err() != nil && rec.bytes == 0 {
-			status = clientGone
-		}
-		elapsed := time.Since(start)
-		s.metrics.observe(route, status, elapsed)
-		s.cfg.Log.LogAttrs(r.Context(), levelOf(status), "request",
-			slog.String("method", r.Method), slog.String("path", r.URL.Path), slog.String("route", route),
-			slog.Int("status", status), slog.Int64("bytes", rec.bytes),
-			slog.Duration("duration", elapsed), slog.String("remote", r.RemoteAddr))
 	})
 }

@@ -49,8 +49,8 @@ func newMetrics(g *gate) *metrics {
 		}, func() float64 { return float64(g.running.Load()) }),
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "publish_queue_length",
-			Help: "Requests waiting for a job.",
-		}, func() float64 { return float64(g.waiting.Load()) }),
+			Help: "Requests admitted and not working: waiting for a job, uploading or being answered.",
+		}, func() float64 { return float64(g.waiting()) }),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)

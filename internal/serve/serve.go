@@ -23,6 +23,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/pressroom/publish/internal/netguard"
@@ -74,19 +75,29 @@ type Server struct {
 	metrics *metrics
 	client  *http.Client
 	mux     *http.ServeMux
+	active  sync.WaitGroup // requests being answered, for a shutdown to wait on
 }
 
-// New returns a Server with cfg's settings, its zero fields defaulted.
+// New returns a Server with cfg's settings, its zero (or, but for Queue,
+// negative) fields defaulted.
 func New(cfg Config) *Server {
 	cfg.Addr = cmp.Or(cfg.Addr, DefaultAddr)
-	cfg.MaxUpload = cmp.Or(cfg.MaxUpload, DefaultMaxUpload)
-	cfg.Jobs = cmp.Or(cfg.Jobs, runtime.NumCPU())
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = DefaultMaxUpload
+	}
+	if cfg.Jobs <= 0 {
+		cfg.Jobs = runtime.NumCPU()
+	}
 	if cfg.Queue == 0 {
 		cfg.Queue = 4 * cfg.Jobs
 	}
 	cfg.Queue = max(cfg.Queue, 0)
-	cfg.Timeout = cmp.Or(cfg.Timeout, DefaultTimeout)
-	cfg.Grace = cmp.Or(cfg.Grace, DefaultGrace)
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.Grace <= 0 {
+		cfg.Grace = DefaultGrace
+	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.NewJSONHandler(os.Stderr, nil))
 	}
@@ -106,6 +117,7 @@ func New(cfg Config) *Server {
 	s.route("POST /v1/inspect", "inspect", s.authorized(http.HandlerFunc(s.inspect)))
 	s.route("GET /healthz", "healthz", http.HandlerFunc(healthz))
 	s.route("GET /metrics", "metrics", s.metrics.handler())
+	s.route("/", "other", http.NotFoundHandler()) // logged and counted too
 	return s
 }
 
@@ -128,15 +140,22 @@ func (s *Server) Run(ctx context.Context) error {
 	return s.serve(ctx, ln)
 }
 
-// serve is Run on a listener of the caller's.
+// serve is Run on a listener of the caller's. Past the grace period the
+// requests still in flight are cancelled, and their handlers let clean
+// up, before it returns: a shutdown leaves no temporary folder behind.
 func (s *Server) serve(ctx context.Context, ln net.Listener) error {
+	base, cancelAll := context.WithCancel(context.Background())
+	defer cancelAll()
 	srv := &http.Server{
 		Handler:           s,
+		BaseContext:       func(net.Listener) context.Context { return base },
 		ReadHeaderTimeout: 10 * time.Second,
-		// A body must arrive within the deadline a request has in all.
-		ReadTimeout: s.cfg.Timeout,
-		IdleTimeout: 2 * time.Minute,
-		ErrorLog:    slog.NewLogLogger(s.cfg.Log.Handler(), slog.LevelWarn),
+		// A body must arrive within the deadline a request has in all, and
+		// an answer be taken within as long again.
+		ReadTimeout:  s.cfg.Timeout,
+		WriteTimeout: 2 * s.cfg.Timeout,
+		IdleTimeout:  2 * time.Minute,
+		ErrorLog:     slog.NewLogLogger(s.cfg.Log.Handler(), slog.LevelWarn),
 	}
 	s.cfg.Log.Info("listening", "addr", ln.Addr().String(), "jobs", s.cfg.Jobs, "queue", s.cfg.Queue)
 	done := make(chan error, 1)
@@ -150,7 +169,10 @@ func (s *Server) serve(ctx context.Context, ln net.Listener) error {
 	grace, cancel := context.WithTimeout(context.Background(), s.cfg.Grace)
 	defer cancel()
 	if err := srv.Shutdown(grace); err != nil {
-		return fmt.Errorf("serve: shutdown: %w", err)
+		s.cfg.Log.Warn("grace period over: cancelling the requests in flight")
+		cancelAll()
+		s.active.Wait()
+		srv.Close()
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)

@@ -168,7 +168,6 @@ func TestPublishOverridesAndBind(t *testing.T) {
 	}
 }
 
-// TestErrors checks each fault's status and its one line of plain text.
 func TestAttachment(t *testing.T) {
 	tests := []struct{ name, want string }{
 		{"china-power.pdf", `attachment; filename="china-power.pdf"`},
@@ -185,6 +184,7 @@ func TestAttachment(t *testing.T) {
 	}
 }
 
+// TestErrors checks each fault's status and its one line of plain text.
 func TestErrors(t *testing.T) {
 	srv := testServer(t, Config{MaxUpload: 64 << 10})
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00")
@@ -266,12 +266,14 @@ func TestToken(t *testing.T) {
 }
 
 // TestBusyAndDeadline checks 503 with Retry-After when every job and the
-// queue are taken, and 504 past the deadline.
+// queue are taken, and 504 past the deadline for a request that waited
+// for a job all along.
 func TestBusyAndDeadline(t *testing.T) {
-	s := New(Config{Jobs: 1, Queue: -1, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	s := New(Config{Jobs: 1, Queue: -1, Log: quiet})
 	srv := httptest.NewServer(s)
 	defer srv.Close()
-	hold, err := s.jobs.enter() // the one job, taken
+	hold, err := s.jobs.enter() // the one place, taken
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,14 +283,64 @@ func TestBusyAndDeadline(t *testing.T) {
 	}
 	hold.leave()
 
-	s2 := New(Config{Jobs: 1, Queue: 1, Timeout: 200 * time.Millisecond, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	s2 := New(Config{Jobs: 1, Queue: 1, Timeout: 200 * time.Millisecond, Log: quiet})
 	srv2 := httptest.NewServer(s2)
 	defer srv2.Close()
 	hold, _ = s2.jobs.enter()
+	if err := hold.work(context.Background()); err != nil { // the one job, taken
+		t.Fatal(err)
+	}
 	defer hold.leave()
 	resp, body = post(t, srv2, "/v1/publish", nil, part{field: "file", name: "a.txt", data: seed()})
 	if resp.StatusCode != http.StatusGatewayTimeout {
-		t.Errorf("deadline: status %d: %s", resp.StatusCode, body)
+		t.Errorf("deadline: status %d: %.100s", resp.StatusCode, body)
+	}
+}
+
+// TestBusyReadsNoBody checks that answering a request turned away, or any
+// failure, reads nothing of its body (a full server must not take in
+// uploads it will not use).
+func TestBusyReadsNoBody(t *testing.T) {
+	s := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	body := &countingReader{r: strings.NewReader(strings.Repeat("x", 1<<20))}
+	req := httptest.NewRequest(http.MethodPost, "/v1/publish?from=page", body)
+	req.Header.Set("Content-Type", "multipart/form-data; boundary=b")
+	req.Header.Set("Accept", "text/html")
+	w := httptest.NewRecorder()
+	s.fail(w, req, http.StatusServiceUnavailable, errBusy)
+	if body.n != 0 {
+		t.Errorf("failing read %d bytes of the body", body.n)
+	}
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "busy") {
+		t.Errorf("the page's post turned away: %d %s", w.Code, w.Body.String())
+	}
+}
+
+// A countingReader counts what is read of r.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+// TestLongName checks that an upload with a name longer than a file
+// system takes is saved under a shorter one, and published.
+func TestLongName(t *testing.T) {
+	srv := testServer(t, Config{})
+	for _, name := range []string{strings.Repeat("long-", 60) + ".txt", "a." + strings.Repeat("x", 250), strings.Repeat("é", 150) + ".txt", "../../etc/passwd", "..."} {
+		resp, body := post(t, srv, "/v1/publish", nil, part{field: "file", name: name, data: seed()})
+		if resp.StatusCode != http.StatusOK || !bytes.HasPrefix(body, []byte("%PDF-")) {
+			t.Errorf("%.40q: status %d: %.100s", name, resp.StatusCode, body)
+		}
+		_, params, err := mime.ParseMediaType(resp.Header.Get("Content-Disposition"))
+		if got := params["filename"]; err != nil || len(got) > 210 || strings.ContainsAny(got, "/\\") {
+			t.Errorf("%.40q: named %q, %v", name, got, err)
+		}
 	}
 }
 
@@ -318,39 +370,89 @@ func TestHealthAndMetrics(t *testing.T) {
 	}
 }
 
-// TestGracefulShutdown checks that a shutdown lets a request in flight
-// finish and answer, then stops.
-func TestGracefulShutdown(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.serve(ctx, ln) }()
-	ct, body := form(t, part{field: "file", name: "a.txt", data: seed()})
-	answered := make(chan int, 1)
-	go func() {
-		resp, err := http.Post("http://"+ln.Addr().String()+"/v1/publish", ct, body)
-		if err != nil {
-			answered <- 0
+// heldPage serves the seed at a URL whose answer waits until release is
+// closed or the fetch is cancelled, so that a request reading it is in
+// flight for as long as a test needs. started is closed when the fetch
+// begins.
+func heldPage(t *testing.T) (url string, started <-chan struct{}, release func()) {
+	t.Helper()
+	begun, free := make(chan struct{}), make(chan struct{})
+	var once, freed sync.Once
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() { close(begun) })
+		select {
+		case <-free:
+		case <-r.Context().Done():
 			return
 		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		answered <- resp.StatusCode
-	}()
-	// Cancel once the request is being worked on.
-	for s.jobs.running.Load() == 0 {
-		time.Sleep(time.Millisecond)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write(seed())
+	}))
+	t.Cleanup(page.Close)
+	release = func() { freed.Do(func() { close(free) }) }
+	t.Cleanup(release)
+	return page.URL + "/china-power.txt", begun, release
+}
+
+// wait waits for ch, or fails the test after a while.
+func wait(t *testing.T, ch <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("%s: not within 30 s", what)
 	}
-	cancel()
-	if status := <-answered; status != http.StatusOK {
-		t.Errorf("the request in flight got %d", status)
-	}
-	if err := <-done; err != nil {
-		t.Errorf("serve after shutdown: %v", err)
+}
+
+// TestGracefulShutdown checks that a shutdown lets a request in flight
+// finish and answer, then returns nil; and that past the grace period a
+// request still in flight is cancelled, its folder removed, and the
+// shutdown still returns nil.
+func TestGracefulShutdown(t *testing.T) {
+	for _, finish := range []bool{true, false} {
+		tmp := t.TempDir()
+		t.Setenv("TMPDIR", tmp)
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := New(Config{AllowPrivateURLs: true, Grace: 300 * time.Millisecond, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- s.serve(ctx, ln) }()
+		url, started, release := heldPage(t)
+		ct, body := form(t, part{field: "url", data: []byte(url)})
+		answered := make(chan int, 1)
+		go func() {
+			resp, err := http.Post("http://"+ln.Addr().String()+"/v1/publish", ct, body)
+			if err != nil {
+				answered <- 0
+				return
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			answered <- resp.StatusCode
+		}()
+		wait(t, started, "the fetch")
+		cancel()
+		if finish {
+			time.Sleep(50 * time.Millisecond) // shutting down, the request still held
+			release()
+			if status := <-answered; status != http.StatusOK {
+				t.Errorf("the request in flight got %d", status)
+			}
+		}
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("finish %v: serve after shutdown: %v", finish, err)
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("finish %v: no shutdown", finish)
+		}
+		if left, _ := os.ReadDir(tmp); len(left) != 0 {
+			t.Errorf("finish %v: left in the temporary folder: %v", finish, left)
+		}
 	}
 }
 
@@ -372,7 +474,7 @@ func TestPage(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 		t.Fatalf("GET /: %d %s", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
-	for _, want := range []string{`<form id="publish" method="post" action="/v1/publish" enctype="multipart/form-data">`,
+	for _, want := range []string{`<form id="publish" method="post" action="/v1/publish?from=page" enctype="multipart/form-data">`,
 		`<label for="file">`, `<label for="url">`, `<legend>Make</legend>`, `<label for="paper">`, `role="alert"`, `<option value="letter">Letter</option>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)
@@ -386,7 +488,7 @@ func TestPage(t *testing.T) {
 			t.Errorf("GET %s: %d, %d bytes", asset, resp.StatusCode, len(body))
 		}
 	}
-	resp, body := post(t, srv, "/v1/publish", http.Header{"Accept": {"text/html,*/*"}}, part{field: "from", data: []byte("page")})
+	resp, body := post(t, srv, "/v1/publish?from=page", http.Header{"Accept": {"text/html,*/*"}}, part{field: "format", data: []byte("pdf")})
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(string(body), `class="error">no input: send a file`) {
 		t.Errorf("a plain form post without input: %d\n%s", resp.StatusCode, body)
 	}
@@ -399,10 +501,11 @@ func TestClientGone(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 	var log syncBuffer
-	s := New(Config{Log: slog.New(slog.NewTextHandler(&log, nil))})
+	s := New(Config{AllowPrivateURLs: true, Log: slog.New(slog.NewTextHandler(&log, nil))})
 	srv := httptest.NewServer(s)
 	defer srv.Close()
-	ct, body := form(t, part{field: "file", name: "a.txt", data: seed()})
+	url, started, _ := heldPage(t)
+	ct, body := form(t, part{field: "url", data: []byte(url)})
 	ctx, cancel := context.WithCancel(context.Background())
 	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL+"/v1/publish", body)
 	req.Header.Set("Content-Type", ct)
@@ -413,25 +516,18 @@ func TestClientGone(t *testing.T) {
 		}
 		close(done)
 	}()
-	for s.jobs.running.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
+	wait(t, started, "the fetch")
 	cancel()
-	<-done
-	deadline := time.Now().Add(10 * time.Second)
-	for s.jobs.running.Load() != 0 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
-	if n := s.jobs.running.Load(); n != 0 {
-		t.Errorf("%d jobs still running after the client left", n)
-	}
-	// The handler removes its folder and logs as it returns, just after
-	// the job.
-	for time.Now().Before(deadline) && !strings.Contains(log.String(), "status=") {
+	wait(t, done, "the client's end")
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(log.String(), "status=") && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	if !strings.Contains(log.String(), "status=499") {
 		t.Errorf("the request was not logged as the client's leaving: %s", log.String())
+	}
+	if n := s.jobs.running.Load() + s.jobs.admitted.Load(); n != 0 {
+		t.Errorf("%d places still held after the client left", n)
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("left in the temporary folder: %v", left)

@@ -28,18 +28,21 @@
     }
   });
 
-  // The name the server gave the file, from Content-Disposition.
+  // The name the server gave the file, from Content-Disposition: the
+  // UTF-8 form when there is one, else the quoted or the bare name.
   function filename(header, fallback) {
-    const star = /filename\*=UTF-8''([^;]+)/i.exec(header || "");
+    const h = header || "";
+    const star = /filename\*=UTF-8''([^;\s]+)/i.exec(h);
     if (star) return decodeURIComponent(star[1]);
-    const plain = /filename="?([^";]+)"?/i.exec(header || "");
-    return plain ? plain[1] : fallback;
+    const quoted = /filename="((?:[^"\\]|\\.)*)"/i.exec(h);
+    if (quoted) return quoted[1].replace(/\\(.)/g, "$1");
+    const bare = /filename=([^;\s]+)/i.exec(h);
+    return bare ? bare[1] : fallback;
   }
 
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     const data = new FormData(form);
-    data.delete("from");
     const url = (data.get("url") || "").trim();
     if (!file.files.length && !url) {
       show("Choose a file or paste the address of a page.", "error");
