@@ -85,7 +85,7 @@ func bind(ctx context.Context, inputs []string, opts Options, formats []string, 
 		}
 		pub.Meta.LeadImage = &article.Image{Src: m.Cover, Data: data, MediaType: mediaType, Width: w, Height: h, Alt: "Cover of " + m.Meta.Title}
 	}
-	made, err := opts.writeOutputs(ctx, base, formats, func(format string, w io.Writer) error {
+	made, err := opts.writeOutputs(ctx, base, formats, func(ctx context.Context, format string, w io.Writer) error {
 		return env.render(ctx, w, format, pub, filepath.Join(opts.OutDir, base+"."+format), opts, lopts)
 	})
 	if err != nil {

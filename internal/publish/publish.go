@@ -165,7 +165,7 @@ func Run(ctx context.Context, inputs []string, opts Options) error {
 		if base == "" {
 			base = taken.claim(slug(a.Title()))
 		}
-		_, err = opts.writeOutputs(ctx, base, formats, func(format string, w io.Writer) error {
+		_, err = opts.writeOutputs(ctx, base, formats, func(ctx context.Context, format string, w io.Writer) error {
 			return env.render(ctx, w, format, article.Single(a), in, opts, lopts)
 		})
 		return err

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestPanicFailsOneInput checks that a panic while making one input is that
@@ -69,7 +70,7 @@ func TestWriteOutputsChecksAllFirst(t *testing.T) {
 	if err := os.WriteFile(epub, []byte("keep me"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := (&Options{OutDir: dir}).writeOutputs(context.Background(), "a", []string{"pdf", "epub"}, func(string, io.Writer) error { return nil })
+	_, err := (&Options{OutDir: dir}).writeOutputs(context.Background(), "a", []string{"pdf", "epub"}, func(context.Context, string, io.Writer) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "a.epub: exists") {
 		t.Errorf("err = %v, want a.epub: exists", err)
 	}
@@ -102,20 +103,30 @@ func TestWriteOutputsAllOrNone(t *testing.T) {
 			var temps Temps
 			ctx := context.Background()
 			var err error
+			start := time.Now()
 			func() {
 				defer func() {
 					if r := recover(); (r != nil) != tt.panic {
 						t.Errorf("recovered %v, want a panic: %v", r, tt.panic)
 					}
 				}()
-				_, err = (&Options{OutDir: dir, Temps: &temps}).writeOutputs(ctx, "a", []string{"pdf", "epub"}, func(format string, w io.Writer) error {
+				_, err = (&Options{OutDir: dir, Temps: &temps}).writeOutputs(ctx, "a", []string{"pdf", "epub"}, func(ctx context.Context, format string, w io.Writer) error {
 					if format == "epub" {
 						return tt.epub(ctx, w)
+					}
+					// A long PDF: it stops when the EPUB's failure cancels it.
+					select {
+					case <-ctx.Done():
+						return ctx.Err()
+					case <-time.After(time.Minute):
 					}
 					_, err := io.WriteString(w, "%PDF-1.4 a whole file")
 					return err
 				})
 			}()
+			if elapsed := time.Since(start); elapsed > 30*time.Second {
+				t.Errorf("the PDF went on for %v after the EPUB failed", elapsed)
+			}
 			if !tt.panic && !errors.Is(err, fail) {
 				t.Errorf("err = %v, want %v", err, fail)
 			}

@@ -20,10 +20,12 @@ import (
 // the article), into temporary files that take their names only when all
 // are whole: an input leaves every output or none. Without Force it first
 // checks that none of them exists, so an input never leaves one output
-// made and the other refused. The first failure stops the other formats,
-// and is the error returned; a panic in one is raised again in the
-// caller's goroutine, where the caller recovers it.
-func (o *Options) writeOutputs(ctx context.Context, base string, formats []string, write func(format string, w io.Writer) error) ([]string, error) {
+// made and the other refused. The first failure cancels the context the
+// other formats are written with, and is the error returned; a panic in
+// one is raised again in the caller's goroutine, where the caller
+// recovers it. With Force, outputs put in place before one that could not
+// be stay, having replaced what was there; without, they are removed.
+func (o *Options) writeOutputs(ctx context.Context, base string, formats []string, write func(ctx context.Context, format string, w io.Writer) error) ([]string, error) {
 	paths := make([]string, len(formats))
 	for i, f := range formats {
 		paths[i] = filepath.Join(o.OutDir, base+"."+f)
@@ -50,7 +52,7 @@ func (o *Options) writeOutputs(ctx context.Context, base string, formats []strin
 					cancel()
 				}
 			}()
-			out, err := writeTemp(ctx, paths[i], o.Temps, func(w io.Writer) error { return write(f, w) })
+			out, err := writeTemp(ctx, paths[i], o.Temps, func(w io.Writer) error { return write(ctx, f, w) })
 			mu.Lock()
 			defer mu.Unlock()
 			outs[i] = out
@@ -75,8 +77,10 @@ func (o *Options) writeOutputs(ctx context.Context, base string, formats []strin
 			for _, later := range outs[i+1:] {
 				later.discard(o.Temps)
 			}
-			for _, p := range paths[:i] {
-				os.Remove(p)
+			if !o.Force { // new names, claimed by this call
+				for _, p := range paths[:i] {
+					os.Remove(p)
+				}
 			}
 			return nil, err
 		}

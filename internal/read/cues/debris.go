@@ -10,8 +10,9 @@ import (
 // advertising furniture rather than the article: what a scraper picks up
 // around the text. Only whole short lines match, so a sentence that uses
 // these words is never dropped. A class of letters is left out of (?i)
-// (as "(?-i:…)"): letters fold to letters, and folding the class costs
-// more to compile than the rest of the pattern.
+// (as "(?-i:…)"): letters fold to letters (only U+0345, a combining mark
+// that folds with ι, is lost), and folding the class costs more to
+// compile than the rest of the pattern.
 var debrisLine = lazyre.New(`(?i)^(?:` + strings.Join([]string{
 	`recent (?:features|posts|articles|stories|news)`,
 	`related(?: (?:articles|stories|posts|content|coverage|reading))?:?`,

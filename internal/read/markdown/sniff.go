@@ -25,51 +25,72 @@ const sniffBytes = 64 << 10
 // patterns cost more than reading the rest of a scraped article.
 var (
 	strongSigns = []sign{
-		{lineStarts("#"), lazyre.New(`^#{1,6}[ \t]+\S`), false},                                             // ATX heading
-		{contains("```", "~~~"), lazyre.New("^[ \t]{0,3}(?:```|~~~)"), false},                               // code fence
-		{contains("]("), lazyre.New(`!?\[[^\]\n]+\]\((?:<[^>\n]*>|[^()\s]+)(?:[ \t]+"[^"\n]*")?\)`), false}, // inline link or image
+		{lineStarts("#"), lazyre.New(`^#{1,6}[ \t]+\S`), oneLine},                                             // ATX heading
+		{contains("```", "~~~"), lazyre.New("^[ \t]{0,3}(?:```|~~~)"), oneLine},                               // code fence
+		{contains("]("), lazyre.New(`!?\[[^\]\n]+\]\((?:<[^>\n]*>|[^()\s]+)(?:[ \t]+"[^"\n]*")?\)`), oneLine}, // inline link or image
 		linkDefinition,
-		{contains("<http"), lazyre.New(`<https?://[^>\s]+>`), false},                             // autolink
-		{contains("**"), lazyre.New(`(?:^|[\s(])\*\*[^\s*][^*\n]*\*\*(?:$|[\s.,;:!?)])`), false}, // **strong**
-		{contains("__"), lazyre.New(`(?:^|[\s(])__[^\s_][^_\n]*__(?:$|[\s.,;:!?)])`), false},     // __strong__
+		{contains("<http"), lazyre.New(`<https?://[^>\s]+>`), oneLine},                           // autolink
+		{contains("**"), lazyre.New(`(?:^|[\s(])\*\*[^\s*][^*\n]*\*\*(?:$|[\s.,;:!?)])`), whole}, // **strong**
+		{contains("__"), lazyre.New(`(?:^|[\s(])__[^\s_][^_\n]*__(?:$|[\s.,;:!?)])`), whole},     // __strong__
 	}
 	weakSigns = []sign{
-		{lineStarts("-", "*", "+"), lazyre.New(`^[ \t]{0,3}[-*+][ \t]+\S`), false},                                          // bullet list item
-		{lineStarts("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), lazyre.New(`^[ \t]{0,3}\d{1,9}[.)][ \t]+\S`), false}, // ordered list item
-		{lineStarts(">"), lazyre.New(`^[ \t]{0,3}>[ \t]?\S`), false},                                                        // block quote
-		{lineStarts("=", "-"), lazyre.New(`^\S[^\n]*\n[ \t]{0,3}(?:=+|-{2,})[ \t]*$`), true},                                // setext heading
-		{contains("`"), lazyre.New("`[^`\n]+`"), false},                                                                     // code span
-		{contains("*", "_"), lazyre.New(`(?:^|[\s(])[*_][^\s*_][^*_\n]*[*_](?:$|[\s.,;:!?)])`), false},                      // *emphasis*
+		{lineStarts("-", "*", "+"), lazyre.New(`^[ \t]{0,3}[-*+][ \t]+\S`), oneLine},                                          // bullet list item
+		{lineStarts("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), lazyre.New(`^[ \t]{0,3}\d{1,9}[.)][ \t]+\S`), oneLine}, // ordered list item
+		{lineStarts(">"), lazyre.New(`^[ \t]{0,3}>[ \t]?\S`), oneLine},                                                        // block quote
+		{lineStarts("=", "-"), lazyre.New(`^\S[^\n]*\n[ \t]{0,3}(?:=+|-{2,})[ \t]*$`), twoLines},                              // setext heading
+		{contains("`"), lazyre.New("`[^`\n]+`"), oneLine},                                                                     // code span
+		{contains("*", "_"), lazyre.New(`(?:^|[\s(])[*_][^\s*_][^*_\n]*[*_](?:$|[\s.,;:!?)])`), oneLine},                      // *emphasis*
 	}
 	// A link reference definition: "[label]: https://…".
-	linkDefinition = sign{contains("]:"), lazyre.New(`^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:|\.{0,2}/|#)\S*$`), false}
+	linkDefinition = sign{contains("]:"), lazyre.New(`^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?:https?://|mailto:|\.{0,2}/|#)\S*$`), oneLine}
 	// A reference link, "[text][label]", not footnote marks "[6][7]": a
 	// sign only beside a definition (see strongSigns).
-	referenceLink = sign{contains("]["), lazyre.New(`\[[^\]\n]*\pL[^\]\n]*\]\[[^\]\n]*\]`), false}
+	referenceLink = sign{contains("]["), lazyre.New(`\[[^\]\n]*\pL[^\]\n]*\]\[[^\]\n]*\]`), oneLine}
 	// A front matter block of "key: value" lines is Markdown's alone.
 	frontMatterSign = lazyre.New(`\A---[ \t]*\n[A-Za-z_][\w-]*[ \t]*:`)
 	// So is a table's header row over its delimiter row.
-	tableSign = sign{contains("---"), lazyre.New(`^[^\n]*\|[^\n]*\n[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\||$)`), true}
+	tableSign = sign{contains("---"), lazyre.New(`^[^\n]*\|[^\n]*\n[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|[ \t]*:?-{3,}:?[ \t]*(?:\||$)`), twoLines}
 )
 
-// A sign is a pattern of Markdown syntax and the gate of the lines it may
-// match. A pattern of two lines (a setext heading's underline, a table's
-// delimiter row) is gated on its second line and run on both.
+// A sign is a pattern of Markdown syntax, the gate of the lines it may
+// match and what it runs on.
 type sign struct {
-	gate     func(line []byte) bool
-	pattern  func() *regexp.Regexp
-	twoLines bool
+	gate    func(line []byte) bool
+	pattern func() *regexp.Regexp
+	span    span
 }
+
+// A span is what a sign's pattern runs on.
+type span int
+
+const (
+	// oneLine: each line that passes the gate.
+	oneLine span = iota
+	// twoLines: a line that passes the gate (a setext heading's underline,
+	// a table's delimiter row) and the line before it.
+	twoLines
+	// whole: the whole text, when it passes the gate. The strong-text
+	// patterns take the newline after a match, which the next line's
+	// match cannot then start with: counted line by line, three lines of
+	// **bold** would count three where the whole text counts two.
+	whole
+)
 
 // count returns how many times, up to limit, the sign occurs in text.
 func (s sign) count(text lines, limit int) int {
+	if s.span == whole {
+		if !s.gate(text.data) {
+			return 0
+		}
+		return len(s.pattern().FindAllIndex(text.data, limit))
+	}
 	n := 0
 	for i := range text.starts {
 		if !s.gate(text.line(i)) {
 			continue
 		}
 		from := text.starts[i]
-		if s.twoLines {
+		if s.span == twoLines {
 			if i == 0 {
 				continue
 			}

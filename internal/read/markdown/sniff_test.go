@@ -29,6 +29,9 @@ func TestSniff(t *testing.T) {
 		{"a hashtag and a footnote mark", "Trending: #1 in the charts [1] and *really* good.\n\n#MeToo was everywhere.\n", false},
 		{"a thematic break alone", "---\n\nText after a rule.\n", false},
 		{"one link only", "Read it at [the site](https://example.com).\n", false},
+		// Each match takes the newline the next would start after: two
+		// strong signs, not three.
+		{"bold names a line each", "**Ann**\n**Bob**\n**Cat**\n", false},
 		{"empty", "", false},
 	}
 	for _, tt := range tests {
