@@ -57,7 +57,7 @@ var reserved = sync.OnceValue(func() []netip.Prefix {
 var reservedBlocks = [...]string{
 	"0.0.0.0/8",       // "this network"
 	"100.64.0.0/10",   // carrier-grade NAT; some clouds' metadata
-	"192.0.0.0/24",    // IETF protocol assignments
+	"192.0.0.0/24",    // protocol assignments (RFC 6890)
 	"192.0.2.0/24",    // documentation
 	"198.18.0.0/15",   // benchmarking
 	"198.51.100.0/24", // documentation

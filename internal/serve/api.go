@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -24,10 +23,16 @@ import (
 // files spill into temporary files, which the request removes.
 const formMemory = 8 << 20
 
-// contentTypes are the media types of the outputs.
-var contentTypes = map[string]string{
-	"pdf":  "application/pdf",
-	"epub": "application/epub+zip",
+// contentType returns the media type of an output format, "" for a
+// format publish does not make.
+func contentType(format string) string {
+	switch format {
+	case "pdf":
+		return "application/pdf"
+	case "epub":
+		return "application/epub+zip"
+	}
+	return ""
 }
 
 // A job is one request's work: its inputs, saved into a folder of its
@@ -60,7 +65,7 @@ func (s *Server) publish(w http.ResponseWriter, r *http.Request) {
 		return func() {
 			defer f.Close()
 			h := w.Header()
-			h.Set("Content-Type", contentTypes[j.format])
+			h.Set("Content-Type", contentType(j.format))
 			h.Set("Content-Disposition", attachment(name))
 			if st, err := f.Stat(); err == nil {
 				h.Set("Content-Length", fmt.Sprint(st.Size()))
@@ -181,7 +186,7 @@ func (s *Server) readJob(w http.ResponseWriter, r *http.Request, dir string) (*j
 	if j.format == "" {
 		j.format = "pdf"
 	}
-	if _, ok := contentTypes[j.format]; !ok {
+	if contentType(j.format) == "" {
 		return nil, http.StatusUnsupportedMediaType, fmt.Errorf("format %q: publish makes pdf or epub", j.format)
 	}
 	if r.MultipartForm != nil {
@@ -230,9 +235,6 @@ func (s *Server) readJob(w http.ResponseWriter, r *http.Request, dir string) (*j
 		Stderr: io.Discard,
 		Getenv: s.cfg.Getenv,
 		Client: s.client,
-	}
-	if j.opts.Paper != "" && !slices.Contains(publish.Papers(), j.opts.Paper) {
-		return nil, http.StatusBadRequest, fmt.Errorf("paper %q: want one of %s", j.opts.Paper, strings.Join(publish.Papers(), ", "))
 	}
 	return j, 0, nil
 }

@@ -43,7 +43,6 @@ var errBusy = errors.New("busy: every job is taken and the queue is full; try ag
 type ticket struct {
 	g    *gate
 	slot bool
-	done bool
 }
 
 // enter admits a request, or fails with errBusy.
@@ -76,12 +75,8 @@ func (t *ticket) rest() {
 	}
 }
 
-// leave gives t's job and admission back.
+// leave gives t's job and admission back; it is called once.
 func (t *ticket) leave() {
-	if t.done {
-		return
-	}
-	t.done = true
 	t.rest()
 	t.g.admitted.Add(-1)
 }

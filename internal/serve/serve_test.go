@@ -199,7 +199,7 @@ func TestErrors(t *testing.T) {
 		{"unknown format", []part{{field: "file", name: "a.txt", data: seed()}, {field: "format", data: []byte("docx")}}, 415, `format "docx"`},
 		{"an image", []part{{field: "file", name: "photo.png", data: png}}, 415, "photo.png: binary data (image/png), not text"},
 		{"too large", []part{{field: "file", name: "big.txt", data: bytes.Repeat([]byte("word "), 20<<10)}}, 413, "larger than"},
-		{"bad paper", []part{{field: "file", name: "a.txt", data: seed()}, {field: "paper", data: []byte("b9")}}, 400, `paper "b9"`},
+		{"bad paper", []part{{field: "file", name: "a.txt", data: seed()}, {field: "paper", data: []byte("b9")}}, 400, `unknown size "b9"`},
 		{"two without bind", []part{{field: "file", name: "a.txt", data: seed()}, {field: "file", name: "b.txt", data: seed()}}, 400, "bind=true"},
 		{"not a URL", []part{{field: "url", data: []byte("file:///etc/passwd")}}, 400, "not an http or https URL"},
 		{"a private URL", []part{{field: "url", data: []byte("http://127.0.0.1:1/secret")}}, 400, "not a public address"},
